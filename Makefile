@@ -1,0 +1,56 @@
+# tourcentre: two commands set everything up.
+#   make run   installs missing system packages, builds release, opens the exhibit
+#   make test  installs missing system packages, runs the whole test suite
+# A new machine needs only the Rust toolchain: the Debian packages below are installed here
+# (apt-get as root; otherwise the exact sudo line is printed and make stops).
+
+SHELL := /bin/bash
+CARGO ?= cargo
+
+# Build-time libraries of bevy and rodio (wayland, ALSA, udev, xkbcommon).
+BUILD_PACKAGES := pkg-config libasound2-dev libudev-dev libwayland-dev libxkbcommon-dev
+# The exhibit's screenshot test runs under Xvfb with Mesa's software Vulkan.
+TEST_PACKAGES := xvfb xauth mesa-vulkan-drivers
+
+.PHONY: run test check-packages test-packages build lint bench
+
+run: check-packages
+	$(CARGO) build --release
+	./target/release/tourcentre exhibit
+
+test: check-packages test-packages
+	$(CARGO) nextest --version >/dev/null 2>&1 || $(CARGO) install --locked cargo-nextest
+	$(CARGO) nextest run --no-fail-fast --cargo-quiet
+
+check-packages:
+	@$(MAKE) --no-print-directory install-packages PACKAGES="$(BUILD_PACKAGES)"
+
+test-packages:
+	@$(MAKE) --no-print-directory install-packages PACKAGES="$(TEST_PACKAGES)"
+
+.PHONY: install-packages
+install-packages:
+	@missing=""; \
+	for p in $(PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' "$$p" 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ]; then \
+	  echo "Installing system packages:$$missing"; \
+	  if [ ! -f /tmp/.tourcentre-apt-updated ]; then apt-get update -qq && touch /tmp/.tourcentre-apt-updated; fi; \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	else \
+	  echo "These system packages are missing. Install them, then run make again:"; \
+	  echo "  sudo apt-get install$$missing"; \
+	  exit 1; \
+	fi
+
+build:
+	$(CARGO) build
+
+lint:
+	$(CARGO) fmt --all -- --check
+	$(CARGO) clippy --all-targets -- -D warnings
+
+bench:
+	$(CARGO) bench

@@ -1,0 +1,134 @@
+//! `tourcentre check`: validates scenarios, indicator definitions and indicator data, listing every
+//! problem as `PATH:LINE:COLUMN: message`.
+
+use std::path::{Path, PathBuf};
+
+use crate::diagnostics::{Problem, io_reason};
+use crate::{content, indicators};
+
+/// What a file is read as.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileKind {
+    Scenario,
+    IndicatorDefinition,
+    IndicatorData,
+}
+
+#[derive(Debug, Default)]
+pub struct Report {
+    pub checked: Vec<(PathBuf, FileKind)>,
+    pub problems: Vec<Problem>,
+}
+
+impl Report {
+    pub fn is_clean(&self) -> bool {
+        self.problems.is_empty()
+    }
+}
+
+/// The paths `check` reads when given none: the shipped scenarios and the indicators directory.
+pub fn default_paths(indicators_dir: &Path) -> Vec<PathBuf> {
+    vec![
+        crate::shipped_dir("scenarios"),
+        indicators_dir.to_path_buf(),
+    ]
+}
+
+/// Checks every file under `paths`. A `.ron` inside `indicators_dir` is an indicator definition,
+/// any other `.ron` a scenario; a `.csv` is indicator data. Other files are passed over.
+pub fn check(paths: &[PathBuf], indicators_dir: &Path) -> Report {
+    let mut report = Report::default();
+    let indicators_root = std::fs::canonicalize(indicators_dir).ok();
+    for path in paths {
+        let mut files = Vec::new();
+        collect_files(path, true, &mut files, &mut report.problems);
+        for file in files {
+            let Some(kind) = classify(&file, indicators_root.as_deref()) else {
+                continue;
+            };
+            check_file(&file, kind, &mut report.problems);
+            report.checked.push((file, kind));
+        }
+    }
+    report
+}
+
+fn classify(file: &Path, indicators_root: Option<&Path>) -> Option<FileKind> {
+    let extension = file.extension()?.to_str()?.to_ascii_lowercase();
+    match extension.as_str() {
+        "csv" => Some(FileKind::IndicatorData),
+        "ron" => {
+            let inside_indicators = match (indicators_root, std::fs::canonicalize(file)) {
+                (Some(root), Ok(file)) => file.starts_with(root),
+                _ => false,
+            };
+            Some(if inside_indicators {
+                FileKind::IndicatorDefinition
+            } else {
+                FileKind::Scenario
+            })
+        }
+        _ => None,
+    }
+}
+
+fn check_file(file: &Path, kind: FileKind, problems: &mut Vec<Problem>) {
+    let result = match kind {
+        FileKind::Scenario => content::load(file, &content::assets_dir_for(file)).map(drop),
+        FileKind::IndicatorDefinition => indicators::load_definition(file).map(drop),
+        FileKind::IndicatorData => indicators::read_csv(file).map(drop),
+    };
+    if let Err(found) = result {
+        problems.extend(found.0);
+    }
+}
+
+/// Files named directly are always taken (so a file of any name is checked and reported);
+/// directories are walked in name order, taking `.ron` and `.csv` files.
+fn collect_files(path: &Path, named: bool, files: &mut Vec<PathBuf>, problems: &mut Vec<Problem>) {
+    let metadata = match std::fs::metadata(path) {
+        Ok(metadata) => metadata,
+        Err(err) => {
+            problems.push(Problem::in_file(
+                path,
+                format!("cannot read: {}", io_reason(&err)),
+            ));
+            return;
+        }
+    };
+    if !metadata.is_dir() {
+        if named && classify_by_extension(path).is_none() {
+            problems.push(Problem::in_file(
+                path,
+                "not a scenario or indicator file: expected a .ron or .csv file",
+            ));
+        } else {
+            files.push(path.to_path_buf());
+        }
+        return;
+    }
+    let entries = match std::fs::read_dir(path) {
+        Ok(entries) => entries,
+        Err(err) => {
+            problems.push(Problem::in_file(
+                path,
+                format!("cannot read the directory: {}", io_reason(&err)),
+            ));
+            return;
+        }
+    };
+    let mut children: Vec<PathBuf> = entries
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .collect();
+    children.sort();
+    for child in children {
+        if child.is_dir() || classify_by_extension(&child).is_some() {
+            collect_files(&child, false, files, problems);
+        }
+    }
+}
+
+fn classify_by_extension(path: &Path) -> Option<()> {
+    let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+    matches!(extension.as_str(), "ron" | "csv").then_some(())
+}

@@ -1,0 +1,157 @@
+//! The command line: clap definitions and the dispatch from a parsed command to the library.
+
+use std::path::PathBuf;
+
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+
+use crate::check;
+use crate::diagnostics::Problems;
+use crate::i18n::Lang;
+
+const ABOUT: &str = "Tour Centre of KP \"Spetskomuntrans\", Khmelnytskyi: sorting exhibit, visitor tracker, Green City indicators.\n\
+Туристичний центр КП «Спецкомунтранс», Хмельницький: експозиція сортування, облік відвідувачів, індикатори «Зеленого міста».";
+
+#[derive(Debug, Parser)]
+#[command(name = "tourcentre", version, about = ABOUT, long_about = None)]
+pub struct Cli {
+    /// Where the visitor store, calendar (visitors.ron) and guide PIN live
+    /// [env: TOURCENTRE_DATA]
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+
+    /// Directory of Green City indicator definitions (*.ron) and data (data/<id>.csv)
+    #[arg(long, global = true, value_name = "DIR", default_value = "indicators")]
+    pub indicators: PathBuf,
+
+    /// Language of everything printed: Ukrainian (uk) or English (en)
+    #[arg(long, global = true, value_enum, default_value_t = Lang::Uk)]
+    pub lang: Lang,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    #[default]
+    Text,
+    Json,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Validate scenarios, indicator definitions and indicator data (default: everything shipped).
+    ///
+    /// A .ron file inside the indicators directory is read as an indicator definition, any other
+    /// .ron as an exhibit scenario, a .csv as indicator data. Every problem is printed as
+    /// PATH:LINE:COLUMN: message. Exit status 0 when clean, 1 when any problem is found.
+    Check {
+        /// Files or directories to check
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+}
+
+/// Why a command failed. Every variant is the user's to fix and maps to exit status 1.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    #[error("{0}")]
+    Problems(#[from] Problems),
+    #[error("{0}")]
+    Message(String),
+    /// The command has already printed what went wrong (as `check` does); nothing more to say.
+    #[error("")]
+    AlreadyReported,
+}
+
+/// The data directory: `--data-dir`, else `$TOURCENTRE_DATA`, else the platform's data directory.
+pub fn resolve_data_dir(flag: Option<PathBuf>) -> Option<PathBuf> {
+    flag.or_else(|| {
+        std::env::var_os("TOURCENTRE_DATA")
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+    })
+    .or_else(|| {
+        directories::ProjectDirs::from("ua", "Spetskomuntrans", "tourcentre")
+            .map(|dirs| dirs.data_dir().to_path_buf())
+    })
+}
+
+/// Parses the command line, with the resolved data directory shown in `--help`.
+pub fn parse() -> Cli {
+    let shown = resolve_data_dir(None)
+        .map(|dir| dir.display().to_string())
+        .unwrap_or_else(|| "none found: pass --data-dir".to_string());
+    let command = Cli::command().mut_arg("data_dir", |arg| {
+        arg.help(format!(
+            "Where the visitor store, calendar (visitors.ron) and guide PIN live [env: TOURCENTRE_DATA] [now: {shown}]"
+        ))
+    });
+    let matches = command.get_matches();
+    Cli::from_arg_matches(&matches).unwrap_or_else(|err| err.exit())
+}
+
+/// Runs a parsed command, printing its results. Returns what the user must fix, if anything.
+pub fn run(cli: Cli) -> Result<(), CliError> {
+    match cli.command {
+        Command::Check { paths, format } => run_check(paths, &cli.indicators, format, cli.lang),
+    }
+}
+
+fn run_check(
+    paths: Vec<PathBuf>,
+    indicators_dir: &std::path::Path,
+    format: Format,
+    lang: Lang,
+) -> Result<(), CliError> {
+    let paths = if paths.is_empty() {
+        check::default_paths(indicators_dir)
+    } else {
+        paths
+    };
+    let report = check::check(&paths, indicators_dir);
+    match format {
+        Format::Json => {
+            let problems: Vec<serde_json::Value> = report
+                .problems
+                .iter()
+                .map(|p| {
+                    serde_json::json!({
+                        "path": p.path.display().to_string(),
+                        "line": p.line,
+                        "column": p.column,
+                        "message": p.message,
+                    })
+                })
+                .collect();
+            let checked: Vec<String> = report
+                .checked
+                .iter()
+                .map(|(p, _)| p.display().to_string())
+                .collect();
+            let out = serde_json::json!({ "ok": report.is_clean(), "checked": checked, "problems": problems });
+            println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
+        }
+        Format::Text => {
+            for problem in &report.problems {
+                println!("{problem}");
+            }
+            let files = report.checked.len();
+            let count = report.problems.len();
+            let summary = match (lang, count) {
+                (Lang::Uk, 0) => format!("Перевірено файлів: {files}. Проблем не знайдено."),
+                (Lang::Uk, _) => format!("Перевірено файлів: {files}. Знайдено проблем: {count}."),
+                (Lang::En, 0) => format!("Checked {files} files: no problems."),
+                (Lang::En, _) => format!("Checked {files} files: {count} problems."),
+            };
+            eprintln!("{summary}");
+        }
+    }
+    if report.is_clean() {
+        Ok(())
+    } else {
+        Err(CliError::AlreadyReported)
+    }
+}

@@ -1,0 +1,396 @@
+//! The exhibit's scenario: bins, items, the lifecycle of each fraction, facts with sources, audiences
+//! and the exhibit's settings. Loaded from RON, then validated as a whole.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::diagnostics::{Problem, Problems, parse_ron, read_text_file};
+use crate::i18n::Text;
+
+/// The bounds `check` enforces on the exhibit's numbers.
+pub const IDLE_TIMEOUT_SECS: std::ops::RangeInclusive<u32> = 10..=600;
+pub const ITEMS_PER_ROUND: std::ops::RangeInclusive<u32> = 3..=30;
+pub const COUNTDOWN_SECS: std::ops::RangeInclusive<u32> = 3..=60;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scenario {
+    pub id: String,
+    pub title: Text,
+    #[serde(default)]
+    pub settings: Settings,
+    pub audiences: Vec<Audience>,
+    pub bins: Vec<Bin>,
+    pub items: Vec<Item>,
+    pub facts: Vec<Fact>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Settings {
+    /// Seconds without a touch before the "still playing?" countdown starts.
+    pub idle_timeout_secs: u32,
+    /// Length of that countdown, in seconds.
+    pub countdown_secs: u32,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            idle_timeout_secs: 90,
+            countdown_secs: 10,
+        }
+    }
+}
+
+/// How deep the explanations go for an audience.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Detail {
+    /// Short words for younger pupils: the `why_short` texts.
+    Short,
+    /// The full explanation with numbers: the `why_full` texts.
+    Full,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Audience {
+    pub id: String,
+    pub name: Text,
+    pub picture: String,
+    pub items_per_round: u32,
+    pub detail: Detail,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Bin {
+    pub id: String,
+    pub name: Text,
+    /// Colour band of the bin, `#RRGGBB`. Never the only signal: icon and name go with it.
+    pub colour: String,
+    pub icon: String,
+    pub description: Text,
+    /// The path this fraction takes in the city, 3 to 6 steps.
+    pub lifecycle: Vec<Stage>,
+}
+
+/// Whether a facility on a lifecycle path is running today or still planned.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum FacilityStatus {
+    #[default]
+    Running,
+    Planned,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Stage {
+    pub title: Text,
+    pub text: Text,
+    pub picture: String,
+    #[serde(default)]
+    pub status: FacilityStatus,
+    pub source: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Item {
+    pub id: String,
+    pub name: Text,
+    pub picture: String,
+    pub bin: String,
+    pub audiences: Vec<String>,
+    pub why_short: Text,
+    pub why_full: Text,
+    #[serde(default)]
+    pub tip: Option<Text>,
+    #[serde(default)]
+    pub source: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Fact {
+    pub id: String,
+    pub text: Text,
+    pub source: String,
+    /// Audiences this fact suits; empty means every audience.
+    #[serde(default)]
+    pub audiences: Vec<String>,
+}
+
+impl Scenario {
+    pub fn bin(&self, id: &str) -> Option<&Bin> {
+        self.bins.iter().find(|bin| bin.id == id)
+    }
+
+    pub fn item(&self, id: &str) -> Option<&Item> {
+        self.items.iter().find(|item| item.id == id)
+    }
+
+    pub fn audience(&self, id: &str) -> Option<&Audience> {
+        self.audiences.iter().find(|audience| audience.id == id)
+    }
+
+    /// The items that an audience plays with, in file order.
+    pub fn items_for<'a>(&'a self, audience: &'a str) -> impl Iterator<Item = &'a Item> + 'a {
+        self.items
+            .iter()
+            .filter(move |item| item.audiences.iter().any(|a| a == audience))
+    }
+}
+
+/// Reads, parses and validates a scenario file. Pictures are looked up under `assets_dir`.
+pub fn load(path: &Path, assets_dir: &Path) -> Result<Scenario, Problems> {
+    let text = read_text_file(path)?;
+    from_text(path, &text, assets_dir)
+}
+
+/// Parses and validates scenario text; `path` only names the file in problems.
+pub fn from_text(path: &Path, text: &str, assets_dir: &Path) -> Result<Scenario, Problems> {
+    let scenario: Scenario = parse_ron(path, text)?;
+    let problems: Vec<Problem> = validate(&scenario, assets_dir)
+        .into_iter()
+        .map(|message| Problem::in_file(path, message))
+        .collect();
+    if problems.is_empty() {
+        Ok(scenario)
+    } else {
+        Err(Problems(problems))
+    }
+}
+
+/// The assets directory for a scenario file: `assets/` beside its `scenarios/` folder when there is
+/// one, else the assets that ship with the program.
+pub fn assets_dir_for(scenario_path: &Path) -> PathBuf {
+    let beside = scenario_path
+        .parent()
+        .and_then(Path::parent)
+        .map(|root| root.join("assets"))
+        .filter(|dir| dir.is_dir());
+    beside.unwrap_or_else(crate::shipped_assets_dir)
+}
+
+/// Every semantic problem of a scenario, each naming the entry and field.
+pub fn validate(scenario: &Scenario, assets_dir: &Path) -> Vec<String> {
+    let mut v = Validator {
+        problems: Vec::new(),
+        assets_dir,
+    };
+    v.id("scenario", "id", &scenario.id);
+    v.text("scenario", "title", &scenario.title);
+    v.settings(&scenario.settings);
+
+    v.unique("audience", scenario.audiences.iter().map(|a| a.id.as_str()));
+    v.unique("bin", scenario.bins.iter().map(|b| b.id.as_str()));
+    v.unique("item", scenario.items.iter().map(|i| i.id.as_str()));
+    v.unique("fact", scenario.facts.iter().map(|f| f.id.as_str()));
+    for (kind, count) in [
+        ("audience", scenario.audiences.len()),
+        ("bin", scenario.bins.len()),
+        ("item", scenario.items.len()),
+        ("fact", scenario.facts.len()),
+    ] {
+        if count == 0 {
+            v.push(format!(
+                "the scenario has no {kind}; at least one is needed"
+            ));
+        }
+    }
+
+    let audience_ids: HashSet<&str> = scenario.audiences.iter().map(|a| a.id.as_str()).collect();
+    let bin_ids: HashSet<&str> = scenario.bins.iter().map(|b| b.id.as_str()).collect();
+
+    for audience in &scenario.audiences {
+        let entry = format!("audience \"{}\"", audience.id);
+        v.id(&entry, "id", &audience.id);
+        v.text(&entry, "name", &audience.name);
+        v.picture(&entry, "picture", &audience.picture);
+        if !ITEMS_PER_ROUND.contains(&audience.items_per_round) {
+            v.push(format!(
+                "{entry}: items_per_round is {}, must be from {} to {}",
+                audience.items_per_round,
+                ITEMS_PER_ROUND.start(),
+                ITEMS_PER_ROUND.end()
+            ));
+        }
+        let available = scenario.items_for(&audience.id).count();
+        if available < audience.items_per_round as usize {
+            v.push(format!(
+                "{entry}: items_per_round is {} but only {available} items are marked for this audience",
+                audience.items_per_round
+            ));
+        }
+    }
+
+    for bin in &scenario.bins {
+        let entry = format!("bin \"{}\"", bin.id);
+        v.id(&entry, "id", &bin.id);
+        v.text(&entry, "name", &bin.name);
+        v.text(&entry, "description", &bin.description);
+        v.picture(&entry, "icon", &bin.icon);
+        if parse_hex_colour(&bin.colour).is_none() {
+            v.push(format!(
+                "{entry}: colour \"{}\" is not of the form #RRGGBB",
+                bin.colour
+            ));
+        }
+        if !(3..=6).contains(&bin.lifecycle.len()) {
+            v.push(format!(
+                "{entry}: lifecycle has {} steps, must have from 3 to 6",
+                bin.lifecycle.len()
+            ));
+        }
+        for (index, stage) in bin.lifecycle.iter().enumerate() {
+            let entry = format!("{entry}: lifecycle step {}", index + 1);
+            v.text(&entry, "title", &stage.title);
+            v.text(&entry, "text", &stage.text);
+            v.picture(&entry, "picture", &stage.picture);
+            v.source(&entry, &stage.source);
+        }
+        if !scenario.items.iter().any(|item| item.bin == bin.id) {
+            v.push(format!("{entry}: no item belongs in this bin"));
+        }
+    }
+
+    for item in &scenario.items {
+        let entry = format!("item \"{}\"", item.id);
+        v.id(&entry, "id", &item.id);
+        v.text(&entry, "name", &item.name);
+        v.text(&entry, "why_short", &item.why_short);
+        v.text(&entry, "why_full", &item.why_full);
+        if let Some(tip) = &item.tip {
+            v.text(&entry, "tip", tip);
+        }
+        if let Some(source) = &item.source {
+            v.source(&entry, source);
+        }
+        v.picture(&entry, "picture", &item.picture);
+        if !bin_ids.contains(item.bin.as_str()) {
+            v.push(format!("{entry}: bin \"{}\" does not exist", item.bin));
+        }
+        if item.audiences.is_empty() {
+            v.push(format!(
+                "{entry}: audiences is empty; name at least one audience"
+            ));
+        }
+        v.references(&entry, "audience", &item.audiences, &audience_ids);
+    }
+
+    for fact in &scenario.facts {
+        let entry = format!("fact \"{}\"", fact.id);
+        v.id(&entry, "id", &fact.id);
+        v.text(&entry, "text", &fact.text);
+        v.source(&entry, &fact.source);
+        v.references(&entry, "audience", &fact.audiences, &audience_ids);
+    }
+    v.problems
+}
+
+struct Validator<'a> {
+    problems: Vec<String>,
+    assets_dir: &'a Path,
+}
+
+impl Validator<'_> {
+    fn push(&mut self, message: String) {
+        self.problems.push(message);
+    }
+
+    fn settings(&mut self, settings: &Settings) {
+        for (field, value, range) in [
+            (
+                "idle_timeout_secs",
+                settings.idle_timeout_secs,
+                IDLE_TIMEOUT_SECS,
+            ),
+            ("countdown_secs", settings.countdown_secs, COUNTDOWN_SECS),
+        ] {
+            if !range.contains(&value) {
+                self.push(format!(
+                    "settings: {field} is {value}, must be from {} to {}",
+                    range.start(),
+                    range.end()
+                ));
+            }
+        }
+    }
+
+    fn id(&mut self, entry: &str, field: &str, id: &str) {
+        let well_formed = !id.is_empty()
+            && id
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
+        if !well_formed {
+            self.push(format!(
+                "{entry}: {field} \"{id}\" must be lowercase Latin letters, digits, '-' or '_'"
+            ));
+        }
+    }
+
+    fn unique<'s>(&mut self, kind: &str, ids: impl Iterator<Item = &'s str>) {
+        let mut seen = HashSet::new();
+        for id in ids {
+            if !seen.insert(id) {
+                self.push(format!("{kind} \"{id}\": the id is used twice"));
+            }
+        }
+    }
+
+    fn text(&mut self, entry: &str, field: &str, text: &Text) {
+        for lang in text.blank_languages() {
+            self.push(format!("{entry}: {field}.{} is empty", lang.code()));
+        }
+    }
+
+    fn source(&mut self, entry: &str, source: &str) {
+        if source.trim().is_empty() {
+            self.push(format!(
+                "{entry}: source is empty; every fact shown to visitors needs one"
+            ));
+        }
+    }
+
+    fn picture(&mut self, entry: &str, field: &str, relative: &str) {
+        let path = Path::new(relative);
+        let escapes = path.is_absolute()
+            || path
+                .components()
+                .any(|c| matches!(c, std::path::Component::ParentDir));
+        if relative.trim().is_empty() || escapes {
+            self.push(format!(
+                "{entry}: {field} \"{relative}\" must be a path inside assets/, like \"items/pet-bottle.png\""
+            ));
+        } else if !self.assets_dir.join(path).is_file() {
+            self.push(format!(
+                "{entry}: {field} \"{relative}\" does not exist under {}",
+                self.assets_dir.display()
+            ));
+        }
+    }
+
+    fn references(&mut self, entry: &str, kind: &str, ids: &[String], known: &HashSet<&str>) {
+        for id in ids {
+            if !known.contains(id.as_str()) {
+                self.push(format!("{entry}: {kind} \"{id}\" does not exist"));
+            }
+        }
+    }
+}
+
+/// `#RRGGBB` to its three bytes.
+pub fn parse_hex_colour(text: &str) -> Option<[u8; 3]> {
+    let hex = text.strip_prefix('#')?;
+    if hex.len() != 6 || !hex.chars().all(|c| c.is_ascii_hexdigit()) {
+        return None;
+    }
+    let byte = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).ok();
+    Some([byte(0)?, byte(2)?, byte(4)?])
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,321 @@
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+
+use crate::diagnostics::{Problem, Problems, read_text_file};
+
+/// One row of an indicator's data file.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Observation {
+    pub year: i32,
+    /// Disaggregation column → value; blank cells are left out, so the headline row has none.
+    pub disaggregation: BTreeMap<String, String>,
+    pub units: Option<String>,
+    /// `None` is a missing observation (a blank Value cell).
+    pub value: Option<f64>,
+}
+
+impl Observation {
+    pub fn is_headline(&self) -> bool {
+        self.disaggregation.is_empty()
+    }
+}
+
+/// An indicator's data file: `Year,[disaggregation columns...],[Units],Value`.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Dataset {
+    pub disaggregation_columns: Vec<String>,
+    pub has_units: bool,
+    pub rows: Vec<Observation>,
+}
+
+impl Dataset {
+    /// The headline series: rows whose disaggregation cells are all blank, by year, values present.
+    pub fn headline(&self) -> Vec<(i32, f64)> {
+        let mut series: Vec<(i32, f64)> = self
+            .rows
+            .iter()
+            .filter(|row| row.is_headline())
+            .filter_map(|row| row.value.map(|value| (row.year, value)))
+            .collect();
+        series.sort_by_key(|(year, _)| *year);
+        series
+    }
+}
+
+pub fn read_csv(path: &Path) -> Result<Dataset, Problems> {
+    let text = read_text_file(path)?;
+    parse_csv(path, &text)
+}
+
+/// Parses the data file's text, reporting every bad cell by line and column.
+pub fn parse_csv(path: &Path, text: &str) -> Result<Dataset, Problems> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let mut records = reader.records();
+    let header = match records.next() {
+        Some(Ok(header)) => header,
+        Some(Err(err)) => return Err(csv_problem(path, &err).into()),
+        None => return Err(Problem::in_file(path, "the file is empty").into()),
+    };
+    let columns: Vec<String> = header.iter().map(|c| c.trim().to_string()).collect();
+    let find = |name: &str| columns.iter().position(|c| c.eq_ignore_ascii_case(name));
+    let mut problems = Vec::new();
+    let year_column = find("Year");
+    let value_column = find("Value");
+    for (name, found) in [("Year", year_column), ("Value", value_column)] {
+        if found.is_none() {
+            problems.push(Problem::at_line(
+                path,
+                1,
+                format!(
+                    "the header has no {name} column (expected Year,[disaggregations...],[Units],Value; found {})",
+                    columns.join(",")
+                ),
+            ));
+        }
+    }
+    let (Some(year_column), Some(value_column)) = (year_column, value_column) else {
+        return Err(Problems(problems));
+    };
+    let units_column = find("Units");
+    for (index, name) in columns.iter().enumerate() {
+        if name.is_empty() {
+            problems.push(Problem::at(path, 1, index + 1, "a header cell is empty"));
+        } else if columns[..index]
+            .iter()
+            .any(|earlier| earlier.eq_ignore_ascii_case(name))
+        {
+            problems.push(Problem::at(
+                path,
+                1,
+                index + 1,
+                format!("column \"{name}\" appears twice"),
+            ));
+        }
+    }
+    let disaggregation_columns: Vec<(usize, String)> = columns
+        .iter()
+        .enumerate()
+        .filter(|(index, _)| {
+            ![Some(year_column), Some(value_column), units_column].contains(&Some(*index))
+        })
+        .map(|(index, name)| (index, name.clone()))
+        .collect();
+
+    let mut rows = Vec::new();
+    let mut first_line_of: HashMap<(i32, BTreeMap<String, String>), u64> = HashMap::new();
+    for record in records {
+        let record = match record {
+            Ok(record) => record,
+            Err(err) => {
+                problems.push(csv_problem(path, &err));
+                continue;
+            }
+        };
+        let line = record.position().map_or(0, |p| p.line()) as usize;
+        if record.iter().all(|cell| cell.trim().is_empty()) {
+            continue;
+        }
+        if record.len() != columns.len() {
+            problems.push(Problem::at_line(
+                path,
+                line,
+                format!(
+                    "the row has {} cells but the header has {}{}",
+                    record.len(),
+                    columns.len(),
+                    if record.len() > columns.len() {
+                        " (a comma inside a number? write decimals with a dot: 12.5)"
+                    } else {
+                        ""
+                    }
+                ),
+            ));
+            continue;
+        }
+        let cell = |index: usize| record.get(index).unwrap_or_default().trim();
+        let year = match cell(year_column).parse::<i32>() {
+            Ok(year) if (1900..=2100).contains(&year) => Some(year),
+            _ => {
+                problems.push(Problem::at(
+                    path,
+                    line,
+                    year_column + 1,
+                    format!("Year \"{}\" is not a year like 2024", cell(year_column)),
+                ));
+                None
+            }
+        };
+        let value = match parse_value(cell(value_column)) {
+            Ok(value) => value,
+            Err(message) => {
+                problems.push(Problem::at(path, line, value_column + 1, message));
+                continue;
+            }
+        };
+        let Some(year) = year else { continue };
+        let disaggregation: BTreeMap<String, String> = disaggregation_columns
+            .iter()
+            .filter(|(index, _)| !cell(*index).is_empty())
+            .map(|(index, name)| (name.clone(), cell(*index).to_string()))
+            .collect();
+        let key = (year, disaggregation.clone());
+        if let Some(first) = first_line_of.get(&key) {
+            let series = if disaggregation.is_empty() {
+                "the headline series"
+            } else {
+                "this disaggregation"
+            };
+            problems.push(Problem::at(
+                path,
+                line,
+                year_column + 1,
+                format!("year {year} appears twice in {series} (first on line {first})"),
+            ));
+            continue;
+        }
+        first_line_of.insert(key, line as u64);
+        rows.push(Observation {
+            year,
+            disaggregation,
+            units: units_column
+                .map(|i| cell(i).to_string())
+                .filter(|u| !u.is_empty()),
+            value,
+        });
+    }
+    if problems.is_empty() {
+        Ok(Dataset {
+            disaggregation_columns: disaggregation_columns
+                .into_iter()
+                .map(|(_, name)| name)
+                .collect(),
+            has_units: units_column.is_some(),
+            rows,
+        })
+    } else {
+        Err(Problems(problems))
+    }
+}
+
+fn parse_value(cell: &str) -> Result<Option<f64>, String> {
+    if cell.is_empty() {
+        return Ok(None);
+    }
+    match cell.parse::<f64>() {
+        Ok(value) if value.is_finite() => Ok(Some(value)),
+        _ if cell.replace(',', ".").parse::<f64>().is_ok() => Err(format!(
+            "Value \"{cell}\" uses a comma as the decimal separator; write {}",
+            cell.replace(',', ".")
+        )),
+        _ => Err(format!(
+            "Value \"{cell}\" is not a number (leave the cell blank for a missing value)"
+        )),
+    }
+}
+
+fn csv_problem(path: &Path, err: &csv::Error) -> Problem {
+    match err.position() {
+        Some(position) => Problem::at_line(path, position.line() as usize, err.to_string()),
+        None => Problem::in_file(path, err.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Dataset, Problems> {
+        parse_csv(Path::new("data/x.csv"), text)
+    }
+
+    fn messages(text: &str) -> String {
+        parse(text).unwrap_err().to_string()
+    }
+
+    #[test]
+    fn a_plain_series_parses_with_gaps() {
+        let data = parse("Year,Value\n2020,5\n2021,\n2022,7.5\n").unwrap();
+        assert_eq!(data.headline(), vec![(2020, 5.0), (2022, 7.5)]);
+        assert_eq!(data.rows[1].value, None);
+    }
+
+    #[test]
+    fn headline_rows_are_those_with_blank_disaggregations() {
+        let data =
+            parse("Year,District,Units,Value\n2020,,%,5\n2020,Center,%,9\n2021,,%,6\n").unwrap();
+        assert_eq!(data.disaggregation_columns, vec!["District"]);
+        assert!(data.has_units);
+        assert_eq!(data.headline(), vec![(2020, 5.0), (2021, 6.0)]);
+        assert_eq!(data.rows[0].units.as_deref(), Some("%"));
+    }
+
+    #[test]
+    fn bom_and_windows_line_ends_are_accepted() {
+        let data = parse("\u{feff}Year,Value\r\n2020,5\r\n2021,6\r\n").unwrap();
+        assert_eq!(data.headline(), vec![(2020, 5.0), (2021, 6.0)]);
+    }
+
+    #[test]
+    fn a_bad_year_names_line_and_column() {
+        assert!(messages("Year,Value\n2020,1\nabc,2\n").contains("data/x.csv:3:1: Year \"abc\""));
+    }
+
+    #[test]
+    fn a_non_numeric_value_names_line_and_column() {
+        assert!(
+            messages("Year,Value\n2020,lots\n")
+                .contains("data/x.csv:2:2: Value \"lots\" is not a number")
+        );
+    }
+
+    #[test]
+    fn a_comma_decimal_is_explained() {
+        assert!(messages("Year,Value\n2020,\"12,5\"\n").contains("write 12.5"));
+        assert!(
+            messages("Year,Value\n2020,12,5\n")
+                .contains("data/x.csv:2: the row has 3 cells but the header has 2")
+        );
+    }
+
+    #[test]
+    fn a_short_row_is_reported() {
+        assert!(
+            messages("Year,Units,Value\n2020,%\n")
+                .contains("data/x.csv:2: the row has 2 cells but the header has 3")
+        );
+    }
+
+    #[test]
+    fn a_duplicate_headline_year_is_reported() {
+        let m = messages("Year,Value\n2020,1\n2020,2\n");
+        assert!(
+            m.contains(
+                "data/x.csv:3:1: year 2020 appears twice in the headline series (first on line 2)"
+            ),
+            "{m}"
+        );
+    }
+
+    #[test]
+    fn missing_year_or_value_columns_are_reported() {
+        assert!(
+            messages("Yr,Value\n2020,1\n").contains("data/x.csv:1: the header has no Year column")
+        );
+        assert!(messages("Year,Amount\n2020,1\n").contains("the header has no Value column"));
+    }
+
+    #[test]
+    fn every_bad_row_is_listed() {
+        let problems = parse("Year,Value\nx,1\n2021,y\n2022,1,2\n").unwrap_err();
+        assert_eq!(problems.0.len(), 3, "{problems}");
+    }
+
+    #[test]
+    fn an_empty_file_is_reported() {
+        assert!(messages("").contains("empty"));
+    }
+}

@@ -1,0 +1,302 @@
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::diagnostics::{Problem, Problems, parse_ron, read_text_file};
+use crate::i18n::Text;
+
+/// Open SDG's default base year, used when a definition names none.
+pub const DEFAULT_BASE_YEAR: i32 = 2015;
+
+/// Pressure–State–Response type of an indicator, as the GCAP methodology classifies them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Psr {
+    Pressure,
+    State,
+    Response,
+}
+
+/// Which way is better.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Direction {
+    Higher,
+    Lower,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Target {
+    pub value: f64,
+    pub year: i32,
+}
+
+/// Traffic-light thresholds: for `Higher`, a value at or above `green` is green and one below `red`
+/// is red; mirrored for `Lower`.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Benchmark {
+    pub green: f64,
+    pub red: f64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Definition {
+    pub id: String,
+    pub name: Text,
+    pub sector: String,
+    pub psr: Psr,
+    pub unit: String,
+    pub direction: Direction,
+    #[serde(default)]
+    pub base_year: Option<i32>,
+    #[serde(default)]
+    pub target: Option<Target>,
+    #[serde(default)]
+    pub limit: Option<f64>,
+    #[serde(default)]
+    pub benchmark: Option<Benchmark>,
+    pub source: String,
+    /// Where the benchmark thresholds come from, or that they are unverified.
+    #[serde(default)]
+    pub benchmark_source: Option<String>,
+    /// True when the shipped data is a demonstration, not real observations; every output says so.
+    #[serde(default)]
+    pub example: bool,
+}
+
+impl Definition {
+    pub fn base_year(&self) -> i32 {
+        self.base_year.unwrap_or(DEFAULT_BASE_YEAR)
+    }
+}
+
+/// Reads, parses and validates one definition file. `expected_id` is the file's stem: the id must
+/// match it, so that `data/<id>.csv` is found.
+pub fn load_definition(path: &Path) -> Result<Definition, Problems> {
+    let text = read_text_file(path)?;
+    let definition: Definition = parse_ron(path, &text)?;
+    let stem = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or_default();
+    let mut problems: Vec<Problem> = validate_definition(&definition)
+        .into_iter()
+        .map(|message| Problem::in_file(path, message))
+        .collect();
+    if definition.id != stem {
+        problems.push(Problem::in_file(
+            path,
+            format!(
+                "indicator \"{}\": id must match the file name \"{stem}.ron\"",
+                definition.id
+            ),
+        ));
+    }
+    if problems.is_empty() {
+        Ok(definition)
+    } else {
+        Err(Problems(problems))
+    }
+}
+
+/// Semantic problems of a definition, each naming the indicator and field.
+pub fn validate_definition(definition: &Definition) -> Vec<String> {
+    let entry = format!("indicator \"{}\"", definition.id);
+    let mut problems = Vec::new();
+    let id_ok = !definition.id.is_empty()
+        && definition
+            .id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
+    if !id_ok {
+        problems.push(format!(
+            "{entry}: id must be lowercase Latin letters, digits, '-' or '_'"
+        ));
+    }
+    for lang in definition.name.blank_languages() {
+        problems.push(format!("{entry}: name.{} is empty", lang.code()));
+    }
+    for (field, value) in [
+        ("sector", &definition.sector),
+        ("unit", &definition.unit),
+        ("source", &definition.source),
+    ] {
+        if value.trim().is_empty() {
+            problems.push(format!("{entry}: {field} is empty"));
+        }
+    }
+    let base_year = definition.base_year();
+    if !(1900..=2100).contains(&base_year) {
+        problems.push(format!(
+            "{entry}: base_year {base_year} is not a plausible year"
+        ));
+    }
+    if let Some(target) = definition.target {
+        if target.year <= base_year {
+            problems.push(format!(
+                "{entry}: target year {} must come after the base year {base_year}",
+                target.year
+            ));
+        }
+        if !target.value.is_finite() {
+            problems.push(format!("{entry}: target value must be a finite number"));
+        }
+    }
+    if let Some(limit) = definition.limit
+        && !limit.is_finite()
+    {
+        problems.push(format!("{entry}: limit must be a finite number"));
+    }
+    if let Some(benchmark) = definition.benchmark {
+        let swapped = match definition.direction {
+            Direction::Higher => benchmark.green < benchmark.red,
+            Direction::Lower => benchmark.green > benchmark.red,
+        };
+        if swapped {
+            let better = match definition.direction {
+                Direction::Higher => "higher",
+                Direction::Lower => "lower",
+            };
+            problems.push(format!(
+                "{entry}: benchmark green {} and red {} are swapped: with direction {:?}, green must be the {better} threshold",
+                benchmark.green, benchmark.red, definition.direction
+            ));
+        }
+    }
+    problems
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn definition() -> Definition {
+        Definition {
+            id: "msw-recycled-share".into(),
+            name: Text::new("Частка", "Share"),
+            sector: "solid-waste".into(),
+            psr: Psr::Response,
+            unit: "%".into(),
+            direction: Direction::Higher,
+            base_year: Some(2020),
+            target: Some(Target {
+                value: 50.0,
+                year: 2030,
+            }),
+            limit: None,
+            benchmark: Some(Benchmark {
+                green: 25.0,
+                red: 15.0,
+            }),
+            source: "GCAP".into(),
+            benchmark_source: None,
+            example: false,
+        }
+    }
+
+    #[test]
+    fn the_contract_example_parses() {
+        let text = r#"(
+            id: "msw-recycled-share",
+            name: (uk: "Частка перероблених відходів", en: "Share of waste recycled"),
+            sector: "solid-waste",
+            psr: Response,
+            unit: "%",
+            direction: Higher,
+            base_year: Some(2020),
+            target: Some((value: 50.0, year: 2030)),
+            limit: None,
+            benchmark: Some((green: 25.0, red: 15.0)),
+            source: "GCAP",
+        )"#;
+        let parsed: Definition = parse_ron(Path::new("x.ron"), text).unwrap();
+        assert_eq!(
+            parsed.target,
+            Some(Target {
+                value: 50.0,
+                year: 2030
+            })
+        );
+        assert_eq!(parsed.base_year(), 2020);
+        assert!(validate_definition(&parsed).is_empty());
+    }
+
+    #[test]
+    fn base_year_defaults_to_2015() {
+        let mut d = definition();
+        d.base_year = None;
+        assert_eq!(d.base_year(), 2015);
+    }
+
+    #[test]
+    fn target_year_before_base_year_is_reported() {
+        let mut d = definition();
+        d.target = Some(Target {
+            value: 50.0,
+            year: 2019,
+        });
+        let problems = validate_definition(&d);
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.contains("target year 2019 must come after the base year 2020"))
+        );
+    }
+
+    #[test]
+    fn swapped_benchmark_is_reported_for_both_directions() {
+        let mut d = definition();
+        d.benchmark = Some(Benchmark {
+            green: 15.0,
+            red: 25.0,
+        });
+        assert!(
+            validate_definition(&d)
+                .iter()
+                .any(|p| p.contains("swapped"))
+        );
+        d.direction = Direction::Lower;
+        assert!(validate_definition(&d).is_empty());
+        d.benchmark = Some(Benchmark {
+            green: 25.0,
+            red: 15.0,
+        });
+        assert!(
+            validate_definition(&d)
+                .iter()
+                .any(|p| p.contains("swapped"))
+        );
+    }
+
+    #[test]
+    fn empty_fields_are_reported() {
+        let mut d = definition();
+        d.name.en.clear();
+        d.source = " ".into();
+        d.unit.clear();
+        let problems = validate_definition(&d);
+        assert!(problems.iter().any(|p| p.contains("name.en is empty")));
+        assert!(problems.iter().any(|p| p.contains("source is empty")));
+        assert!(problems.iter().any(|p| p.contains("unit is empty")));
+    }
+
+    #[test]
+    fn a_malformed_id_is_reported() {
+        let mut d = definition();
+        d.id = "Bad Id".into();
+        assert!(
+            validate_definition(&d)
+                .iter()
+                .any(|p| p.contains("id must be lowercase"))
+        );
+    }
+
+    #[test]
+    fn an_unknown_enum_variant_is_a_positioned_error() {
+        let text = "(id: \"x\", name: (uk: \"a\", en: \"b\"), sector: \"s\", psr: Impact, unit: \"%\", direction: Higher, source: \"s\")";
+        let problem = parse_ron::<Definition>(Path::new("x.ron"), text).unwrap_err();
+        assert_eq!(problem.line, Some(1));
+        assert!(problem.message.contains("Impact"), "{}", problem.message);
+    }
+}

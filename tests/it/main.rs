@@ -1,0 +1,30 @@
+//! The one integration-test binary (linking is the slow step, so every integration test lives here).
+
+mod assets;
+mod check_cli;
+mod robustness;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The real binary, run from the repository root with a throw-away data dir.
+pub fn tourcentre(args: &[&str], data_dir: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_tourcentre"))
+        .args(args)
+        .current_dir(repo())
+        .env("TOURCENTRE_DATA", data_dir)
+        .output()
+        .expect("the tourcentre binary runs")
+}
+
+pub fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+pub fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
