@@ -140,11 +140,15 @@ fn run_check(
             }
             let files = report.checked.len();
             let count = report.problems.len();
-            let summary = match (lang, count) {
-                (Lang::Uk, 0) => format!("Перевірено файлів: {files}. Проблем не знайдено."),
-                (Lang::Uk, _) => format!("Перевірено файлів: {files}. Знайдено проблем: {count}."),
-                (Lang::En, 0) => format!("Checked {files} files: no problems."),
-                (Lang::En, _) => format!("Checked {files} files: {count} problems."),
+            let messages = crate::i18n::Messages::new();
+            let summary = if count == 0 {
+                messages.get(lang, "check-summary-clean", &[("files", files.into())])
+            } else {
+                messages.get(
+                    lang,
+                    "check-summary-problems",
+                    &[("files", files.into()), ("problems", count.into())],
+                )
             };
             eprintln!("{summary}");
         }

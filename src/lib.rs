@@ -6,6 +6,7 @@ pub mod check;
 pub mod cli;
 pub mod content;
 pub mod diagnostics;
+pub mod game;
 pub mod i18n;
 pub mod indicators;
 

@@ -55,3 +55,139 @@ impl Text {
             .collect()
     }
 }
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+
+const UK_FTL: &str = include_str!("../../assets/i18n/uk.ftl");
+const EN_FTL: &str = include_str!("../../assets/i18n/en.ftl");
+
+/// The UI strings of both languages (Fluent, from assets/i18n/*.ftl, built into the program so it
+/// speaks wherever it is started).
+pub struct Messages {
+    uk: FluentBundle<FluentResource>,
+    en: FluentBundle<FluentResource>,
+}
+
+impl std::fmt::Debug for Messages {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Messages")
+    }
+}
+
+impl Default for Messages {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Messages {
+    pub fn new() -> Self {
+        Messages {
+            uk: bundle("uk", UK_FTL),
+            en: bundle("en", EN_FTL),
+        }
+    }
+
+    /// The message `id` in `lang`, with named arguments. A missing message shows its id, so a gap
+    /// is visible rather than silent (a test keeps both files complete).
+    pub fn get(&self, lang: Lang, id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
+        let bundle = match lang {
+            Lang::Uk => &self.uk,
+            Lang::En => &self.en,
+        };
+        let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
+            return id.to_string();
+        };
+        let mut fluent_args = FluentArgs::new();
+        for (name, value) in args {
+            fluent_args.set(*name, value.clone());
+        }
+        let mut errors = Vec::new();
+        bundle
+            .format_pattern(pattern, Some(&fluent_args), &mut errors)
+            .into_owned()
+    }
+
+    /// The message with no arguments.
+    pub fn text(&self, lang: Lang, id: &str) -> String {
+        self.get(lang, id, &[])
+    }
+
+    /// Ids of every message of a language, to check the two files against each other.
+    pub fn ids(&self, lang: Lang) -> Vec<String> {
+        let source = match lang {
+            Lang::Uk => UK_FTL,
+            Lang::En => EN_FTL,
+        };
+        let resource = FluentResource::try_new(source.to_string()).unwrap_or_else(|(r, _)| r);
+        resource
+            .entries()
+            .filter_map(|entry| match entry {
+                fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_string()),
+                _ => None,
+            })
+            .collect()
+    }
+}
+
+fn bundle(code: &str, source: &str) -> FluentBundle<FluentResource> {
+    let langid: unic_langid::LanguageIdentifier = code.parse().unwrap_or_default();
+    let mut bundle = FluentBundle::new_concurrent(vec![langid]);
+    // Bidi isolation marks would show as boxes in the kiosk font and in terminals.
+    bundle.set_use_isolating(false);
+    // The .ftl files are part of the program; a syntax error is caught by the tests below, and the
+    // entries that did parse are still used.
+    let resource =
+        FluentResource::try_new(source.to_string()).unwrap_or_else(|(resource, _)| resource);
+    let _ = bundle.add_resource(resource);
+    bundle
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn both_ftl_files_parse_and_have_the_same_messages() {
+        for source in [UK_FTL, EN_FTL] {
+            assert!(FluentResource::try_new(source.to_string()).is_ok());
+        }
+        let messages = Messages::new();
+        let mut uk = messages.ids(Lang::Uk);
+        let mut en = messages.ids(Lang::En);
+        uk.sort();
+        en.sort();
+        assert_eq!(uk, en);
+    }
+
+    #[test]
+    fn ukrainian_plurals_follow_ukrainian_rules() {
+        let m = Messages::new();
+        let files = |n: i64| m.get(Lang::Uk, "check-summary-clean", &[("files", n.into())]);
+        assert_eq!(files(1), "Перевірено 1 файл. Проблем не знайдено.");
+        assert_eq!(files(3), "Перевірено 3 файли. Проблем не знайдено.");
+        assert_eq!(files(5), "Перевірено 5 файлів. Проблем не знайдено.");
+        assert_eq!(files(21), "Перевірено 21 файл. Проблем не знайдено.");
+        assert_eq!(
+            m.get(Lang::En, "check-summary-clean", &[("files", 1.into())]),
+            "Checked 1 file: no problems."
+        );
+    }
+
+    #[test]
+    fn a_missing_message_shows_its_id() {
+        assert_eq!(
+            Messages::new().text(Lang::En, "no-such-message"),
+            "no-such-message"
+        );
+    }
+
+    #[test]
+    fn text_pairs_pick_the_language() {
+        let text = Text::new("Скло", "Glass");
+        assert_eq!(text.get(Lang::Uk), "Скло");
+        assert_eq!(text.get(Lang::En), "Glass");
+        assert_eq!(Text::new(" ", "x").blank_languages(), vec![Lang::Uk]);
+    }
+}
