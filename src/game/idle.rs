@@ -44,6 +44,15 @@ impl IdleTimer {
         self.activity(now);
     }
 
+    /// How many pointers (fingers, mouse buttons) are down now, as the input reports it each frame.
+    /// Any change counts as activity, and so does holding.
+    pub fn set_pressed(&mut self, count: u32, now: f64) {
+        if count > 0 || count != self.pointers_down {
+            self.activity(now);
+        }
+        self.pointers_down = count;
+    }
+
     /// Forget held pointers (a reset cancels every drag).
     pub fn release_all(&mut self, now: f64) {
         self.pointers_down = 0;
@@ -110,6 +119,17 @@ mod tests {
         assert_eq!(timer.phase(100.0), IdlePhase::Active);
         timer.release_all(100.0);
         assert_eq!(timer.phase(121.0), IdlePhase::Expired);
+    }
+
+    #[test]
+    fn reported_presses_hold_the_timer_and_releases_restart_it() {
+        let mut timer = IdleTimer::new(10, 10, 0.0);
+        timer.set_pressed(1, 5.0);
+        assert_eq!(timer.phase(500.0), IdlePhase::Active);
+        timer.set_pressed(0, 500.0);
+        assert_eq!(timer.phase(509.0), IdlePhase::Active);
+        timer.set_pressed(0, 509.0);
+        assert_eq!(timer.phase(511.0), IdlePhase::Countdown { seconds_left: 9 });
     }
 
     #[test]
