@@ -40,6 +40,32 @@ pub enum Format {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Open the sorting exhibit (the touch kiosk game).
+    ///
+    /// Windowed by default, for development; --fullscreen for the kiosk (borderless, cursor
+    /// hidden). Test hooks: --autoplay plays a round by itself, --screenshot-dir saves a PNG of
+    /// each screen as it first shows, --exit-after-round quits after the results.
+    #[cfg(feature = "exhibit")]
+    Exhibit {
+        /// Scenario file (default: the bundled scenarios/khmelnytskyi.ron)
+        #[arg(long, value_name = "FILE")]
+        scenario: Option<PathBuf>,
+        /// Borderless fullscreen with the cursor hidden, for the kiosk
+        #[arg(long)]
+        fullscreen: bool,
+        /// Name of this kiosk, recorded with each play session
+        #[arg(long, value_name = "NAME", default_value = "main-hall")]
+        station: String,
+        /// A built-in player plays rounds by itself (for tests and demonstrations)
+        #[arg(long)]
+        autoplay: bool,
+        /// Save attract.png, sorting.png, feedback.png, lifecycle.png and results.png here
+        #[arg(long, value_name = "DIR")]
+        screenshot_dir: Option<PathBuf>,
+        /// Quit after the results screen of the first round
+        #[arg(long)]
+        exit_after_round: bool,
+    },
     /// Validate scenarios, indicator definitions and indicator data (default: everything shipped).
     ///
     /// A .ron file inside the indicators directory is read as an indicator definition, any other
@@ -96,6 +122,10 @@ pub fn parse() -> Cli {
 /// Runs a parsed command, printing its results. Returns what the user must fix, if anything.
 pub fn run(cli: Cli) -> Result<(), CliError> {
     match cli.command {
+        #[cfg(feature = "exhibit")]
+        Command::Exhibit { scenario, fullscreen, station, autoplay, screenshot_dir, exit_after_round } => {
+            run_exhibit(scenario, fullscreen, station, autoplay, screenshot_dir, exit_after_round, cli.lang)
+        }
         Command::Check { paths, format } => run_check(paths, &cli.indicators, format, cli.lang),
     }
 }
@@ -157,5 +187,31 @@ fn run_check(
         Ok(())
     } else {
         Err(CliError::AlreadyReported)
+    }
+}
+
+#[cfg(feature = "exhibit")]
+fn run_exhibit(
+    scenario: Option<PathBuf>,
+    fullscreen: bool,
+    station: String,
+    autoplay: bool,
+    screenshot_dir: Option<PathBuf>,
+    exit_after_round: bool,
+    lang: Lang,
+) -> Result<(), CliError> {
+    let path = scenario.unwrap_or_else(|| crate::shipped_dir("scenarios").join("khmelnytskyi.ron"));
+    let assets_dir = crate::content::assets_dir_for(&path);
+    let scenario = crate::content::load(&path, &assets_dir)?;
+    if let Some(dir) = &screenshot_dir {
+        std::fs::create_dir_all(dir).map_err(|err| {
+            CliError::Message(format!("{}: cannot create the screenshot directory: {}", dir.display(), crate::diagnostics::io_reason(&err)))
+        })?;
+    }
+    let assets_dir = std::fs::canonicalize(&assets_dir).unwrap_or(assets_dir);
+    let options = crate::exhibit::ExhibitOptions { fullscreen, station, autoplay, screenshot_dir, exit_after_round, lang, assets_dir };
+    match crate::exhibit::run(scenario, options) {
+        bevy::app::AppExit::Success => Ok(()),
+        bevy::app::AppExit::Error(code) => Err(CliError::Message(format!("the exhibit stopped with an error (code {code})"))),
     }
 }

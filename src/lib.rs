@@ -3,6 +3,8 @@
 //! The binary is a thin shell over this library; every module here is usable on its own.
 
 pub mod check;
+#[cfg(feature = "exhibit")]
+pub mod exhibit;
 pub mod cli;
 pub mod content;
 pub mod diagnostics;

@@ -50,3 +50,45 @@ fn every_picture_is_a_png_of_at_least_256_px() {
         );
     }
 }
+
+/// Every character a person can be shown (UI strings of both languages, every text of the shipped
+/// scenarios) has a glyph in both shipped fonts: a missing one shows as an empty box on the kiosk.
+#[test]
+fn the_shipped_fonts_draw_every_character_shown() {
+    use ab_glyph::{Font, FontRef};
+    use tourcentre::i18n::{Lang, Messages};
+
+    let mut shown = String::new();
+    let messages = Messages::new();
+    for lang in Lang::ALL {
+        for id in messages.ids(lang) {
+            shown.push_str(&messages.text(lang, &id));
+        }
+    }
+    let scenarios = repo().join("scenarios");
+    for entry in std::fs::read_dir(&scenarios).unwrap() {
+        let path = entry.unwrap().path();
+        let scenario = tourcentre::content::load(&path, &repo().join("assets")).unwrap();
+        collect_strings(&serde_json::to_value(&scenario).unwrap(), &mut shown);
+    }
+    for font_file in ["NotoSans-Regular.ttf", "NotoSans-Bold.ttf"] {
+        let bytes = std::fs::read(repo().join("assets/fonts").join(font_file)).unwrap();
+        let font = FontRef::try_from_slice(&bytes).unwrap();
+        let mut missing: Vec<char> = shown
+            .chars()
+            .filter(|c| !c.is_control() && font.glyph_id(*c).0 == 0)
+            .collect();
+        missing.sort();
+        missing.dedup();
+        assert!(missing.is_empty(), "{font_file} has no glyph for {missing:?}");
+    }
+}
+
+fn collect_strings(value: &serde_json::Value, out: &mut String) {
+    match value {
+        serde_json::Value::String(text) => out.push_str(text),
+        serde_json::Value::Array(items) => items.iter().for_each(|v| collect_strings(v, out)),
+        serde_json::Value::Object(fields) => fields.values().for_each(|v| collect_strings(v, out)),
+        _ => {}
+    }
+}

@@ -1,0 +1,103 @@
+//! The sorting exhibit: a bevy app for the touch kiosk. One plugin per module; the game's rules come
+//! from `crate::game`, every text from the scenario or the Fluent files.
+
+mod audio;
+mod autoplay;
+mod chrome;
+mod idle;
+mod language;
+pub mod screens;
+mod screenshots;
+pub mod theme;
+
+use std::path::PathBuf;
+
+use bevy::prelude::*;
+use bevy::window::{CursorOptions, MonitorSelection, WindowMode};
+
+use crate::content::Scenario;
+use crate::game::Round;
+use crate::i18n::{Lang, Messages};
+
+pub use language::{CurrentLang, Says};
+pub use screens::Screen;
+
+/// How the exhibit was started (`tourcentre exhibit ...`).
+#[derive(Clone, Debug, Default)]
+pub struct ExhibitOptions {
+    pub fullscreen: bool,
+    pub station: String,
+    pub autoplay: bool,
+    pub screenshot_dir: Option<PathBuf>,
+    pub exit_after_round: bool,
+    pub lang: Lang,
+    /// Where pictures and fonts are loaded from.
+    pub assets_dir: PathBuf,
+}
+
+/// The scenario and the UI strings, for every system to read.
+#[derive(Resource)]
+pub struct Exhibit {
+    pub scenario: Scenario,
+    pub messages: Messages,
+    pub station: String,
+    pub autoplay: bool,
+    pub screenshot_dir: Option<PathBuf>,
+    pub exit_after_round: bool,
+}
+
+/// The round being played, if any.
+#[derive(Resource, Default)]
+pub struct Play {
+    pub round: Option<Round>,
+    /// Seconds since start when the round began.
+    pub started_at: f64,
+    /// Rounds started so far; also the seed of the next round's shuffle with the clock.
+    pub rounds_started: u64,
+}
+
+/// Opens the kiosk window and runs the exhibit until it is closed.
+pub fn run(scenario: Scenario, options: ExhibitOptions) -> AppExit {
+    let window = Window {
+        title: scenario.title.uk.clone(),
+        mode: if options.fullscreen {
+            WindowMode::BorderlessFullscreen(MonitorSelection::Primary)
+        } else {
+            WindowMode::Windowed
+        },
+        resolution: (1280, 720).into(),
+        ..default()
+    };
+    let cursor = CursorOptions { visible: !options.fullscreen, ..default() };
+    let mut app = App::new();
+    app.add_plugins(
+        DefaultPlugins
+            .set(WindowPlugin { primary_window: Some(window), primary_cursor_options: Some(cursor), ..default() })
+            .set(AssetPlugin { file_path: options.assets_dir.display().to_string(), ..default() }),
+    );
+    app.insert_resource(ClearColor(theme::BACKGROUND));
+    app.add_plugins(audio::plugin);
+    app.add_plugins(screenshots::plugin);
+    app.add_systems(Startup, spawn_camera);
+    add_logic(&mut app, scenario, &options);
+    app.run()
+}
+
+/// Everything but the window, renderer and sound: what the headless tests run.
+pub fn add_logic(app: &mut App, scenario: Scenario, options: &ExhibitOptions) {
+    app.insert_resource(Exhibit {
+        scenario,
+        messages: Messages::new(),
+        station: options.station.clone(),
+        autoplay: options.autoplay,
+        screenshot_dir: options.screenshot_dir.clone(),
+        exit_after_round: options.exit_after_round,
+    });
+    app.insert_resource(CurrentLang(options.lang));
+    app.init_resource::<Play>();
+    app.add_plugins((theme::plugin, language::plugin, screens::plugin, chrome::plugin, idle::plugin, autoplay::plugin));
+}
+
+fn spawn_camera(mut commands: Commands) {
+    commands.spawn((Name::new("Camera"), Camera2d));
+}

@@ -1,0 +1,208 @@
+//! Palette, fonts, pictures and the small widgets every screen is built from. Sizes are in pixels
+//! of a 1920×1080 screen; `UiScale` fits them to the real window.
+
+use std::collections::HashMap;
+
+use bevy::prelude::*;
+use bevy::window::{PrimaryWindow, WindowResized};
+
+use super::Exhibit;
+use super::language::Says;
+
+pub const DESIGN_WIDTH: f32 = 1920.0;
+pub const DESIGN_HEIGHT: f32 = 1080.0;
+
+/// Calm, light background so items stand out.
+pub const BACKGROUND: Color = Color::srgb(0.957, 0.945, 0.910);
+pub const INK: Color = Color::srgb(0.11, 0.16, 0.19);
+pub const MUTED_INK: Color = Color::srgb(0.33, 0.38, 0.41);
+pub const CARD: Color = Color::srgb(1.0, 1.0, 1.0);
+pub const ACCENT: Color = Color::srgb(0.10, 0.45, 0.33);
+pub const ACCENT_INK: Color = Color::WHITE;
+pub const WARM: Color = Color::srgb(0.99, 0.85, 0.55);
+pub const SHADOW: Color = Color::srgba(0.0, 0.0, 0.0, 0.12);
+pub const OVERLAY: Color = Color::srgba(0.05, 0.08, 0.10, 0.72);
+
+/// Body text, readable from 2 m at 1080p.
+pub const BODY: f32 = 32.0;
+pub const SMALL: f32 = 24.0;
+/// Titles, about 6% of the height.
+pub const TITLE: f32 = 64.0;
+/// Smallest touch target (about 20 mm on a 24-inch 1080p screen).
+pub const MIN_TARGET: f32 = 96.0;
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<UiScale>();
+    let assets = load_ui_assets(app.world());
+    app.insert_resource(assets);
+    app.add_systems(Update, fit_ui_to_window);
+}
+
+/// Fonts and every picture the scenario names, loaded once.
+#[derive(Resource, Default)]
+pub struct UiAssets {
+    pub regular: Handle<Font>,
+    pub bold: Handle<Font>,
+    pictures: HashMap<String, Handle<Image>>,
+}
+
+impl UiAssets {
+    /// The picture at a path under assets/ (a default handle when not loaded, as in headless tests).
+    pub fn picture(&self, path: &str) -> Handle<Image> {
+        self.pictures.get(path).cloned().unwrap_or_default()
+    }
+}
+
+/// Starts loading at build time, so the first screen already has its handles.
+fn load_ui_assets(world: &World) -> UiAssets {
+    let (Some(server), Some(exhibit)) = (world.get_resource::<AssetServer>(), world.get_resource::<Exhibit>()) else {
+        return UiAssets::default();
+    };
+    let scenario = &exhibit.scenario;
+    let paths = scenario
+        .audiences
+        .iter()
+        .map(|a| a.picture.as_str())
+        .chain(scenario.bins.iter().map(|b| b.icon.as_str()))
+        .chain(scenario.bins.iter().flat_map(|b| b.lifecycle.iter().map(|s| s.picture.as_str())))
+        .chain(scenario.items.iter().map(|i| i.picture.as_str()))
+        .chain(UI_PICTURES.iter().copied());
+    let pictures = paths.map(|path| (path.to_string(), server.load(path.to_string()))).collect();
+    UiAssets {
+        regular: server.load("fonts/NotoSans-Regular.ttf"),
+        bold: server.load("fonts/NotoSans-Bold.ttf"),
+        pictures,
+    }
+}
+
+pub const GUFI: &str = "mascot/gufi.png";
+pub const SOUND_ON: &str = "ui/sound-on.png";
+pub const SOUND_OFF: &str = "ui/sound-off.png";
+pub const STAR: &str = "ui/star.png";
+pub const TOUCH: &str = "ui/touch.png";
+const UI_PICTURES: [&str; 5] = [GUFI, SOUND_ON, SOUND_OFF, STAR, TOUCH];
+
+fn fit_ui_to_window(
+    mut resized: MessageReader<WindowResized>,
+    windows: Query<&Window, With<PrimaryWindow>>,
+    mut scale: ResMut<UiScale>,
+    mut fitted: Local<bool>,
+) {
+    let changed = resized.read().count() > 0;
+    if !changed && *fitted {
+        return;
+    }
+    let Ok(window) = windows.single() else { return };
+    let fit = (window.width() / DESIGN_WIDTH).min(window.height() / DESIGN_HEIGHT);
+    if fit > 0.0 {
+        scale.0 = fit;
+        *fitted = true;
+    }
+}
+
+/// A line of text in the given size and colour; what it says follows the language.
+pub fn text(assets: &UiAssets, says: Says, size: f32, color: Color) -> impl Bundle {
+    (
+        Text::new(""),
+        TextFont { font: assets.regular.clone().into(), font_size: FontSize::Px(size), ..default() },
+        TextColor(color),
+        says,
+        Pickable::IGNORE,
+    )
+}
+
+/// Bold text, for titles and buttons.
+pub fn bold(assets: &UiAssets, says: Says, size: f32, color: Color) -> impl Bundle {
+    (
+        Text::new(""),
+        TextFont { font: assets.bold.clone().into(), font_size: FontSize::Px(size), ..default() },
+        TextColor(color),
+        says,
+        Pickable::IGNORE,
+    )
+}
+
+/// Centred text that wraps inside its box.
+pub fn paragraph(assets: &UiAssets, says: Says, size: f32, color: Color) -> impl Bundle {
+    (text(assets, says, size, color), TextLayout::justify(Justify::Center))
+}
+
+/// A picture of the given square size.
+pub fn picture(assets: &UiAssets, path: &str, size: f32) -> impl Bundle {
+    tinted_picture(assets, path, size, Color::WHITE)
+}
+
+/// A picture multiplied by `tint` (white leaves it as drawn; a grey, transparent tint greys it out).
+pub fn tinted_picture(assets: &UiAssets, path: &str, size: f32, tint: Color) -> impl Bundle {
+    (
+        ImageNode { color: tint, ..ImageNode::new(assets.picture(path)) },
+        Node { width: Val::Px(size), height: Val::Px(size), ..default() },
+        Pickable::IGNORE,
+    )
+}
+
+/// A big rounded button with a bold label; add an observer for `Pointer<Click>` to it.
+pub fn button(assets: &UiAssets, label: Says, background: Color, ink: Color) -> impl Bundle {
+    (
+        Button,
+        Node {
+            min_width: Val::Px(MIN_TARGET * 2.5),
+            min_height: Val::Px(MIN_TARGET),
+            padding: UiRect::axes(Val::Px(40.0), Val::Px(16.0)),
+            justify_content: JustifyContent::Center,
+            align_items: AlignItems::Center,
+            border_radius: BorderRadius::all(Val::Px(48.0)),
+            ..default()
+        },
+        BackgroundColor(background),
+        children![bold(assets, label, BODY + 8.0, ink)],
+    )
+}
+
+/// A white rounded card.
+pub fn card_node(padding: f32) -> Node {
+    Node {
+        flex_direction: FlexDirection::Column,
+        align_items: AlignItems::Center,
+        justify_content: JustifyContent::Center,
+        padding: UiRect::all(Val::Px(padding)),
+        row_gap: Val::Px(12.0),
+        border: UiRect::all(Val::Px(3.0)),
+        border_radius: BorderRadius::all(Val::Px(28.0)),
+        ..default()
+    }
+}
+
+/// A full-window screen root, despawned when its screen ends.
+pub fn screen_root(screen: super::Screen, name: &'static str) -> impl Bundle {
+    (
+        Name::new(name),
+        Node {
+            width: Val::Percent(100.0),
+            height: Val::Percent(100.0),
+            flex_direction: FlexDirection::Column,
+            align_items: AlignItems::Center,
+            ..default()
+        },
+        DespawnOnExit(screen),
+    )
+}
+
+/// A bin's colour band, from the scenario's `#RRGGBB` (grey if malformed; `check` reports it).
+pub fn bin_colour(hex: &str) -> Color {
+    crate::content::parse_hex_colour(hex)
+        .map(|[r, g, b]| Color::srgb_u8(r, g, b))
+        .unwrap_or(Color::srgb(0.5, 0.5, 0.5))
+}
+
+/// Readable ink on a bin colour: dark on light colours (yellow), white on dark ones.
+pub fn ink_on(background: Color) -> Color {
+    let linear = background.to_linear();
+    let luminance = 0.2126 * linear.red + 0.7152 * linear.green + 0.0722 * linear.blue;
+    if luminance > 0.22 { INK } else { Color::WHITE }
+}
+
+/// Whether a `Res<Exhibit>` exists with a handle worth drawing (false in headless tests).
+pub fn exhibit_title(exhibit: &Exhibit) -> Says {
+    Says::Scenario(exhibit.scenario.title.clone())
+}
