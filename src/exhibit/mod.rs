@@ -9,6 +9,8 @@ mod language;
 pub mod screens;
 mod screenshots;
 pub mod theme;
+#[cfg(test)]
+mod tests;
 
 use std::path::PathBuf;
 

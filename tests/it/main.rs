@@ -2,6 +2,8 @@
 
 mod assets;
 mod check_cli;
+#[cfg(feature = "exhibit")]
+mod exhibit_screens;
 mod robustness;
 
 use std::path::{Path, PathBuf};

@@ -336,8 +336,12 @@ fn bin_width(count: usize) -> f32 {
     ((theme::DESIGN_WIDTH - 48.0 - 18.0 * (count - 1.0)) / count).min(300.0)
 }
 
-fn current_item(play: &Play) -> Option<String> {
-    play.round.as_ref().and_then(|r| r.current()).map(|i| i.item.clone())
+/// The item the visitor can see and answer: none while the previous one is still being swallowed
+/// (a fast second tap must not answer for an item not yet on screen).
+fn current_item(play: &Play, shown: &Shown) -> Option<String> {
+    let round = play.round.as_ref()?;
+    (shown.index == Some(round.current_index())).then_some(())?;
+    round.current().map(|i| i.item.clone())
 }
 
 fn start_drag(drag: On<Pointer<DragStart>>, mut shown: ResMut<Shown>, mut commands: Commands) {
@@ -403,13 +407,14 @@ fn drop_on_bin(
     bins: Query<&BinTarget>,
     items: Query<(), With<ItemCard>>,
     play: Res<Play>,
+    shown: Res<Shown>,
     mut attempts: MessageWriter<DropAttempt>,
     mut commands: Commands,
 ) {
     commands.entity(drop.event_target()).remove::<Hovered>();
     // Decide by the bin entity the item was dropped on, never by the position.
     let (Ok(bin), true) = (bins.get(drop.event_target()), items.contains(drop.dropped)) else { return };
-    if let Some(item) = current_item(&play) {
+    if let Some(item) = current_item(&play, &shown) {
         attempts.write(DropAttempt { item, bin: bin.0.clone() });
     }
 }
@@ -426,7 +431,7 @@ fn tap_bin(
         return;
     }
     shown.selected = false;
-    if let Some(item) = current_item(&play) {
+    if let Some(item) = current_item(&play, &shown) {
         attempts.write(DropAttempt { item, bin: bin.0.clone() });
     }
 }

@@ -1,0 +1,201 @@
+//! Headless tests of the exhibit's logic: MinimalPlugins and states, no window, renderer or sound.
+//! Drops go through the same picking observers a finger triggers.
+
+use std::time::Duration;
+
+use bevy::camera::NormalizedRenderTarget;
+use bevy::picking::backend::HitData;
+use bevy::picking::events::{DragDrop, DragStart, Pointer};
+use bevy::picking::pointer::{Location, PointerButton, PointerId};
+use bevy::prelude::*;
+use bevy::state::app::StatesPlugin;
+use bevy::time::TimeUpdateStrategy;
+use bevy::window::WindowResized;
+
+use super::idle::{Activity, Idle};
+use super::language::{CurrentLang, SwitchLanguage};
+use super::screens::Screen;
+use super::screens::audience::ChooseAudience;
+use super::screens::sorting::{BinTarget, Feedback, ItemCard, Shown};
+use super::{ExhibitOptions, Play, Says, add_logic};
+use crate::game::{IdlePhase, Outcome};
+use crate::i18n::Lang;
+
+fn exhibit_app() -> App {
+    let path = crate::shipped_dir("scenarios").join("khmelnytskyi.ron");
+    let scenario = crate::content::load(&path, &crate::shipped_assets_dir()).expect("the shipped scenario loads");
+    let mut app = App::new();
+    app.add_plugins((MinimalPlugins, StatesPlugin));
+    app.add_message::<WindowResized>();
+    app.world_mut().resource_mut::<Time<Virtual>>().set_max_delta(Duration::from_secs(30));
+    let options = ExhibitOptions { station: "test".into(), ..default() };
+    add_logic(&mut app, scenario, &options);
+    step(&mut app, 0.1);
+    app
+}
+
+/// Advances the clock by `secs` in one frame.
+fn step(app: &mut App, secs: f64) {
+    app.insert_resource(TimeUpdateStrategy::ManualDuration(Duration::from_secs_f64(secs)));
+    app.update();
+}
+
+/// Runs `secs` of frames at 10 frames a second.
+fn run_for(app: &mut App, secs: f64) {
+    for _ in 0..(secs * 10.0).ceil() as usize {
+        step(app, 0.1);
+    }
+}
+
+fn screen(app: &App) -> Screen {
+    *app.world().resource::<State<Screen>>().get()
+}
+
+fn start_round(app: &mut App) {
+    app.world_mut().resource_mut::<NextState<Screen>>().set(Screen::Audience);
+    step(app, 0.1);
+    let audience = app.world().resource::<super::Exhibit>().scenario.audiences[0].id.clone();
+    app.world_mut().write_message(ChooseAudience(audience));
+    run_for(app, 0.3);
+    assert_eq!(screen(app), Screen::Sorting);
+}
+
+fn one<C: Component>(app: &mut App) -> Entity {
+    let mut query = app.world_mut().query_filtered::<Entity, With<C>>();
+    query.single(app.world()).expect("exactly one on screen")
+}
+
+fn bin_entity(app: &mut App, id: &str) -> Entity {
+    let mut query = app.world_mut().query::<(Entity, &BinTarget)>();
+    query.iter(app.world()).find(|(_, bin)| bin.0 == id).map(|(e, _)| e).expect("the bin is on screen")
+}
+
+fn location() -> Location {
+    Location { target: NormalizedRenderTarget::None { width: 1920, height: 1080 }, position: Vec2::new(960.0, 900.0) }
+}
+
+/// A finger lets the item go over `bin`.
+fn drop_item_on(app: &mut App, bin: &str) {
+    let item = one::<ItemCard>(app);
+    let bin = bin_entity(app, bin);
+    let hit = HitData::new(Entity::PLACEHOLDER, 0.0, None, None);
+    let event = DragDrop { button: PointerButton::Primary, dropped: item, hit };
+    app.world_mut().trigger(Pointer::new(PointerId::Touch(1), location(), event, bin));
+    step(app, 0.1);
+}
+
+fn current(app: &App) -> (String, String) {
+    let play = app.world().resource::<Play>();
+    let item = play.round.as_ref().and_then(|r| r.current()).expect("an item to sort");
+    (item.item.clone(), item.right_bin.clone())
+}
+
+fn a_wrong_bin(app: &App, right: &str) -> String {
+    let scenario = &app.world().resource::<super::Exhibit>().scenario;
+    scenario.bins.iter().map(|b| b.id.clone()).find(|b| b != right).expect("two bins")
+}
+
+fn first_try_score(app: &App) -> usize {
+    app.world().resource::<Play>().round.as_ref().map_or(0, |r| r.first_try_score())
+}
+
+#[test]
+fn drops_on_the_wrong_and_right_bins_change_the_score_and_then_the_screen() {
+    let mut app = exhibit_app();
+    start_round(&mut app);
+
+    let (item, right) = current(&app);
+    let wrong = a_wrong_bin(&app, &right);
+    drop_item_on(&mut app, &wrong);
+    let feedback = app.world().resource::<Feedback>().last.clone().expect("feedback shown");
+    assert_eq!(feedback.outcome, Outcome::Wrong { misses: 1, reveal: false });
+    assert_eq!(current(&app).0, item, "a miss keeps the item for a second try");
+
+    drop_item_on(&mut app, &right);
+    assert_eq!(app.world().resource::<Feedback>().last.as_ref().map(|f| f.outcome.clone()), Some(Outcome::Right { first_try: false }));
+    assert_eq!(first_try_score(&app), 0, "a second-try answer does not score");
+
+    // While the right bin swallows the item, a second drop is not taken for the next item.
+    let (next_item, next_right) = current(&app);
+    assert_ne!(next_item, item);
+    drop_item_on(&mut app, &next_right);
+    assert_eq!(first_try_score(&app), 0);
+
+    run_for(&mut app, 0.5);
+    drop_item_on(&mut app, &next_right);
+    assert_eq!(first_try_score(&app), 1, "a first-try answer scores");
+
+    // Sort the rest right; the round ends and the lifecycle journey follows.
+    loop {
+        run_for(&mut app, 0.5);
+        let over = app.world().resource::<Play>().round.as_ref().is_some_and(|r| r.is_over());
+        if over {
+            break;
+        }
+        let (_, right) = current(&app);
+        drop_item_on(&mut app, &right);
+    }
+    run_for(&mut app, 3.0);
+    assert_eq!(screen(&app), Screen::Lifecycle);
+    let round = app.world().resource::<Play>().round.clone().expect("the round is kept for the results");
+    assert_eq!(round.first_try_score(), round.items.len() - 1);
+}
+
+#[test]
+fn idle_timeout_counts_down_then_returns_to_attract_with_the_drag_cancelled() {
+    let mut app = exhibit_app();
+    start_round(&mut app);
+    let item = one::<ItemCard>(&mut app);
+    let hit = HitData::new(Entity::PLACEHOLDER, 0.0, None, None);
+    let start = DragStart { button: PointerButton::Primary, hit };
+    app.world_mut().trigger(Pointer::new(PointerId::Touch(7), location(), start, item));
+    step(&mut app, 0.1);
+    assert_eq!(app.world().resource::<Shown>().dragged_by, Some(PointerId::Touch(7)));
+
+    let timeout = app.world().resource::<super::Exhibit>().scenario.settings.idle_timeout_secs as f64;
+    run_for(&mut app, timeout + 1.0);
+    let now = app.world().resource::<Time>().elapsed_secs_f64();
+    assert!(matches!(app.world().resource::<Idle>().0.phase(now), IdlePhase::Countdown { .. }));
+    assert_eq!(screen(&app), Screen::Sorting, "the countdown comes first");
+
+    // Any touch cancels the countdown.
+    app.world_mut().write_message(Activity);
+    step(&mut app, 0.1);
+    let now = app.world().resource::<Time>().elapsed_secs_f64();
+    assert_eq!(app.world().resource::<Idle>().0.phase(now), IdlePhase::Active);
+
+    let countdown = app.world().resource::<super::Exhibit>().scenario.settings.countdown_secs as f64;
+    run_for(&mut app, timeout + countdown + 1.0);
+    assert_eq!(screen(&app), Screen::Attract);
+    assert_eq!(app.world().resource::<Shown>().dragged_by, None, "the drag is cancelled");
+    let mut cards = app.world_mut().query_filtered::<Entity, With<ItemCard>>();
+    assert_eq!(cards.iter(app.world()).count(), 0, "no ghost item is left");
+}
+
+fn shown_text(app: &mut App, says: &Says) -> Vec<String> {
+    let mut query = app.world_mut().query::<(&Says, &Text)>();
+    query.iter(app.world()).filter(|(s, _)| *s == says).map(|(_, t)| t.0.clone()).collect()
+}
+
+#[test]
+fn switching_language_rewords_what_is_on_screen() {
+    let mut app = exhibit_app();
+    let call = Says::Ui("exhibit-touch-to-start");
+    assert_eq!(app.world().resource::<CurrentLang>().0, Lang::Uk);
+    assert_eq!(shown_text(&mut app, &call), vec!["Торкніться, щоб почати"]);
+
+    app.world_mut().write_message(SwitchLanguage(Lang::En));
+    step(&mut app, 0.1);
+    assert_eq!(shown_text(&mut app, &call), vec!["Touch to start"]);
+
+    // Texts spawned later come in the language of the moment.
+    start_round(&mut app);
+    let mut names = app.world_mut().query::<(&Says, &Text)>();
+    let scenario_texts: Vec<(Says, String)> =
+        names.iter(app.world()).filter(|(s, _)| matches!(s, Says::Scenario(_))).map(|(s, t)| (s.clone(), t.0.clone())).collect();
+    assert!(!scenario_texts.is_empty());
+    for (says, text) in scenario_texts {
+        let Says::Scenario(bilingual) = says else { unreachable!() };
+        assert_eq!(text, bilingual.en);
+    }
+}
