@@ -78,6 +78,24 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// The guides' panel on the kiosk: set the PIN that opens it.
+    ///
+    /// The panel opens with a 3-second press on the top-left corner of the exhibit (F2 on a
+    /// keyboard) and asks for this PIN. It is kept in the data dir as a salted hash.
+    Guide {
+        #[command(subcommand)]
+        command: GuideCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum GuideCommand {
+    /// Set or change the guide PIN (4 to 8 digits). Asks twice at the terminal without showing it.
+    SetPin {
+        /// Read the PIN from standard input (one line) instead of asking, for scripts
+        #[arg(long)]
+        stdin: bool,
+    },
 }
 
 /// Why a command failed. Every variant is the user's to fix and maps to exit status 1.
@@ -127,6 +145,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             run_exhibit(scenario, fullscreen, station, autoplay, screenshot_dir, exit_after_round, cli.lang)
         }
         Command::Check { paths, format } => run_check(paths, &cli.indicators, format, cli.lang),
+        Command::Guide { command: GuideCommand::SetPin { stdin } } => run_set_pin(cli.data_dir, stdin, cli.lang),
     }
 }
 
@@ -213,5 +232,37 @@ fn run_exhibit(
     match crate::exhibit::run(scenario, options) {
         bevy::app::AppExit::Success => Ok(()),
         bevy::app::AppExit::Error(code) => Err(CliError::Message(format!("the exhibit stopped with an error (code {code})"))),
+    }
+}
+
+fn run_set_pin(data_dir: Option<PathBuf>, from_stdin: bool, lang: Lang) -> Result<(), CliError> {
+    let messages = crate::i18n::Messages::new();
+    let say = |id: &str| messages.text(lang, id);
+    let data_dir = resolve_data_dir(data_dir).ok_or_else(|| CliError::Message(say("guide-no-data-dir")))?;
+    let pin = if from_stdin {
+        let mut line = String::new();
+        std::io::stdin()
+            .read_line(&mut line)
+            .map_err(|err| CliError::Message(format!("stdin: {}", crate::diagnostics::io_reason(&err))))?;
+        line.trim_end_matches(['\r', '\n']).to_string()
+    } else {
+        let ask = |prompt: String| {
+            rpassword::prompt_password(prompt)
+                .map_err(|err| CliError::Message(format!("{} ({})", say("guide-pin-no-terminal"), crate::diagnostics::io_reason(&err))))
+        };
+        let first = ask(say("guide-pin-prompt"))?;
+        crate::pin::validate(&first).map_err(|_| CliError::Message(say("guide-pin-format")))?;
+        if ask(say("guide-pin-repeat"))? != first {
+            return Err(CliError::Message(say("guide-pin-mismatch")));
+        }
+        first
+    };
+    match crate::pin::set(&data_dir, &pin) {
+        Ok(()) => {
+            println!("{}", messages.get(lang, "guide-pin-saved", &[("path", crate::pin::pin_path(&data_dir).display().to_string().into())]));
+            Ok(())
+        }
+        Err(crate::pin::PinError::Format) => Err(CliError::Message(say("guide-pin-format"))),
+        Err(err) => Err(CliError::Message(err.to_string())),
     }
 }

@@ -11,6 +11,7 @@ pub mod diagnostics;
 pub mod game;
 pub mod i18n;
 pub mod indicators;
+pub mod pin;
 
 use std::path::PathBuf;
 

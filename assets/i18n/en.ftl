@@ -30,3 +30,12 @@ exhibit-play-again = Play again
 exhibit-source = Source: { $source }
 exhibit-still-playing = Still playing?
 exhibit-tip = Tip: { $tip }
+
+## Guide PIN and the guide panel on the kiosk
+guide-no-data-dir = No data directory found: pass --data-dir DIR.
+guide-pin-prompt = New guide PIN (4–8 digits):{" "}
+guide-pin-repeat = Repeat the PIN:{" "}
+guide-pin-mismatch = The PINs differ; nothing was changed.
+guide-pin-format = A PIN is 4 to 8 digits (0–9), nothing else; nothing was changed.
+guide-pin-no-terminal = No terminal to ask for the PIN; pass it with --stdin
+guide-pin-saved = Guide PIN saved (as a salted hash) in { $path }

@@ -33,3 +33,12 @@ exhibit-play-again = Грати ще
 exhibit-source = Джерело: { $source }
 exhibit-still-playing = Ти ще граєш?
 exhibit-tip = Порада: { $tip }
+
+## Guide PIN and the guide panel on the kiosk
+guide-no-data-dir = Не знайдено каталогу даних: вкажіть --data-dir КАТАЛОГ.
+guide-pin-prompt = Новий PIN гіда (4–8 цифр):{" "}
+guide-pin-repeat = Повторіть PIN:{" "}
+guide-pin-mismatch = PIN-коди не збігаються; нічого не змінено.
+guide-pin-format = PIN — це від 4 до 8 цифр (0–9), без інших знаків; нічого не змінено.
+guide-pin-no-terminal = Немає термінала, щоб запитати PIN; передайте його через --stdin
+guide-pin-saved = PIN гіда збережено (як солений хеш) у { $path }

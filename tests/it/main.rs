@@ -4,6 +4,7 @@ mod assets;
 mod check_cli;
 #[cfg(feature = "exhibit")]
 mod exhibit_screens;
+mod guide_cli;
 mod robustness;
 
 use std::path::{Path, PathBuf};

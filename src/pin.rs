@@ -1,0 +1,161 @@
+//! The guide PIN that opens the exhibit's guide panel: kept in the data dir as a salted Argon2
+//! hash (PHC string), never in plain text. `tourcentre guide set-pin` sets it.
+
+use std::path::{Path, PathBuf};
+
+use argon2::password_hash::rand_core::OsRng;
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::Argon2;
+
+use crate::diagnostics::io_reason;
+
+/// File name of the PIN hash in the data dir.
+pub const PIN_FILE: &str = "guide-pin";
+pub const MIN_DIGITS: usize = 4;
+pub const MAX_DIGITS: usize = 8;
+
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum PinError {
+    #[error("a PIN is {MIN_DIGITS} to {MAX_DIGITS} digits (0-9), nothing else")]
+    Format,
+    #[error("{path}: {reason}")]
+    Io { path: PathBuf, reason: String },
+    #[error("{path}: not a PIN hash written by tourcentre ({reason}); set the PIN again")]
+    Corrupt { path: PathBuf, reason: String },
+}
+
+/// Whether a guide PIN is set, as the panel needs to know.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PinState {
+    NotSet,
+    Set(String),
+}
+
+pub fn pin_path(data_dir: &Path) -> PathBuf {
+    data_dir.join(PIN_FILE)
+}
+
+/// Checks a PIN's form: 4 to 8 digits.
+pub fn validate(pin: &str) -> Result<(), PinError> {
+    let digits = pin.chars().count();
+    if (MIN_DIGITS..=MAX_DIGITS).contains(&digits) && pin.chars().all(|c| c.is_ascii_digit()) {
+        Ok(())
+    } else {
+        Err(PinError::Format)
+    }
+}
+
+/// Hashes `pin` with a fresh random salt.
+pub fn hash(pin: &str) -> Result<String, PinError> {
+    validate(pin)?;
+    let salt = SaltString::generate(&mut OsRng);
+    Argon2::default()
+        .hash_password(pin.as_bytes(), &salt)
+        .map(|hash| hash.to_string())
+        .map_err(|err| PinError::Io { path: PathBuf::from(PIN_FILE), reason: err.to_string() })
+}
+
+/// True when `pin` matches `stored` (a PHC string from [`hash`]).
+pub fn verify(stored: &str, pin: &str) -> bool {
+    PasswordHash::new(stored).is_ok_and(|parsed| Argon2::default().verify_password(pin.as_bytes(), &parsed).is_ok())
+}
+
+/// Writes the PIN's hash to the data dir, replacing any earlier one in one step (a crash leaves
+/// the old PIN or the new one, never half a file). The file is readable by its owner only.
+pub fn set(data_dir: &Path, pin: &str) -> Result<(), PinError> {
+    let hashed = hash(pin)?;
+    let io = |path: &Path, err: std::io::Error| PinError::Io { path: path.to_path_buf(), reason: io_reason(&err) };
+    std::fs::create_dir_all(data_dir).map_err(|err| io(data_dir, err))?;
+    let path = pin_path(data_dir);
+    let temporary = data_dir.join(format!(".{PIN_FILE}.new"));
+    let written = std::fs::write(&temporary, format!("{hashed}\n"))
+        .and_then(|()| restrict_to_owner(&temporary))
+        .map_err(|err| io(&temporary, err))
+        .and_then(|()| std::fs::rename(&temporary, &path).map_err(|err| io(&path, err)));
+    if written.is_err() {
+        let _ = std::fs::remove_file(&temporary);
+    }
+    written
+}
+
+#[cfg(unix)]
+fn restrict_to_owner(path: &Path) -> std::io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))
+}
+
+#[cfg(not(unix))]
+fn restrict_to_owner(_path: &Path) -> std::io::Result<()> {
+    Ok(())
+}
+
+/// Reads the stored hash. A missing file means no PIN yet; a file that is not a PHC string is an
+/// error, so a damaged file is never taken for "no PIN".
+pub fn load(data_dir: &Path) -> Result<PinState, PinError> {
+    let path = pin_path(data_dir);
+    let text = match std::fs::read_to_string(&path) {
+        Ok(text) => text,
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(PinState::NotSet),
+        Err(err) => return Err(PinError::Io { path, reason: io_reason(&err) }),
+    };
+    let stored = text.trim();
+    PasswordHash::new(stored).map_err(|err| PinError::Corrupt { path: path.clone(), reason: err.to_string() })?;
+    Ok(PinState::Set(stored.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_four_to_eight_digits_make_a_pin() {
+        for good in ["1234", "00000000", "987654"] {
+            assert_eq!(validate(good), Ok(()), "{good}");
+        }
+        for bad in ["", "123", "123456789", "12a4", "12 34", "١٢٣٤", "-1234"] {
+            assert_eq!(validate(bad), Err(PinError::Format), "{bad}");
+        }
+    }
+
+    #[test]
+    fn the_file_holds_a_salted_hash_that_verifies_only_the_right_pin() {
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(load(dir.path()), Ok(PinState::NotSet));
+        set(dir.path(), "2468").unwrap();
+        let written = std::fs::read_to_string(pin_path(dir.path())).unwrap();
+        assert!(!written.contains("2468"), "the PIN is never stored in plain text");
+        assert!(written.starts_with("$argon2"));
+        let PinState::Set(stored) = load(dir.path()).unwrap() else { panic!("a PIN is set") };
+        assert!(verify(&stored, "2468"));
+        assert!(!verify(&stored, "2469"));
+        assert!(!verify(&stored, ""));
+
+        // The same PIN again gets a new salt.
+        set(dir.path(), "2468").unwrap();
+        assert_ne!(std::fs::read_to_string(pin_path(dir.path())).unwrap(), written);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn only_the_owner_can_read_the_hash() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        set(dir.path(), "1357").unwrap();
+        let mode = std::fs::metadata(pin_path(dir.path())).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+
+    #[test]
+    fn a_damaged_file_is_an_error_not_a_missing_pin() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(pin_path(dir.path()), "1234\n").unwrap();
+        assert!(matches!(load(dir.path()), Err(PinError::Corrupt { .. })));
+    }
+
+    #[test]
+    fn a_bad_pin_writes_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(set(dir.path(), "12"), Err(PinError::Format));
+        assert!(!pin_path(dir.path()).exists());
+    }
+}
