@@ -3,6 +3,8 @@
 
 mod idle;
 mod round;
+mod session;
 
 pub use idle::{IdlePhase, IdleTimer};
 pub use round::{Attempt, Outcome, Round, RoundItem, Stars, build_round};
+pub use session::{PlaySession, SessionAnswer, SessionOutbox, SessionRecorder};
