@@ -9,6 +9,7 @@ pub mod diagnostics;
 pub mod game;
 pub mod i18n;
 pub mod indicators;
+pub mod store;
 pub mod visitors;
 
 use std::path::PathBuf;
