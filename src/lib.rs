@@ -5,6 +5,7 @@
 pub mod check;
 pub mod cli;
 pub mod content;
+pub mod desk;
 pub mod diagnostics;
 pub mod game;
 pub mod i18n;
