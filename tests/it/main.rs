@@ -2,7 +2,9 @@
 
 mod assets;
 mod check_cli;
+mod desk_cli;
 mod robustness;
+mod store_reliability;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
