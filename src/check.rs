@@ -1,10 +1,11 @@
 //! `tourcentre check`: validates scenarios, indicator definitions and indicator data, listing every
 //! problem as `PATH:LINE:COLUMN: message`.
 
+use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostics::{Problem, io_reason};
-use crate::{content, indicators};
+use crate::{content, indicators, visitors};
 
 /// What a file is read as.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -12,6 +13,8 @@ pub enum FileKind {
     Scenario,
     IndicatorDefinition,
     IndicatorData,
+    /// `visitors.ron`: the centre's calendar and yearly target.
+    Calendar,
 }
 
 #[derive(Debug, Default)]
@@ -34,8 +37,9 @@ pub fn default_paths(indicators_dir: &Path) -> Vec<PathBuf> {
     ]
 }
 
-/// Checks every file under `paths`. A `.ron` inside `indicators_dir` is an indicator definition,
-/// any other `.ron` a scenario; a `.csv` is indicator data. Other files are passed over.
+/// Checks every file under `paths`. A `.ron` named `visitors.ron` is the calendar, one inside
+/// `indicators_dir` an indicator definition, any other `.ron` a scenario; a `.csv` is indicator
+/// data. Other files are passed over.
 pub fn check(paths: &[PathBuf], indicators_dir: &Path) -> Report {
     let mut report = Report::default();
     let indicators_root = std::fs::canonicalize(indicators_dir).ok();
@@ -57,6 +61,9 @@ fn classify(file: &Path, indicators_root: Option<&Path>) -> Option<FileKind> {
     let extension = file.extension()?.to_str()?.to_ascii_lowercase();
     match extension.as_str() {
         "csv" => Some(FileKind::IndicatorData),
+        "ron" if file.file_name() == Some(OsStr::new(visitors::CALENDAR_FILE_NAME)) => {
+            Some(FileKind::Calendar)
+        }
         "ron" => {
             let inside_indicators = match (indicators_root, std::fs::canonicalize(file)) {
                 (Some(root), Ok(file)) => file.starts_with(root),
@@ -77,6 +84,7 @@ fn check_file(file: &Path, kind: FileKind, problems: &mut Vec<Problem>) {
         FileKind::Scenario => content::load(file, &content::assets_dir_for(file)).map(drop),
         FileKind::IndicatorDefinition => indicators::load_definition(file).map(drop),
         FileKind::IndicatorData => indicators::read_csv(file).map(drop),
+        FileKind::Calendar => crate::desk::read_calendar(file).map(drop),
     };
     if let Err(found) = result {
         problems.extend(found.0);

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use crate::check;
+use crate::desk;
 use crate::diagnostics::Problems;
 use crate::i18n::Lang;
 
@@ -78,6 +79,26 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Guided tours: start one, end it, list the day's (open tours first).
+    Tour {
+        #[command(subcommand)]
+        command: TourCommand,
+    },
+    /// Walk-in visitors.
+    Visit {
+        #[command(subcommand)]
+        command: VisitCommand,
+    },
+    /// The year's visitors against the target (visitors.ron); import and export of visits.
+    Visitors {
+        #[command(subcommand)]
+        command: VisitorsCommand,
+    },
+    /// The visitor store itself (tourcentre.sqlite in the data dir).
+    Db {
+        #[command(subcommand)]
+        command: DbCommand,
+    },
     /// The guides' panel on the kiosk: set the PIN that opens it.
     ///
     /// The panel opens with a 3-second press on the top-left corner of the exhibit (F2 on a
@@ -86,6 +107,129 @@ pub enum Command {
         #[command(subcommand)]
         command: GuideCommand,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TourCommand {
+    /// Starts a tour (now, or --at) and prints its id.
+    Start(TourStartArgs),
+    /// Ends a tour; ID may be its first characters, as `tour list` shows them.
+    End(TourEndArgs),
+    /// Open tours (any day), then the tours of a day that have ended, and the day's visitors.
+    List(TourListArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct TourStartArgs {
+    /// Who the group is: school, student, adult, family or other
+    #[arg(long, value_name = "GROUP")]
+    pub group: String,
+    /// People in the group, 1 to 500
+    #[arg(long, value_name = "N", allow_negative_numbers = true)]
+    pub size: i64,
+    #[arg(long, value_name = "NAME")]
+    pub guide: Option<String>,
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+    /// When the tour started: 2026-04-20T09:30 (Kyiv time) or RFC 3339; default now
+    #[arg(long, value_name = "DATETIME")]
+    pub at: Option<String>,
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct TourEndArgs {
+    pub id: String,
+    /// When the tour ended: 2026-04-20T10:40 (Kyiv time) or RFC 3339; default now
+    #[arg(long, value_name = "DATETIME")]
+    pub at: Option<String>,
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct TourListArgs {
+    /// The day, YYYY-MM-DD; default today
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum VisitCommand {
+    /// Registers walk-in visitors.
+    Add(VisitAddArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct VisitAddArgs {
+    /// How many people, 1 to 500
+    #[arg(long, value_name = "N", allow_negative_numbers = true)]
+    pub count: i64,
+    /// school, student, adult, family or other
+    #[arg(long, value_name = "CATEGORY")]
+    pub category: String,
+    /// The day, YYYY-MM-DD; default today
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum VisitorsCommand {
+    /// The year so far against the target, expected, projected, needed per open day.
+    Status(VisitorsStatusArgs),
+    /// Adds the visits of a CSV file (date,count,category[,note]), all or nothing.
+    Import(VisitorsImportArgs),
+    /// Writes every visit and tour as CSV (date,count,category,note) that imports cleanly.
+    Export(VisitorsExportArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct VisitorsStatusArgs {
+    /// The year; default the current one (a past year is read on 31 December)
+    #[arg(long, value_name = "YYYY")]
+    pub year: Option<i32>,
+    /// The day to read the year on, YYYY-MM-DD; default today
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct VisitorsImportArgs {
+    #[arg(value_name = "FILE.csv")]
+    pub file: PathBuf,
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct VisitorsExportArgs {
+    #[arg(value_name = "FILE.csv")]
+    pub file: PathBuf,
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DbCommand {
+    /// Copies the store to FILE while others may be writing (SQLite online backup).
+    Backup(DbBackupArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct DbBackupArgs {
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
 }
 
 #[derive(Debug, Subcommand)]
@@ -145,8 +289,38 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             run_exhibit(scenario, fullscreen, station, autoplay, screenshot_dir, exit_after_round, cli.lang)
         }
         Command::Check { paths, format } => run_check(paths, &cli.indicators, format, cli.lang),
+        Command::Tour { command } => {
+            let desk = desk(cli.data_dir, cli.lang)?;
+            match command {
+                TourCommand::Start(args) => desk::tour_start(&desk, args),
+                TourCommand::End(args) => desk::tour_end(&desk, args),
+                TourCommand::List(args) => desk::tour_list(&desk, args),
+            }
+        }
+        Command::Visit {
+            command: VisitCommand::Add(args),
+        } => desk::visit_add(&desk(cli.data_dir, cli.lang)?, args),
+        Command::Visitors { command } => {
+            let desk = desk(cli.data_dir, cli.lang)?;
+            match command {
+                VisitorsCommand::Status(args) => desk::visitors_status(&desk, args),
+                VisitorsCommand::Import(args) => desk::visitors_import(&desk, args),
+                VisitorsCommand::Export(args) => desk::visitors_export(&desk, args),
+            }
+        }
+        Command::Db {
+            command: DbCommand::Backup(args),
+        } => desk::db_backup(&desk(cli.data_dir, cli.lang)?, args),
         Command::Guide { command: GuideCommand::SetPin { stdin } } => run_set_pin(cli.data_dir, stdin, cli.lang),
     }
+}
+
+fn desk(data_dir: Option<PathBuf>, lang: Lang) -> Result<desk::Desk, CliError> {
+    resolve_data_dir(data_dir)
+        .map(|dir| desk::Desk::new(dir, lang))
+        .ok_or_else(|| {
+            CliError::Message(crate::i18n::Messages::new().text(lang, "desk-no-data-dir"))
+        })
 }
 
 fn run_check(
@@ -238,7 +412,7 @@ fn run_exhibit(
 fn run_set_pin(data_dir: Option<PathBuf>, from_stdin: bool, lang: Lang) -> Result<(), CliError> {
     let messages = crate::i18n::Messages::new();
     let say = |id: &str| messages.text(lang, id);
-    let data_dir = resolve_data_dir(data_dir).ok_or_else(|| CliError::Message(say("guide-no-data-dir")))?;
+    let data_dir = resolve_data_dir(data_dir).ok_or_else(|| CliError::Message(say("desk-no-data-dir")))?;
     let pin = if from_stdin {
         let mut line = String::new();
         std::io::stdin()

@@ -7,11 +7,14 @@ pub mod check;
 pub mod exhibit;
 pub mod cli;
 pub mod content;
+pub mod desk;
 pub mod diagnostics;
 pub mod game;
 pub mod i18n;
 pub mod indicators;
 pub mod pin;
+pub mod store;
+pub mod visitors;
 
 use std::path::PathBuf;
 

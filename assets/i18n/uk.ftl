@@ -34,8 +34,104 @@ exhibit-source = Джерело: { $source }
 exhibit-still-playing = Ти ще граєш?
 exhibit-tip = Порада: { $tip }
 
+## ---- Guides' desk: tours, visits, visitors status, import, export, backup ----
+
+category-school = школярі
+category-student = студенти
+category-adult = дорослі
+category-family = родини
+category-other = інші
+
+desk-no-data-dir = Не знайдено теки даних: вкажіть --data-dir ТЕКА або змінну TOURCENTRE_DATA.
+
+input-not-a-date = «{ $value }» — не дата; пишіть РРРР-ММ-ДД, наприклад 2026-04-20.
+input-not-a-datetime = «{ $value }» — не час; пишіть 2026-04-20T09:30 (за київським часом) або 2026-04-20T09:30:00+03:00.
+input-no-such-local-time = { $value } не існує за київським часом (перехід на літній час); вкажіть інший час.
+input-in-the-future = { $value } ще не настало; майбутні дати не приймаються.
+input-not-a-number = «{ $value }» — не ціле число.
+input-count-out-of-range = { $value } — поза межами: має бути від 1 до { $max }.
+input-unknown-category = невідома категорія «{ $value }»; можливі: { $valid }.
+input-too-long = задовгий текст: не більше { $max } символів.
+input-year-out-of-range = { $value } — рік має бути від 2000 до поточного.
+input-as-of-outside-year = { $value } не належить до { $year } року.
+
+store-cannot-create-dir = { $path }: не вдалося створити теку даних: { $reason }
+store-not-a-database = { $path }: це не база даних tourcentre (файл не SQLite або пошкоджений). Нічого не змінено.
+store-corrupt = { $path }: базу даних пошкоджено; відновіть її з резервної копії (tourcentre db backup).
+store-foreign = { $path }: це база даних іншої програми, а не tourcentre. Нічого не змінено.
+store-newer-schema = { $path }: базу створила новіша версія tourcentre (схема { $found }, ця програма знає до { $known }); оновіть програму.
+store-read-only = { $path }: запис неможливий — файл або тека лише для читання.
+store-disk-full = { $path }: запис неможливий — диск заповнено.
+store-busy = { $path }: база даних зайнята іншою програмою; спробуйте ще раз.
+store-failed = { $path }: помилка бази даних: { $reason }
+
+tour-not-found = Екскурсії з ідентифікатором «{ $id }» немає. Перегляньте: tourcentre tour list
+tour-ambiguous-id = Кілька екскурсій починаються з «{ $id }»; введіть більше символів ідентифікатора.
+tour-already-ended = Екскурсію { $id } уже завершено { $at }.
+tour-end-before-start = Екскурсія { $id } почалася { $at }; вона не може завершитися раніше.
+tour-started = Екскурсію розпочато { $at }: { $group }, { $size } { $size ->
+    [one] особа
+    [few] особи
+   *[many] осіб
+}. Завершити: tourcentre tour end { $id }
+tour-ended = Екскурсію { $id } завершено { $at }: { $group }, { $size } { $size ->
+    [one] особа
+    [few] особи
+   *[many] осіб
+}, тривала { $hours } год { $minutes } хв.
+tour-list-open = Відкриті екскурсії: { $count }
+tour-list-ended = Завершені екскурсії за { $date }: { $count }
+day-total = Відвідувачів за { $date }: { $count }
+visit-added = Додано { $count } { $count ->
+    [one] відвідувача
+    [few] відвідувачі
+   *[many] відвідувачів
+} ({ $category }) за { $date }. Усього за день: { $total }.
+
+status-title = Відвідувачі { $year } року станом на { $date }
+status-to-date = Уже прийшло: { $count } з { $target } ({ $percent } %)
+status-expected = Мало б бути на цей день: { $expected }
+status-projected = Прогноз на кінець року: { $projected }
+status-required = Потрібно щодня: { $required } (робочих днів до кінця року: { $days })
+status-target-met = Річну ціль досягнуто!
+status-no-days-left = Робочих днів не лишилося; до цілі бракує { $missing }.
+status-pace = Стан: { $status ->
+    [on_track] за планом — прогноз досягає цілі
+    [at_risk] під загрозою — прогноз нижчий за ціль, але не менше 90 %
+   *[off_track] відстає — прогноз нижчий за 90 % цілі
+}
+status-by-category = За категоріями: { $list }
+status-by-month = За місяцями: { $list }
+
+import-bad-header = перший рядок має бути заголовком date,count,category або date,count,category,note; знайдено «{ $found }»
+import-bad-columns = очікувалося 3 або 4 стовпці (date,count,category[,note]), знайдено { $found }
+import-unreadable = { $file }: не вдалося прочитати: { $reason }
+import-rejected = Файл відхилено: { $problems } { $problems ->
+    [one] проблема
+    [few] проблеми
+   *[many] проблем
+}. Нічого не імпортовано.
+import-no-rows = { $file }: у файлі лише заголовок, жодного рядка відвідувань. Нічого не імпортовано.
+import-done = Імпортовано з { $file }: { $rows } { $rows ->
+    [one] рядок
+    [few] рядки
+   *[many] рядків
+}, { $visitors } { $visitors ->
+    [one] відвідувач
+    [few] відвідувачі
+   *[many] відвідувачів
+}.
+import-already-imported = Цей вміст уже імпортовано (файл { $file }, { $at }); повторний імпорт подвоїв би відвідувачів. Нічого не змінено.
+import-was-exported = Цей вміст експортовано з цієї ж бази (файл { $file }, { $at }); ці відвідувачі вже тут. Нічого не змінено.
+export-failed = { $file }: не вдалося записати: { $reason }
+export-done = Експортовано до { $file }: { $rows } { $rows ->
+    [one] рядок
+    [few] рядки
+   *[many] рядків
+}.
+backup-failed = { $path }: резервну копію не створено: { $reason }
+backup-done = Резервну копію збережено: { $file } (записів відвідувань: { $visits }, екскурсій: { $tours }).
 ## Guide PIN and the guide panel on the kiosk
-guide-no-data-dir = Не знайдено каталогу даних: вкажіть --data-dir КАТАЛОГ.
 guide-pin-prompt = Новий PIN гіда (4–8 цифр):{" "}
 guide-pin-repeat = Повторіть PIN:{" "}
 guide-pin-mismatch = PIN-коди не збігаються; нічого не змінено.

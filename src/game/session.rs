@@ -146,7 +146,11 @@ mod tests {
     use crate::game::RoundItem;
 
     fn item(id: &str, bin: &str) -> RoundItem {
-        RoundItem { item: id.into(), right_bin: bin.into(), chosen: vec![] }
+        RoundItem {
+            item: id.into(),
+            right_bin: bin.into(),
+            chosen: vec![],
+        }
     }
 
     fn played_round() -> Round {
@@ -200,7 +204,10 @@ mod tests {
         for s in &sessions {
             outbox.push(s.clone());
         }
-        let mut store = FlakyStore { fail_after: 1, written: vec![] };
+        let mut store = FlakyStore {
+            fail_after: 1,
+            written: vec![],
+        };
         assert!(outbox.flush(&mut store).is_err());
         assert_eq!(outbox.len(), 2);
         store.fail_after = usize::MAX;

@@ -5,7 +5,9 @@ mod check_cli;
 #[cfg(feature = "exhibit")]
 mod exhibit_screens;
 mod guide_cli;
+mod desk_cli;
 mod robustness;
+mod store_reliability;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

@@ -1,0 +1,493 @@
+//! `visitors import`, `visitors export` and `db backup`: files in and out of the store.
+//!
+//! A file's identity is the SHA-256 of its rows in a canonical form (not of its bytes), so the
+//! same visits re-saved by a spreadsheet, with a byte-order mark or Windows line ends, are still
+//! recognised. Exported content is remembered too: an export imported back into the store it
+//! came from is refused (it would count every visitor twice), while it imports cleanly into a
+//! new store.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use fluent_bundle::FluentValue;
+use sha2::{Digest, Sha256};
+
+use super::{Desk, input, print_json, short_id};
+use crate::cli::{CliError, DbBackupArgs, Format, VisitorsExportArgs, VisitorsImportArgs};
+use crate::diagnostics::io_reason;
+use crate::store::{ExportRow, ImportBatch, NewVisit, VisitorStore};
+
+/// A million-row file is about 25 MB; this leaves room and still refuses a runaway file.
+const MAX_IMPORT_BYTES: u64 = 256 * 1024 * 1024;
+
+const HEADER: [&str; 4] = ["date", "count", "category", "note"];
+
+/// What is wrong with one line of an import file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LineProblem {
+    Header(String),
+    Columns(usize),
+    Value {
+        column: &'static str,
+        problem: input::InputProblem,
+    },
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BadLine {
+    pub line: u64,
+    pub problem: LineProblem,
+}
+
+/// The visits of a CSV file and the identity of its content, or every bad line.
+pub fn parse_visits(
+    text: &str,
+    today: chrono::NaiveDate,
+) -> Result<(Vec<NewVisit>, String), Vec<BadLine>> {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .trim(csv::Trim::All)
+        .from_reader(text.as_bytes());
+    let mut records = reader.records();
+    let mut bad = Vec::new();
+    let header_ok = match records.next() {
+        Some(Ok(header)) => {
+            let names: Vec<String> = header.iter().map(|h| h.to_ascii_lowercase()).collect();
+            let ok = (3..=4).contains(&names.len())
+                && names
+                    .iter()
+                    .zip(HEADER)
+                    .all(|(name, wanted)| name == wanted);
+            if !ok {
+                bad.push(BadLine {
+                    line: 1,
+                    problem: LineProblem::Header(header.iter().collect::<Vec<_>>().join(",")),
+                });
+            }
+            ok
+        }
+        _ => {
+            bad.push(BadLine {
+                line: 1,
+                problem: LineProblem::Header(String::new()),
+            });
+            false
+        }
+    };
+    if !header_ok {
+        return Err(bad);
+    }
+    let mut rows = Vec::new();
+    let mut hasher = Sha256::new();
+    for record in records {
+        let record = match record {
+            Ok(record) => record,
+            Err(err) => {
+                let line = err.position().map_or(0, |p| p.line());
+                bad.push(BadLine {
+                    line,
+                    problem: LineProblem::Columns(0),
+                });
+                continue;
+            }
+        };
+        let line = record.position().map_or(0, |p| p.line());
+        if record.iter().all(str::is_empty) {
+            continue;
+        }
+        if !(3..=4).contains(&record.len()) {
+            bad.push(BadLine {
+                line,
+                problem: LineProblem::Columns(record.len()),
+            });
+            continue;
+        }
+        let mut value_problem = |column: &'static str, problem: input::InputProblem| {
+            bad.push(BadLine {
+                line,
+                problem: LineProblem::Value { column, problem },
+            })
+        };
+        let date = input::past_date(&record[0], today).map_err(|p| value_problem("date", p));
+        let count = input::count_text(&record[1]).map_err(|p| value_problem("count", p));
+        let category = input::category(&record[2]).map_err(|p| value_problem("category", p));
+        let note = input::optional_text(record.get(3).map(unescape_cell))
+            .map_err(|p| value_problem("note", p));
+        if let (Ok(date), Ok(count), Ok(category), Ok(note)) = (date, count, category, note) {
+            let visit = NewVisit {
+                date,
+                count,
+                category,
+                note,
+            };
+            hash_row(&mut hasher, &visit);
+            rows.push(visit);
+        }
+    }
+    if bad.is_empty() {
+        Ok((rows, hex(&hasher.finalize())))
+    } else {
+        Err(bad)
+    }
+}
+
+/// Unit and record separators cannot occur in a cell, so the canonical form is unambiguous.
+fn hash_row(hasher: &mut Sha256, visit: &NewVisit) {
+    hasher.update(visit.date.to_string());
+    hasher.update([0x1f]);
+    hasher.update(visit.count.to_string());
+    hasher.update([0x1f]);
+    hasher.update(visit.category.as_str());
+    hasher.update([0x1f]);
+    hasher.update(visit.note.as_deref().unwrap_or_default());
+    hasher.update([0x1e]);
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Starts a cell that a spreadsheet would run as a formula with an apostrophe, which spreadsheets
+/// hide and [`unescape_cell`] removes again on import.
+fn escape_cell(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    }
+}
+
+fn unescape_cell(text: &str) -> &str {
+    match text.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
+        _ => text,
+    }
+}
+
+impl Desk {
+    fn bad_line(&self, file: &Path, bad: &BadLine) -> String {
+        let message = match &bad.problem {
+            LineProblem::Header(found) => {
+                self.say("import-bad-header", &[("found", found.clone().into())])
+            }
+            LineProblem::Columns(found) => self.say(
+                "import-bad-columns",
+                &[("found", FluentValue::from(*found))],
+            ),
+            LineProblem::Value { column, problem } => {
+                format!("{column}: {}", self.input_problem(problem))
+            }
+        };
+        format!("{}:{}: {message}", file.display(), bad.line)
+    }
+}
+
+fn read_import_file(desk: &Desk, path: &Path) -> Result<String, CliError> {
+    let refuse = |reason: String| {
+        CliError::Message(desk.say(
+            "import-unreadable",
+            &[
+                ("file", path.display().to_string().into()),
+                ("reason", reason.into()),
+            ],
+        ))
+    };
+    let metadata = std::fs::metadata(path).map_err(|err| refuse(io_reason(&err)))?;
+    if metadata.is_dir() || metadata.len() > MAX_IMPORT_BYTES {
+        return Err(refuse(format!(
+            "not a file of at most {} MB",
+            MAX_IMPORT_BYTES / (1024 * 1024)
+        )));
+    }
+    let bytes = std::fs::read(path).map_err(|err| refuse(io_reason(&err)))?;
+    if bytes.contains(&0) {
+        return Err(refuse("binary, expected UTF-8 text".into()));
+    }
+    let text =
+        String::from_utf8(bytes).map_err(|_| refuse("not UTF-8 text (save it as UTF-8)".into()))?;
+    Ok(text
+        .strip_prefix('\u{feff}')
+        .map(str::to_string)
+        .unwrap_or(text))
+}
+
+pub fn visitors_import(desk: &Desk, args: VisitorsImportArgs) -> Result<(), CliError> {
+    let text = read_import_file(desk, &args.file)?;
+    let (rows, content_sha256) = parse_visits(&text, desk.today()).map_err(|bad| {
+        let mut lines: Vec<String> = bad.iter().map(|b| desk.bad_line(&args.file, b)).collect();
+        lines.push(desk.say(
+            "import-rejected",
+            &[("problems", FluentValue::from(bad.len()))],
+        ));
+        CliError::Message(lines.join("\n"))
+    })?;
+    if rows.is_empty() {
+        return Err(CliError::Message(desk.say(
+            "import-no-rows",
+            &[("file", args.file.display().to_string().into())],
+        )));
+    }
+    let mut store = desk.open_store()?;
+    let receipt = store
+        .import_visits(&ImportBatch {
+            file_name: file_name(&args.file),
+            content_sha256,
+            rows,
+        })
+        .map_err(|err| desk.store_failed(err))?;
+    match args.format {
+        Format::Json => print_json(&serde_json::json!({
+            "file": args.file.display().to_string(),
+            "import_id": receipt.id.to_string(),
+            "rows": receipt.rows,
+            "visitors": receipt.visitors,
+        })),
+        Format::Text => println!(
+            "{}",
+            desk.say(
+                "import-done",
+                &[
+                    ("file", args.file.display().to_string().into()),
+                    ("rows", FluentValue::from(receipt.rows)),
+                    ("visitors", FluentValue::from(receipt.visitors)),
+                ],
+            )
+        ),
+    }
+    Ok(())
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|name| name.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string())
+}
+
+/// A file written beside its destination and renamed into place when complete, so a failure
+/// never leaves half a file under the name the guide asked for.
+fn partial_path(destination: &Path) -> PathBuf {
+    let name = format!(
+        ".{}.{}.partial",
+        file_name(destination),
+        uuid::Uuid::new_v4()
+    );
+    match destination.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent.join(name),
+        _ => PathBuf::from(name),
+    }
+}
+
+pub fn visitors_export(desk: &Desk, args: VisitorsExportArgs) -> Result<(), CliError> {
+    let refuse = |reason: String| {
+        CliError::Message(desk.say(
+            "export-failed",
+            &[
+                ("file", args.file.display().to_string().into()),
+                ("reason", reason.into()),
+            ],
+        ))
+    };
+    if args.file.is_dir() {
+        return Err(refuse("is a directory".into()));
+    }
+    let mut store = desk.open_store()?;
+    let partial = partial_path(&args.file);
+    let result = (|| -> Result<u64, CliError> {
+        let file = std::fs::File::create(&partial).map_err(|err| refuse(io_reason(&err)))?;
+        let mut writer = csv::Writer::from_writer(std::io::BufWriter::new(file));
+        writer
+            .write_record(HEADER)
+            .map_err(|err| refuse(err.to_string()))?;
+        let mut hasher = Sha256::new();
+        let rows = store
+            .export_rows(&mut |row| {
+                let visit = export_visit(row);
+                hash_row(&mut hasher, &visit);
+                let note = escape_cell(visit.note.as_deref().unwrap_or_default());
+                writer
+                    .write_record([
+                        visit.date.to_string().as_str(),
+                        visit.count.to_string().as_str(),
+                        visit.category.as_str(),
+                        note.as_str(),
+                    ])
+                    .map_err(std::io::Error::from)
+            })
+            .map_err(|err| desk.store_failed(err))?;
+        let file = writer
+            .into_inner()
+            .map_err(|err| refuse(err.to_string()))?
+            .into_inner()
+            .map_err(|err| refuse(io_reason(err.error())))?;
+        file.sync_all().map_err(|err| refuse(io_reason(&err)))?;
+        store
+            .record_export(&file_name(&args.file), &hex(&hasher.finalize()), rows)
+            .map_err(|err| desk.store_failed(err))?;
+        std::fs::rename(&partial, &args.file).map_err(|err| refuse(io_reason(&err)))?;
+        Ok(rows)
+    })();
+    let rows = result.inspect_err(|_| {
+        let _ = std::fs::remove_file(&partial);
+    })?;
+    match args.format {
+        Format::Json => print_json(&serde_json::json!({
+            "file": args.file.display().to_string(),
+            "rows": rows,
+        })),
+        Format::Text => println!(
+            "{}",
+            desk.say(
+                "export-done",
+                &[
+                    ("file", args.file.display().to_string().into()),
+                    ("rows", FluentValue::from(rows)),
+                ],
+            )
+        ),
+    }
+    Ok(())
+}
+
+/// A row of the export file: a tour becomes its group on its start date, with a note that says
+/// which tour it was.
+fn export_visit(row: ExportRow) -> NewVisit {
+    match row {
+        ExportRow::Visit(visit) => NewVisit {
+            date: visit.date,
+            count: visit.count,
+            category: visit.category,
+            note: visit.note,
+        },
+        ExportRow::Tour(tour) => {
+            let mut parts = vec![format!("tour {}", short_id(&tour.id))];
+            parts.extend(tour.guide);
+            parts.extend(tour.note);
+            NewVisit {
+                date: tour.start_date,
+                count: tour.size,
+                category: tour.category,
+                note: Some(parts.join("; ")),
+            }
+        }
+    }
+}
+
+pub fn db_backup(desk: &Desk, args: DbBackupArgs) -> Result<(), CliError> {
+    let store = desk.open_store()?;
+    store
+        .backup_to(&args.file)
+        .map_err(|err| desk.store_failed(err))?;
+    let totals = store.totals().map_err(|err| desk.store_failed(err))?;
+    match args.format {
+        Format::Json => print_json(&serde_json::json!({
+            "file": args.file.display().to_string(),
+            "visits": totals.visit_rows,
+            "tours": totals.tours,
+            "play_sessions": totals.play_sessions,
+        })),
+        Format::Text => {
+            let _ = writeln!(
+                std::io::stdout(),
+                "{}",
+                desk.say(
+                    "backup-done",
+                    &[
+                        ("file", args.file.display().to_string().into()),
+                        ("visits", FluentValue::from(totals.visit_rows)),
+                        ("tours", FluentValue::from(totals.tours)),
+                    ],
+                )
+            );
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::visitors::Category;
+    use chrono::NaiveDate;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 4, 20).unwrap()
+    }
+
+    #[test]
+    fn a_good_file_with_crlf_and_an_optional_note_parses() {
+        let (rows, hash) = parse_visits(
+            "date,count,category,note\r\n2026-04-01,12,school,5-Б\r\n2026-04-02, 3 ,Family,\r\n",
+            today(),
+        )
+        .unwrap();
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0].note.as_deref(), Some("5-Б"));
+        assert_eq!(rows[1].count, 3);
+        assert_eq!(rows[1].category, Category::Family);
+        assert_eq!(rows[1].note, None);
+        assert_eq!(hash.len(), 64);
+    }
+
+    #[test]
+    fn the_same_rows_written_differently_have_the_same_identity() {
+        let (_, unix) =
+            parse_visits("date,count,category\n2026-04-01,12,school\n", today()).unwrap();
+        let (_, windows) = parse_visits(
+            "Date,Count,Category,Note\r\n2026-04-01,12,SCHOOL,\r\n",
+            today(),
+        )
+        .unwrap();
+        let (_, other) =
+            parse_visits("date,count,category\n2026-04-01,13,school\n", today()).unwrap();
+        assert_eq!(unix, windows);
+        assert_ne!(unix, other);
+    }
+
+    #[test]
+    fn every_bad_line_is_listed_with_its_column() {
+        let bad = parse_visits(
+            "date,count,category\n2026-04-01,12,school\n2026-13-01,0,pupils\n2026-04-01,7\n2026-05-01,1,adult\n",
+            today(),
+        )
+        .unwrap_err();
+        let lines: Vec<(u64, &LineProblem)> = bad.iter().map(|b| (b.line, &b.problem)).collect();
+        assert_eq!(lines.len(), 5, "{lines:?}");
+        assert_eq!(lines[0].0, 3);
+        assert!(matches!(
+            lines[0].1,
+            LineProblem::Value { column: "date", .. }
+        ));
+        assert!(matches!(
+            lines[1].1,
+            LineProblem::Value {
+                column: "count",
+                ..
+            }
+        ));
+        assert!(matches!(
+            lines[2].1,
+            LineProblem::Value {
+                column: "category",
+                ..
+            }
+        ));
+        assert_eq!((lines[3].0, lines[3].1), (4, &LineProblem::Columns(2)));
+        assert_eq!(lines[4].0, 5); // in the future
+    }
+
+    #[test]
+    fn a_missing_or_wrong_header_is_line_one() {
+        let bad = parse_visits("2026-04-01,12,school\n", today()).unwrap_err();
+        assert_eq!(bad[0].line, 1);
+        assert!(matches!(bad[0].problem, LineProblem::Header(_)));
+    }
+
+    #[test]
+    fn formula_like_notes_are_escaped_and_come_back_unchanged() {
+        for note in ["=SUM(A1)", "+1", "-", "@x", "'quoted", "plain"] {
+            assert_eq!(unescape_cell(&escape_cell(note)), note);
+        }
+        assert_eq!(escape_cell("=1+1"), "'=1+1");
+    }
+}

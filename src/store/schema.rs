@@ -1,0 +1,107 @@
+//! The schema, as numbered migrations. A migration once shipped is never edited: a change is a new
+//! migration at the end, so every existing store upgrades in place and keeps its data.
+
+use rusqlite_migration::{M, Migrations};
+
+/// Written into the file header, so a store is told apart from any other SQLite file ("TCTR").
+pub const APPLICATION_ID: i32 = 0x5443_5452;
+
+const V1_TOURS_VISITS_IMPORTS: &str = "
+PRAGMA application_id = 1413698642;
+
+CREATE TABLE tours (
+    id          TEXT PRIMARY KEY NOT NULL,
+    category    TEXT NOT NULL CHECK (category IN ('school', 'student', 'adult', 'family', 'other')),
+    group_size  INTEGER NOT NULL CHECK (group_size BETWEEN 1 AND 500),
+    guide       TEXT,
+    note        TEXT,
+    started_at  TEXT NOT NULL,
+    start_date  TEXT NOT NULL,
+    ended_at    TEXT CHECK (ended_at IS NULL OR ended_at >= started_at),
+    recorded_at TEXT NOT NULL
+);
+CREATE INDEX tours_by_start_date ON tours (start_date, category, group_size);
+CREATE INDEX tours_open ON tours (started_at) WHERE ended_at IS NULL;
+
+-- Imported files (and exported ones, so an export is not imported back into the same store).
+CREATE TABLE imports (
+    id             TEXT PRIMARY KEY NOT NULL,
+    kind           TEXT NOT NULL CHECK (kind IN ('import', 'export')),
+    file_name      TEXT NOT NULL,
+    content_sha256 TEXT NOT NULL UNIQUE,
+    rows           INTEGER NOT NULL,
+    recorded_at    TEXT NOT NULL
+);
+
+CREATE TABLE visits (
+    id          TEXT PRIMARY KEY NOT NULL,
+    visit_date  TEXT NOT NULL,
+    visitors    INTEGER NOT NULL CHECK (visitors BETWEEN 1 AND 500),
+    category    TEXT NOT NULL CHECK (category IN ('school', 'student', 'adult', 'family', 'other')),
+    note        TEXT,
+    import_id   TEXT REFERENCES imports (id),
+    recorded_at TEXT NOT NULL
+);
+-- Covers the yearly sums, so `visitors status` never reads the table itself.
+CREATE INDEX visits_by_date ON visits (visit_date, category, visitors);
+";
+
+const V2_PLAY_SESSIONS: &str = "
+CREATE TABLE play_sessions (
+    id          TEXT PRIMARY KEY NOT NULL,
+    station     TEXT NOT NULL,
+    audience    TEXT NOT NULL,
+    lang        TEXT NOT NULL,
+    -- No foreign key: a kiosk may be told of a tour registered in another hall's store.
+    tour_id     TEXT,
+    started_at  TEXT NOT NULL,
+    ended_at    TEXT NOT NULL,
+    play_date   TEXT NOT NULL,
+    completed   INTEGER NOT NULL CHECK (completed IN (0, 1)),
+    recorded_at TEXT NOT NULL
+);
+CREATE INDEX play_sessions_by_date ON play_sessions (play_date);
+
+CREATE TABLE play_answers (
+    id              TEXT PRIMARY KEY NOT NULL,
+    session_id      TEXT NOT NULL REFERENCES play_sessions (id) ON DELETE CASCADE,
+    position        INTEGER NOT NULL,
+    item            TEXT NOT NULL,
+    right_bin       TEXT NOT NULL,
+    -- The bins chosen, first to last, as a JSON array of ids.
+    chosen          TEXT NOT NULL,
+    first_try_right INTEGER NOT NULL CHECK (first_try_right IN (0, 1)),
+    recorded_at     TEXT NOT NULL,
+    UNIQUE (session_id, position)
+);
+";
+
+pub fn migrations() -> Migrations<'static> {
+    Migrations::new(vec![
+        M::up(V1_TOURS_VISITS_IMPORTS),
+        M::up(V2_PLAY_SESSIONS),
+    ])
+}
+
+/// The schema version this program writes.
+pub const LATEST_VERSION: usize = 2;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_migrations_are_valid_and_the_latest_version_is_their_count() {
+        assert!(migrations().validate().is_ok());
+        let mut conn = rusqlite::Connection::open_in_memory().unwrap();
+        migrations().to_latest(&mut conn).unwrap();
+        let version: i64 = conn
+            .query_row("PRAGMA user_version", [], |row| row.get(0))
+            .unwrap();
+        assert_eq!(version, LATEST_VERSION as i64);
+        let id: i32 = conn
+            .query_row("PRAGMA application_id", [], |row| row.get(0))
+            .unwrap();
+        assert_eq!(id, APPLICATION_ID);
+    }
+}

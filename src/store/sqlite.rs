@@ -1,0 +1,792 @@
+//! The store as one SQLite file in the data dir, shared by the desk CLI and the kiosks of a hall.
+//!
+//! Several processes write at once (four desks, a kiosk), so: WAL journal (readers never block
+//! the writer), a busy timeout instead of instant "database is locked", and every write that
+//! reads first in an IMMEDIATE transaction, which takes the write lock before reading and so never
+//! fails half-way with a stale snapshot.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
+use rusqlite::backup::{Backup, StepResult};
+use rusqlite::{Connection, OpenFlags, OptionalExtension, Row, TransactionBehavior, params};
+use uuid::Uuid;
+
+use super::schema::{APPLICATION_ID, LATEST_VERSION, migrations};
+use super::{
+    ExportRow, ImportBatch, ImportReceipt, NewTour, NewVisit, StoreError, Totals, Tour, Visit,
+    VisitorStore,
+};
+use crate::game::{PlaySession, SessionRecorder};
+use crate::visitors::{ByCategory, Category, DayCount, local_date};
+
+pub const DATABASE_FILE_NAME: &str = "tourcentre.sqlite";
+
+/// Long enough to wait out another desk's write or a whole import, short enough that a guide is
+/// not left staring at a frozen prompt.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
+
+pub struct SqliteStore {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl std::fmt::Debug for SqliteStore {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SqliteStore")
+            .field("path", &self.path)
+            .finish()
+    }
+}
+
+impl SqliteStore {
+    /// Opens `data_dir/tourcentre.sqlite`, creating the directory and the file on first use, and
+    /// brings the schema up to date.
+    pub fn open(data_dir: &Path) -> Result<Self, StoreError> {
+        std::fs::create_dir_all(data_dir).map_err(|err| dir_error(data_dir, &err))?;
+        let path = data_dir.join(DATABASE_FILE_NAME);
+        let store = Self::connect(&path)?;
+        store.upgrade_to(LATEST_VERSION)
+    }
+
+    /// Creates a store at an older schema version: only for tests of upgrades.
+    #[doc(hidden)]
+    pub fn create_at_schema_version(data_dir: &Path, version: usize) -> Result<Self, StoreError> {
+        std::fs::create_dir_all(data_dir).map_err(|err| dir_error(data_dir, &err))?;
+        let store = Self::connect(&data_dir.join(DATABASE_FILE_NAME))?;
+        store.upgrade_to(version)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn schema_version(&self) -> Result<i64, StoreError> {
+        self.conn
+            .query_row("PRAGMA user_version", [], |row| row.get(0))
+            .map_err(|err| self.error(err))
+    }
+
+    /// SQLite's own verdict on the file: `["ok"]` when sound.
+    pub fn integrity_check(&self) -> Result<Vec<String>, StoreError> {
+        let mut statement = self
+            .conn
+            .prepare("PRAGMA integrity_check")
+            .map_err(|err| self.error(err))?;
+        let rows = statement
+            .query_map([], |row| row.get::<_, String>(0))
+            .and_then(|rows| rows.collect::<Result<Vec<_>, _>>());
+        rows.map_err(|err| self.error(err))
+    }
+
+    fn connect(path: &Path) -> Result<Self, StoreError> {
+        refuse_non_sqlite_file(path)?;
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let mut conn =
+            Connection::open_with_flags(path, flags).map_err(|err| classify(path, err))?;
+        let setup = || -> rusqlite::Result<()> {
+            conn.busy_timeout(BUSY_TIMEOUT)?;
+            conn.pragma_update(None, "foreign_keys", true)?;
+            let _mode: String =
+                conn.query_row("PRAGMA journal_mode = WAL", [], |row| row.get(0))?;
+            Ok(())
+        };
+        setup().map_err(|err| classify(path, err))?;
+        conn.set_transaction_behavior(TransactionBehavior::Immediate);
+        Ok(SqliteStore {
+            conn,
+            path: path.to_path_buf(),
+        })
+    }
+
+    fn upgrade_to(mut self, version: usize) -> Result<Self, StoreError> {
+        let (application_id, user_version, has_tables) = self.identity()?;
+        if application_id != 0 && application_id != APPLICATION_ID
+            || application_id == 0 && (user_version != 0 || has_tables)
+        {
+            return Err(StoreError::Foreign { path: self.path });
+        }
+        if user_version > LATEST_VERSION as i64 {
+            return Err(StoreError::NewerSchema {
+                path: self.path,
+                found: user_version,
+                known: LATEST_VERSION,
+            });
+        }
+        if user_version >= version as i64 {
+            return Ok(self);
+        }
+        // Two processes opening a new store at once both see the old version; the second waits for
+        // the first's migration, then fails on tables that now exist. The version decides.
+        let migrated = migrations().to_version(&mut self.conn, version);
+        if let Err(err) = migrated {
+            if self.schema_version()? < version as i64 {
+                return Err(match err {
+                    rusqlite_migration::Error::RusqliteError { err, .. } => {
+                        classify(&self.path, err)
+                    }
+                    other => StoreError::Sqlite {
+                        path: self.path.clone(),
+                        message: other.to_string(),
+                    },
+                });
+            }
+        }
+        Ok(self)
+    }
+
+    fn identity(&self) -> Result<(i32, i64, bool), StoreError> {
+        let read = || -> rusqlite::Result<(i32, i64, bool)> {
+            let application_id = self
+                .conn
+                .query_row("PRAGMA application_id", [], |row| row.get(0))?;
+            let user_version = self
+                .conn
+                .query_row("PRAGMA user_version", [], |row| row.get(0))?;
+            let has_tables = self.conn.query_row(
+                "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table')",
+                [],
+                |row| row.get(0),
+            )?;
+            Ok((application_id, user_version, has_tables))
+        };
+        read().map_err(|err| self.error(err))
+    }
+
+    fn error(&self, err: rusqlite::Error) -> StoreError {
+        classify(&self.path, err)
+    }
+
+    fn write_session(&mut self, session: &PlaySession) -> Result<(), StoreError> {
+        let path = self.path.clone();
+        let now = timestamp(Utc::now());
+        let write = |conn: &mut Connection| -> rusqlite::Result<()> {
+            let tx = conn.transaction()?;
+            let inserted = tx.execute(
+                "INSERT OR IGNORE INTO play_sessions
+                 (id, station, audience, lang, tour_id, started_at, ended_at, play_date, completed, recorded_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                params![
+                    session.id.to_string(),
+                    session.station,
+                    session.audience,
+                    session.lang.code(),
+                    session.tour_id.map(|id| id.to_string()),
+                    timestamp(session.started_at),
+                    timestamp(session.ended_at),
+                    local_date(session.started_at).to_string(),
+                    session.completed,
+                    now,
+                ],
+            )?;
+            // Already there: a retry after a write whose success the kiosk did not hear of.
+            if inserted == 1 {
+                let mut insert = tx.prepare(
+                    "INSERT INTO play_answers
+                     (id, session_id, position, item, right_bin, chosen, first_try_right, recorded_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                )?;
+                for (position, answer) in session.answers.iter().enumerate() {
+                    let chosen = serde_json::to_string(&answer.chosen).unwrap_or_default();
+                    insert.execute(params![
+                        Uuid::now_v7().to_string(),
+                        session.id.to_string(),
+                        position as i64,
+                        answer.item,
+                        answer.right_bin,
+                        chosen,
+                        answer.first_try_right,
+                        now,
+                    ])?;
+                }
+            }
+            tx.commit()
+        };
+        write(&mut self.conn).map_err(|err| classify(&path, err))
+    }
+}
+
+impl SessionRecorder for SqliteStore {
+    fn record_session(&mut self, session: &PlaySession) -> Result<(), String> {
+        self.write_session(session).map_err(|err| err.to_string())
+    }
+}
+
+const TOUR_COLUMNS: &str =
+    "id, category, group_size, guide, note, started_at, start_date, ended_at, recorded_at";
+
+impl VisitorStore for SqliteStore {
+    fn start_tour(&mut self, tour: &NewTour) -> Result<Tour, StoreError> {
+        let stored = Tour {
+            id: Uuid::new_v4(),
+            category: tour.category,
+            size: tour.size,
+            guide: tour.guide.clone(),
+            note: tour.note.clone(),
+            started_at: tour.started_at,
+            start_date: local_date(tour.started_at),
+            ended_at: None,
+            recorded_at: Utc::now(),
+        };
+        self.conn
+            .execute(
+                &format!("INSERT INTO tours ({TOUR_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, NULL, ?8)"),
+                params![
+                    stored.id.to_string(),
+                    stored.category.as_str(),
+                    stored.size,
+                    stored.guide,
+                    stored.note,
+                    timestamp(stored.started_at),
+                    stored.start_date.to_string(),
+                    timestamp(stored.recorded_at),
+                ],
+            )
+            .map_err(|err| self.error(err))?;
+        Ok(stored)
+    }
+
+    fn end_tour(&mut self, id: Uuid, at: DateTime<Utc>) -> Result<Tour, StoreError> {
+        let path = self.path.clone();
+        let tx = self
+            .conn
+            .transaction()
+            .map_err(|err| classify(&path, err))?;
+        let tour = tx
+            .query_row(
+                &format!("SELECT {TOUR_COLUMNS} FROM tours WHERE id = ?1"),
+                [id.to_string()],
+                tour_from_row,
+            )
+            .optional()
+            .map_err(|err| classify(&path, err))?
+            .ok_or_else(|| StoreError::TourNotFound(id.to_string()))?;
+        if let Some(ended_at) = tour.ended_at {
+            return Err(StoreError::TourAlreadyEnded { id, ended_at });
+        }
+        if at < tour.started_at {
+            return Err(StoreError::EndBeforeStart {
+                id,
+                started_at: tour.started_at,
+            });
+        }
+        tx.execute(
+            "UPDATE tours SET ended_at = ?2 WHERE id = ?1 AND ended_at IS NULL",
+            params![id.to_string(), timestamp(at)],
+        )
+        .and_then(|_| tx.commit())
+        .map_err(|err| classify(&path, err))?;
+        Ok(Tour {
+            ended_at: Some(at),
+            ..tour
+        })
+    }
+
+    fn find_tour(&self, id_or_prefix: &str) -> Result<Tour, StoreError> {
+        let wanted = id_or_prefix.trim().to_ascii_lowercase();
+        let looks_like_an_id =
+            !wanted.is_empty() && wanted.chars().all(|c| c.is_ascii_hexdigit() || c == '-');
+        if !looks_like_an_id {
+            return Err(StoreError::TourNotFound(id_or_prefix.to_string()));
+        }
+        let mut statement = self
+            .conn
+            .prepare(&format!(
+                "SELECT {TOUR_COLUMNS} FROM tours WHERE substr(id, 1, length(?1)) = ?1 LIMIT 2"
+            ))
+            .map_err(|err| self.error(err))?;
+        let found = statement
+            .query_map([&wanted], tour_from_row)
+            .and_then(|rows| rows.collect::<Result<Vec<_>, _>>())
+            .map_err(|err| self.error(err))?;
+        match <[Tour; 1]>::try_from(found) {
+            Ok([tour]) => Ok(tour),
+            Err(found) if found.is_empty() => {
+                Err(StoreError::TourNotFound(id_or_prefix.to_string()))
+            }
+            Err(_) => Err(StoreError::AmbiguousTourId(id_or_prefix.to_string())),
+        }
+    }
+
+    fn open_tours(&self) -> Result<Vec<Tour>, StoreError> {
+        self.tours_where("ended_at IS NULL", [])
+    }
+
+    fn tours_started_on(&self, date: NaiveDate) -> Result<Vec<Tour>, StoreError> {
+        self.tours_where("start_date = ?1", [date.to_string()])
+    }
+
+    fn add_visit(&mut self, visit: &NewVisit) -> Result<Visit, StoreError> {
+        let stored = Visit {
+            id: Uuid::now_v7(),
+            date: visit.date,
+            count: visit.count,
+            category: visit.category,
+            note: visit.note.clone(),
+            recorded_at: Utc::now(),
+        };
+        self.conn
+            .execute(
+                "INSERT INTO visits (id, visit_date, visitors, category, note, import_id, recorded_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, NULL, ?6)",
+                params![
+                    stored.id.to_string(),
+                    stored.date.to_string(),
+                    stored.count,
+                    stored.category.as_str(),
+                    stored.note,
+                    timestamp(stored.recorded_at),
+                ],
+            )
+            .map_err(|err| self.error(err))?;
+        Ok(stored)
+    }
+
+    fn visitors_on(&self, date: NaiveDate) -> Result<ByCategory, StoreError> {
+        let counts = self.counts_between(date, date)?;
+        Ok(ByCategory::from_counts(&counts))
+    }
+
+    fn day_counts(&self, year: i32) -> Result<Vec<DayCount>, StoreError> {
+        let (Some(first), Some(last)) = (
+            NaiveDate::from_ymd_opt(year, 1, 1),
+            NaiveDate::from_ymd_opt(year, 12, 31),
+        ) else {
+            return Ok(Vec::new());
+        };
+        self.counts_between(first, last)
+    }
+
+    fn import_visits(&mut self, batch: &ImportBatch) -> Result<ImportReceipt, StoreError> {
+        let path = self.path.clone();
+        let id = Uuid::new_v4();
+        let now = timestamp(Utc::now());
+        let tx = self
+            .conn
+            .transaction()
+            .map_err(|err| classify(&path, err))?;
+        let earlier = tx
+            .query_row(
+                "SELECT kind, file_name, recorded_at FROM imports WHERE content_sha256 = ?1",
+                [&batch.content_sha256],
+                |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
+            )
+            .optional()
+            .map_err(|err| classify(&path, err))?;
+        if let Some((kind, file_name, at)) = earlier {
+            return Err(StoreError::AlreadyImported {
+                kind,
+                file_name,
+                at,
+            });
+        }
+        let write = || -> rusqlite::Result<u64> {
+            tx.execute(
+                "INSERT INTO imports (id, kind, file_name, content_sha256, rows, recorded_at)
+                 VALUES (?1, 'import', ?2, ?3, ?4, ?5)",
+                params![
+                    id.to_string(),
+                    batch.file_name,
+                    batch.content_sha256,
+                    batch.rows.len() as i64,
+                    now
+                ],
+            )?;
+            let mut insert = tx.prepare(
+                "INSERT INTO visits (id, visit_date, visitors, category, note, import_id, recorded_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            )?;
+            let import_id = id.to_string();
+            let mut visitors = 0u64;
+            for row in &batch.rows {
+                insert.execute(params![
+                    Uuid::now_v7().to_string(),
+                    row.date.to_string(),
+                    row.count,
+                    row.category.as_str(),
+                    row.note,
+                    import_id,
+                    now,
+                ])?;
+                visitors += u64::from(row.count);
+            }
+            Ok(visitors)
+        };
+        let visitors = write().map_err(|err| classify(&path, err))?;
+        tx.commit().map_err(|err| classify(&path, err))?;
+        Ok(ImportReceipt {
+            id,
+            rows: batch.rows.len() as u64,
+            visitors,
+        })
+    }
+
+    fn export_rows(
+        &self,
+        each: &mut dyn FnMut(ExportRow) -> std::io::Result<()>,
+    ) -> Result<u64, StoreError> {
+        // One statement reads one consistent snapshot, even while a kiosk writes.
+        let mut statement = self
+            .conn
+            .prepare(&format!(
+                "SELECT 'visit', id, category, visitors, NULL, note, NULL, visit_date, NULL, recorded_at
+                   FROM visits
+                 UNION ALL
+                 SELECT 'tour', {TOUR_COLUMNS} FROM tours
+                 ORDER BY 8, 10, 2"
+            ))
+            .map_err(|err| self.error(err))?;
+        let mut rows = statement.query([]).map_err(|err| self.error(err))?;
+        let mut written = 0;
+        while let Some(row) = rows.next().map_err(|err| self.error(err))? {
+            let kind: String = row.get(0).map_err(|err| self.error(err))?;
+            let record = if kind == "tour" {
+                tour_from_row_at(row, 1).map(ExportRow::Tour)
+            } else {
+                visit_from_row(row).map(ExportRow::Visit)
+            }
+            .map_err(|err| self.error(err))?;
+            each(record).map_err(|err| StoreError::Sqlite {
+                path: self.path.clone(),
+                message: crate::diagnostics::io_reason(&err),
+            })?;
+            written += 1;
+        }
+        Ok(written)
+    }
+
+    fn record_export(
+        &mut self,
+        file_name: &str,
+        content_sha256: &str,
+        rows: u64,
+    ) -> Result<(), StoreError> {
+        // The same content exported twice is remembered once.
+        self.conn
+            .execute(
+                "INSERT OR IGNORE INTO imports (id, kind, file_name, content_sha256, rows, recorded_at)
+                 VALUES (?1, 'export', ?2, ?3, ?4, ?5)",
+                params![
+                    Uuid::new_v4().to_string(),
+                    file_name,
+                    content_sha256,
+                    rows as i64,
+                    timestamp(Utc::now())
+                ],
+            )
+            .map(drop)
+            .map_err(|err| self.error(err))
+    }
+
+    fn totals(&self) -> Result<Totals, StoreError> {
+        self.conn
+            .query_row(
+                "SELECT (SELECT COUNT(*) FROM visits),
+                        (SELECT COALESCE(SUM(visitors), 0) FROM visits),
+                        (SELECT COUNT(*) FROM tours),
+                        (SELECT COALESCE(SUM(group_size), 0) FROM tours),
+                        (SELECT COUNT(*) FROM play_sessions),
+                        (SELECT COUNT(*) FROM play_answers)",
+                [],
+                |row| {
+                    Ok(Totals {
+                        visit_rows: count_column(row, 0)?,
+                        visit_visitors: count_column(row, 1)?,
+                        tours: count_column(row, 2)?,
+                        tour_visitors: count_column(row, 3)?,
+                        play_sessions: count_column(row, 4)?,
+                        play_answers: count_column(row, 5)?,
+                    })
+                },
+            )
+            .map_err(|err| self.error(err))
+    }
+
+    fn backup_to(&self, destination: &Path) -> Result<(), StoreError> {
+        let refuse = |reason: String| StoreError::Backup {
+            path: destination.to_path_buf(),
+            reason,
+        };
+        if destination.exists() {
+            return Err(refuse(
+                "already exists; choose a new name, a backup never overwrites".into(),
+            ));
+        }
+        let directory = match destination.parent() {
+            Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        let name = destination
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "backup".into());
+        // Written beside the destination and renamed into place, so a backup that fails half-way
+        // leaves no file that looks complete.
+        let partial = directory.join(format!(".{name}.{}.partial", Uuid::new_v4()));
+        let result = copy_database(&self.conn, &partial)
+            .map_err(|err| refuse(classify(&partial, err).to_string()))
+            .and_then(|()| {
+                std::fs::rename(&partial, destination)
+                    .map_err(|err| refuse(crate::diagnostics::io_reason(&err)))
+            });
+        if result.is_err() {
+            let _ = std::fs::remove_file(&partial);
+        }
+        result
+    }
+}
+
+impl SqliteStore {
+    fn tours_where<P: rusqlite::Params>(
+        &self,
+        filter: &str,
+        params: P,
+    ) -> Result<Vec<Tour>, StoreError> {
+        let mut statement = self
+            .conn
+            .prepare(&format!(
+                "SELECT {TOUR_COLUMNS} FROM tours WHERE {filter} ORDER BY started_at, id"
+            ))
+            .map_err(|err| self.error(err))?;
+        statement
+            .query_map(params, tour_from_row)
+            .and_then(|rows| rows.collect::<Result<Vec<_>, _>>())
+            .map_err(|err| self.error(err))
+    }
+
+    fn counts_between(
+        &self,
+        first: NaiveDate,
+        last: NaiveDate,
+    ) -> Result<Vec<DayCount>, StoreError> {
+        let mut statement = self
+            .conn
+            .prepare_cached(
+                "SELECT day, category, SUM(visitors) FROM (
+                     SELECT visit_date AS day, category, SUM(visitors) AS visitors FROM visits
+                      WHERE visit_date BETWEEN ?1 AND ?2 GROUP BY visit_date, category
+                     UNION ALL
+                     SELECT start_date, category, SUM(group_size) FROM tours
+                      WHERE start_date BETWEEN ?1 AND ?2 GROUP BY start_date, category
+                 ) GROUP BY day, category ORDER BY day, category",
+            )
+            .map_err(|err| self.error(err))?;
+        statement
+            .query_map([first.to_string(), last.to_string()], |row| {
+                Ok(DayCount {
+                    date: date_column(row, 0)?,
+                    category: category_column(row, 1)?,
+                    visitors: count_column(row, 2)?,
+                })
+            })
+            .and_then(|rows| rows.collect::<Result<Vec<_>, _>>())
+            .map_err(|err| self.error(err))
+    }
+}
+
+impl ByCategory {
+    fn from_counts(counts: &[DayCount]) -> Self {
+        let mut by_category = ByCategory::default();
+        for count in counts {
+            let slot = match count.category {
+                Category::School => &mut by_category.school,
+                Category::Student => &mut by_category.student,
+                Category::Adult => &mut by_category.adult,
+                Category::Family => &mut by_category.family,
+                Category::Other => &mut by_category.other,
+            };
+            *slot += count.visitors;
+        }
+        by_category
+    }
+}
+
+fn copy_database(source: &Connection, destination: &Path) -> rusqlite::Result<()> {
+    let mut copy = Connection::open(destination)?;
+    {
+        let backup = Backup::new(source, &mut copy)?;
+        // All pages in one step: one read transaction, so one consistent snapshot. In WAL mode
+        // this never blocks a writer; a step told "busy" is retried until the busy timeout.
+        let deadline = std::time::Instant::now() + BUSY_TIMEOUT;
+        loop {
+            match backup.step(-1)? {
+                StepResult::Done => break,
+                StepResult::More | StepResult::Busy | StepResult::Locked
+                    if std::time::Instant::now() < deadline =>
+                {
+                    std::thread::sleep(Duration::from_millis(50));
+                }
+                _ => {
+                    return Err(rusqlite::Error::SqliteFailure(
+                        rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_BUSY),
+                        Some("the store stayed busy during the backup".into()),
+                    ));
+                }
+            }
+        }
+    }
+    // A backup is one self-contained file, not a WAL pair.
+    let _mode: String = copy.query_row("PRAGMA journal_mode = DELETE", [], |row| row.get(0))?;
+    let verdict: String = copy.query_row("PRAGMA integrity_check", [], |row| row.get(0))?;
+    if verdict != "ok" {
+        return Err(rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CORRUPT),
+            Some(verdict),
+        ));
+    }
+    copy.close().map_err(|(_, err)| err)
+}
+
+/// Refuses, before SQLite touches it, a file that is not an SQLite database (a spreadsheet saved
+/// under the store's name, a truncated copy), so it is reported and left as it is.
+fn refuse_non_sqlite_file(path: &Path) -> Result<(), StoreError> {
+    let Ok(mut file) = std::fs::File::open(path) else {
+        // Missing: created on first use. Unreadable: SQLite reports it when opening.
+        return Ok(());
+    };
+    let mut header = Vec::with_capacity(SQLITE_HEADER.len());
+    let read = file
+        .by_ref()
+        .take(SQLITE_HEADER.len() as u64)
+        .read_to_end(&mut header);
+    match read {
+        Ok(0) => Ok(()),
+        Ok(_) if header.as_slice() == SQLITE_HEADER => Ok(()),
+        Ok(_) => Err(StoreError::NotADatabase {
+            path: path.to_path_buf(),
+        }),
+        Err(err) if err.kind() == std::io::ErrorKind::IsADirectory => {
+            Err(StoreError::NotADatabase {
+                path: path.to_path_buf(),
+            })
+        }
+        Err(_) => Ok(()),
+    }
+}
+
+fn dir_error(dir: &Path, err: &std::io::Error) -> StoreError {
+    match err.kind() {
+        std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem => {
+            StoreError::ReadOnly {
+                path: dir.to_path_buf(),
+            }
+        }
+        std::io::ErrorKind::StorageFull => StoreError::DiskFull {
+            path: dir.to_path_buf(),
+        },
+        _ => StoreError::CannotCreateDir {
+            path: dir.to_path_buf(),
+            reason: crate::diagnostics::io_reason(err),
+        },
+    }
+}
+
+fn classify(path: &Path, err: rusqlite::Error) -> StoreError {
+    use rusqlite::ErrorCode;
+    let path = path.to_path_buf();
+    if let rusqlite::Error::SqliteFailure(failure, _) = &err {
+        match failure.code {
+            ErrorCode::NotADatabase => return StoreError::NotADatabase { path },
+            ErrorCode::DatabaseCorrupt => return StoreError::Corrupt { path },
+            ErrorCode::ReadOnly | ErrorCode::CannotOpen | ErrorCode::PermissionDenied => {
+                return StoreError::ReadOnly { path };
+            }
+            ErrorCode::DiskFull => return StoreError::DiskFull { path },
+            ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked => {
+                return StoreError::Busy { path };
+            }
+            _ => {}
+        }
+    }
+    if let rusqlite::Error::FromSqlConversionFailure(..) = &err {
+        return StoreError::Corrupt { path };
+    }
+    StoreError::Sqlite {
+        path,
+        message: err.to_string(),
+    }
+}
+
+/// UTC with a fixed width, so that text order is time order in SQL comparisons.
+fn timestamp(at: DateTime<Utc>) -> String {
+    at.to_rfc3339_opts(SecondsFormat::Micros, true)
+}
+
+fn conversion_error(index: usize, what: &str, text: &str) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(
+        index,
+        rusqlite::types::Type::Text,
+        format!("{what}: {text:?}").into(),
+    )
+}
+
+fn time_column(row: &Row<'_>, index: usize) -> rusqlite::Result<DateTime<Utc>> {
+    let text: String = row.get(index)?;
+    DateTime::parse_from_rfc3339(&text)
+        .map(|at| at.with_timezone(&Utc))
+        .map_err(|_| conversion_error(index, "not a timestamp", &text))
+}
+
+fn date_column(row: &Row<'_>, index: usize) -> rusqlite::Result<NaiveDate> {
+    let text: String = row.get(index)?;
+    NaiveDate::parse_from_str(&text, "%Y-%m-%d")
+        .map_err(|_| conversion_error(index, "not a date", &text))
+}
+
+fn category_column(row: &Row<'_>, index: usize) -> rusqlite::Result<Category> {
+    let text: String = row.get(index)?;
+    Category::parse(&text).ok_or_else(|| conversion_error(index, "not a category", &text))
+}
+
+/// Counts and sums are never negative; SQLite hands them over as i64.
+fn count_column(row: &Row<'_>, index: usize) -> rusqlite::Result<u64> {
+    let value: i64 = row.get(index)?;
+    u64::try_from(value)
+        .map_err(|_| conversion_error(index, "a negative count", &value.to_string()))
+}
+
+fn uuid_column(row: &Row<'_>, index: usize) -> rusqlite::Result<Uuid> {
+    let text: String = row.get(index)?;
+    Uuid::parse_str(&text).map_err(|_| conversion_error(index, "not a UUID", &text))
+}
+
+fn tour_from_row(row: &Row<'_>) -> rusqlite::Result<Tour> {
+    tour_from_row_at(row, 0)
+}
+
+/// A tour from `TOUR_COLUMNS` starting at column `first`.
+fn tour_from_row_at(row: &Row<'_>, first: usize) -> rusqlite::Result<Tour> {
+    let ended_at: Option<String> = row.get(first + 7)?;
+    Ok(Tour {
+        id: uuid_column(row, first)?,
+        category: category_column(row, first + 1)?,
+        size: row.get(first + 2)?,
+        guide: row.get(first + 3)?,
+        note: row.get(first + 4)?,
+        started_at: time_column(row, first + 5)?,
+        start_date: date_column(row, first + 6)?,
+        ended_at: match ended_at {
+            Some(_) => Some(time_column(row, first + 7)?),
+            None => None,
+        },
+        recorded_at: time_column(row, first + 8)?,
+    })
+}
+
+/// A visit from the export query, whose columns line up with a tour's after the kind.
+fn visit_from_row(row: &Row<'_>) -> rusqlite::Result<Visit> {
+    Ok(Visit {
+        id: uuid_column(row, 1)?,
+        category: category_column(row, 2)?,
+        count: row.get(3)?,
+        note: row.get(5)?,
+        date: date_column(row, 7)?,
+        recorded_at: time_column(row, 9)?,
+    })
+}
