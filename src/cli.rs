@@ -286,7 +286,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
     match cli.command {
         #[cfg(feature = "exhibit")]
         Command::Exhibit { scenario, fullscreen, station, autoplay, screenshot_dir, exit_after_round } => {
-            run_exhibit(scenario, fullscreen, station, autoplay, screenshot_dir, exit_after_round, cli.lang)
+            run_exhibit(scenario, fullscreen, station, autoplay, screenshot_dir, exit_after_round, cli.lang, cli.data_dir)
         }
         Command::Check { paths, format } => run_check(paths, &cli.indicators, format, cli.lang),
         Command::Tour { command } => {
@@ -384,6 +384,7 @@ fn run_check(
 }
 
 #[cfg(feature = "exhibit")]
+#[allow(clippy::too_many_arguments)]
 fn run_exhibit(
     scenario: Option<PathBuf>,
     fullscreen: bool,
@@ -392,6 +393,7 @@ fn run_exhibit(
     screenshot_dir: Option<PathBuf>,
     exit_after_round: bool,
     lang: Lang,
+    data_dir: Option<PathBuf>,
 ) -> Result<(), CliError> {
     let path = scenario.unwrap_or_else(|| crate::shipped_dir("scenarios").join("khmelnytskyi.ron"));
     let assets_dir = crate::content::assets_dir_for(&path);
@@ -402,7 +404,9 @@ fn run_exhibit(
         })?;
     }
     let assets_dir = std::fs::canonicalize(&assets_dir).unwrap_or(assets_dir);
-    let options = crate::exhibit::ExhibitOptions { fullscreen, station, autoplay, screenshot_dir, exit_after_round, lang, assets_dir };
+    let data_dir = resolve_data_dir(data_dir);
+    let options =
+        crate::exhibit::ExhibitOptions { fullscreen, station, autoplay, screenshot_dir, exit_after_round, lang, assets_dir, data_dir };
     match crate::exhibit::run(scenario, options) {
         bevy::app::AppExit::Success => Ok(()),
         bevy::app::AppExit::Error(code) => Err(CliError::Message(format!("the exhibit stopped with an error (code {code})"))),

@@ -128,3 +128,36 @@ guide-pin-mismatch = The PINs differ; nothing was changed.
 guide-pin-format = A PIN is 4 to 8 digits (0–9), nothing else; nothing was changed.
 guide-pin-no-terminal = No terminal to ask for the PIN; pass it with --stdin
 guide-pin-saved = Guide PIN saved (as a salted hash) in { $path }
+guide-panel-title = Guide panel
+guide-pin-not-set = No guide PIN is set yet. To enable the panel, run on the centre's computer:
+guide-pin-unreadable = The guide PIN cannot be read: { $reason }
+guide-close = Close
+guide-enter-pin = Enter the guide PIN
+guide-wrong-pin = Wrong PIN. Try again.
+guide-erase = Erase
+guide-today = Today: { $count } { $count ->
+    [one] visitor
+   *[other] visitors
+}
+guide-year = { $year }: { $count } of { $target } ({ $percent }%)
+guide-asking = Asking the store…
+guide-waiting = Waiting to be written: { $count } { $count ->
+    [one] game
+   *[other] games
+}
+guide-store-problem = The store cannot be used: { $reason }. Games are kept in memory and written later.
+guide-open-tours = Open tours
+guide-no-open-tours = No open tours
+guide-tour-line = { $size } { $size ->
+    [one] person
+   *[other] people
+}, since { $time }
+guide-end-tour = End
+guide-new-tour = New tour
+guide-group-size = { $size } { $size ->
+    [one] person
+   *[other] people
+}
+guide-start-tour = Start the tour
+guide-volume = Volume: { $percent }%
+guide-more-tours = …and { $count } more (all: tourcentre tour list)

@@ -138,3 +138,40 @@ guide-pin-mismatch = PIN-коди не збігаються; нічого не �
 guide-pin-format = PIN — це від 4 до 8 цифр (0–9), без інших знаків; нічого не змінено.
 guide-pin-no-terminal = Немає термінала, щоб запитати PIN; передайте його через --stdin
 guide-pin-saved = PIN гіда збережено (як солений хеш) у { $path }
+guide-panel-title = Панель гіда
+guide-pin-not-set = PIN гіда ще не встановлено. Щоб увімкнути панель, виконайте на комп’ютері центру:
+guide-pin-unreadable = Не вдалося прочитати PIN гіда: { $reason }
+guide-close = Закрити
+guide-enter-pin = Введіть PIN гіда
+guide-wrong-pin = Неправильний PIN. Спробуйте ще раз.
+guide-erase = Стерти
+guide-today = Сьогодні: { $count } { $count ->
+    [one] відвідувач
+    [few] відвідувачі
+   *[many] відвідувачів
+}
+guide-year = { $year } рік: { $count } з { $target } ({ $percent } %)
+guide-asking = Запитую дані у сховища…
+guide-waiting = Чекають запису: { $count } { $count ->
+    [one] гра
+    [few] гри
+   *[many] ігор
+}
+guide-store-problem = Сховище недоступне: { $reason }. Ігри зберігаються в пам’яті й будуть записані пізніше.
+guide-open-tours = Відкриті екскурсії
+guide-no-open-tours = Відкритих екскурсій немає
+guide-tour-line = { $size } { $size ->
+    [one] особа
+    [few] особи
+   *[many] осіб
+}, з { $time }
+guide-end-tour = Завершити
+guide-new-tour = Нова екскурсія
+guide-group-size = { $size } { $size ->
+    [one] особа
+    [few] особи
+   *[many] осіб
+}
+guide-start-tour = Почати екскурсію
+guide-volume = Гучність: { $percent } %
+guide-more-tours = …і ще { $count } (усі: tourcentre tour list)

@@ -2,6 +2,8 @@
 //! from `crate::game`, every text from the scenario or the Fluent files.
 
 mod audio;
+mod guide;
+mod records;
 mod autoplay;
 mod chrome;
 mod idle;
@@ -35,6 +37,9 @@ pub struct ExhibitOptions {
     pub lang: Lang,
     /// Where pictures and fonts are loaded from.
     pub assets_dir: PathBuf,
+    /// The data dir shared with the desk commands (store, calendar, guide PIN); none in tests
+    /// that keep rounds in memory only.
+    pub data_dir: Option<PathBuf>,
 }
 
 /// The scenario and the UI strings, for every system to read.
@@ -46,6 +51,7 @@ pub struct Exhibit {
     pub autoplay: bool,
     pub screenshot_dir: Option<PathBuf>,
     pub exit_after_round: bool,
+    pub data_dir: Option<PathBuf>,
 }
 
 /// The round being played, if any.
@@ -54,6 +60,10 @@ pub struct Play {
     pub round: Option<Round>,
     /// Seconds since start when the round began.
     pub started_at: f64,
+    /// When the round began, for its record.
+    pub started_wall: Option<chrono::DateTime<chrono::Utc>>,
+    /// The round has been handed to the store link (each round is recorded once).
+    pub recorded: bool,
     /// Rounds started so far; also the seed of the next round's shuffle with the clock.
     pub rounds_started: u64,
 }
@@ -94,10 +104,23 @@ pub fn add_logic(app: &mut App, scenario: Scenario, options: &ExhibitOptions) {
         autoplay: options.autoplay,
         screenshot_dir: options.screenshot_dir.clone(),
         exit_after_round: options.exit_after_round,
+        data_dir: options.data_dir.clone(),
     });
     app.insert_resource(CurrentLang(options.lang));
     app.init_resource::<Play>();
     app.add_plugins((theme::plugin, language::plugin, screens::plugin, chrome::plugin, idle::plugin, autoplay::plugin));
+    app.add_plugins((records::plugin, guide::plugin));
+}
+
+/// The exhibit without window, renderer or sound, for tests and benchmarks: its clock advances
+/// only as the caller says (`TimeUpdateStrategy`).
+pub fn headless_app(scenario: Scenario, options: &ExhibitOptions) -> App {
+    let mut app = App::new();
+    app.add_plugins((MinimalPlugins, bevy::state::app::StatesPlugin));
+    app.add_message::<bevy::window::WindowResized>();
+    app.world_mut().resource_mut::<Time<Virtual>>().set_max_delta(std::time::Duration::from_secs(30));
+    add_logic(&mut app, scenario, options);
+    app
 }
 
 fn spawn_camera(mut commands: Commands) {

@@ -8,28 +8,28 @@ use bevy::picking::backend::HitData;
 use bevy::picking::events::{DragDrop, DragStart, Pointer};
 use bevy::picking::pointer::{Location, PointerButton, PointerId};
 use bevy::prelude::*;
-use bevy::state::app::StatesPlugin;
 use bevy::time::TimeUpdateStrategy;
-use bevy::window::WindowResized;
 
 use super::idle::{Activity, Idle};
 use super::language::{CurrentLang, SwitchLanguage};
 use super::screens::Screen;
 use super::screens::audience::ChooseAudience;
 use super::screens::sorting::{BinTarget, Feedback, ItemCard, Shown};
-use super::{ExhibitOptions, Play, Says, add_logic};
+use super::guide::{GuidePanel, Key, Stage, open_panel, press_key};
+use super::records::{DeskRequest, DeskView, StoreLink};
+use super::{ExhibitOptions, Play, Says, headless_app};
 use crate::game::{IdlePhase, Outcome};
 use crate::i18n::Lang;
 
 fn exhibit_app() -> App {
+    exhibit_app_with_data(None)
+}
+
+fn exhibit_app_with_data(data_dir: Option<&std::path::Path>) -> App {
     let path = crate::shipped_dir("scenarios").join("khmelnytskyi.ron");
     let scenario = crate::content::load(&path, &crate::shipped_assets_dir()).expect("the shipped scenario loads");
-    let mut app = App::new();
-    app.add_plugins((MinimalPlugins, StatesPlugin));
-    app.add_message::<WindowResized>();
-    app.world_mut().resource_mut::<Time<Virtual>>().set_max_delta(Duration::from_secs(30));
-    let options = ExhibitOptions { station: "test".into(), ..default() };
-    add_logic(&mut app, scenario, &options);
+    let options = ExhibitOptions { station: "test".into(), data_dir: data_dir.map(Into::into), ..default() };
+    let mut app = headless_app(scenario, &options);
     step(&mut app, 0.1);
     app
 }
@@ -198,4 +198,160 @@ fn switching_language_rewords_what_is_on_screen() {
         let Says::Scenario(bilingual) = says else { unreachable!() };
         assert_eq!(text, bilingual.en);
     }
+}
+
+fn open_guide_panel(app: &mut App) {
+    use bevy::ecs::system::RunSystemOnce;
+    app.world_mut()
+        .run_system_once(|mut panel: ResMut<GuidePanel>, exhibit: Res<super::Exhibit>, link: Res<StoreLink>| {
+            open_panel(&mut panel, &exhibit, &link);
+        })
+        .expect("the panel opens");
+    step(app, 0.1);
+}
+
+fn type_keys(app: &mut App, keys: &[Key]) {
+    use bevy::ecs::system::RunSystemOnce;
+    for key in keys.iter().copied() {
+        app.world_mut()
+            .run_system_once(move |mut panel: ResMut<GuidePanel>, exhibit: Res<super::Exhibit>| {
+                press_key(&mut panel, &exhibit, key);
+            })
+            .expect("a key press");
+    }
+    step(app, 0.1);
+}
+
+fn stage(app: &App) -> Stage {
+    app.world().resource::<GuidePanel>().stage.clone()
+}
+
+fn digits(pin: &str) -> Vec<Key> {
+    pin.bytes().map(|b| Key::Digit(b - b'0')).chain([Key::Enter]).collect()
+}
+
+#[test]
+fn the_guide_panel_opens_only_with_the_right_pin_and_locks_when_left_alone() {
+    let data = tempfile::tempdir().unwrap();
+    crate::pin::set(data.path(), "2468").unwrap();
+    let mut app = exhibit_app_with_data(Some(data.path()));
+    open_guide_panel(&mut app);
+    assert_eq!(stage(&app), Stage::Locked { entered: String::new(), wrong: false });
+    assert_eq!(shown_text(&mut app, &Says::Ui("guide-enter-pin")).len(), 1, "the panel asks for the PIN");
+
+    type_keys(&mut app, &digits("1234"));
+    assert_eq!(stage(&app), Stage::Locked { entered: String::new(), wrong: true });
+    assert_eq!(shown_text(&mut app, &Says::Ui("guide-wrong-pin")).len(), 1);
+
+    type_keys(&mut app, &[Key::Digit(9), Key::Erase]);
+    type_keys(&mut app, &digits("2468"));
+    assert_eq!(stage(&app), Stage::Unlocked);
+    assert_eq!(shown_text(&mut app, &Says::Ui("guide-new-tour")).len(), 1, "the unlocked panel shows the tour controls");
+
+    let timeout = app.world().resource::<super::Exhibit>().scenario.settings.idle_timeout_secs as f64;
+    run_for(&mut app, timeout + 1.0);
+    assert_eq!(stage(&app), Stage::Closed, "a guide who walks away leaves the panel locked");
+    assert!(shown_text(&mut app, &Says::Ui("guide-new-tour")).is_empty());
+}
+
+#[test]
+fn without_a_pin_the_guide_panel_says_how_to_set_one() {
+    let data = tempfile::tempdir().unwrap();
+    let mut app = exhibit_app_with_data(Some(data.path()));
+    open_guide_panel(&mut app);
+    assert_eq!(stage(&app), Stage::NoPin);
+    assert_eq!(shown_text(&mut app, &Says::Ui("guide-pin-not-set")).len(), 1);
+    type_keys(&mut app, &digits("0000"));
+    assert_eq!(stage(&app), Stage::NoPin, "no PIN, no way in");
+}
+
+/// Frames until the store link has answered `ready`, or a few seconds pass.
+fn wait_for_desk(app: &mut App, ready: impl Fn(&DeskView) -> bool) -> DeskView {
+    for _ in 0..300 {
+        step(app, 0.01);
+        let view = app.world().resource::<DeskView>();
+        if ready(view) {
+            return view.clone();
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    panic!("the store link did not answer: {:?}", app.world().resource::<DeskView>());
+}
+
+#[test]
+fn a_tour_started_on_the_kiosk_and_the_rounds_played_reach_the_store() {
+    use crate::store::VisitorStore;
+    let data = tempfile::tempdir().unwrap();
+    let mut app = exhibit_app_with_data(Some(data.path()));
+    app.world().resource::<StoreLink>().send(DeskRequest::StartTour { category: crate::visitors::Category::School, size: 24 });
+    let view = wait_for_desk(&mut app, |view| view.open_tours.len() == 1);
+    assert_eq!(view.open_tours[0].size, 24);
+    assert_eq!(view.today, 24, "a tour counts its group on its start date");
+    assert_eq!(view.year.as_ref().map(|y| y.visitors_to_date), Some(24));
+
+    // One round played to the end, one cut off by the idle reset.
+    start_round(&mut app);
+    loop {
+        run_for(&mut app, 0.5);
+        if app.world().resource::<Play>().round.as_ref().is_some_and(|r| r.is_over()) {
+            break;
+        }
+        let (_, right) = current(&app);
+        drop_item_on(&mut app, &right);
+    }
+    app.world_mut().resource_mut::<NextState<Screen>>().set(Screen::Results);
+    step(&mut app, 0.1);
+    app.world_mut().resource_mut::<NextState<Screen>>().set(Screen::Audience);
+    step(&mut app, 0.1);
+    let audience = app.world().resource::<super::Exhibit>().scenario.audiences[0].id.clone();
+    app.world_mut().write_message(ChooseAudience(audience));
+    run_for(&mut app, 0.5);
+    let (_, right) = current(&app);
+    drop_item_on(&mut app, &right);
+    app.world_mut().resource_mut::<NextState<Screen>>().set(Screen::Attract);
+    step(&mut app, 0.1);
+
+    // Closing the exhibit writes whatever is still waiting.
+    drop(app);
+    let store = crate::store::open(data.path()).unwrap();
+    let totals = store.totals().unwrap();
+    assert_eq!(totals.play_sessions, 2);
+    assert!(totals.play_answers >= 2);
+}
+
+#[test]
+fn a_second_finger_cannot_steal_or_drop_the_item_another_finger_holds() {
+    use bevy::picking::events::DragEnd;
+    let mut app = exhibit_app();
+    start_round(&mut app);
+    let item = one::<ItemCard>(&mut app);
+    let hit = || HitData::new(Entity::PLACEHOLDER, 0.0, None, None);
+    let drag_start = |finger: u64| Pointer::new(PointerId::Touch(finger), location(), DragStart { button: PointerButton::Primary, hit: hit() }, item);
+    app.world_mut().trigger(drag_start(1));
+    app.world_mut().trigger(drag_start(2));
+    step(&mut app, 0.1);
+    assert_eq!(app.world().resource::<Shown>().dragged_by, Some(PointerId::Touch(1)));
+
+    // The second finger lets go: the first still holds the item.
+    let end = DragEnd { button: PointerButton::Primary, distance: Vec2::ZERO };
+    app.world_mut().trigger(Pointer::new(PointerId::Touch(2), location(), end, item));
+    step(&mut app, 0.1);
+    assert_eq!(app.world().resource::<Shown>().dragged_by, Some(PointerId::Touch(1)));
+
+    // Mashing every bin in one frame: the item ends in its right bin and no later item is answered.
+    let (_, right) = current(&app);
+    let bins: Vec<String> = app.world().resource::<super::Exhibit>().scenario.bins.iter().map(|b| b.id.clone()).collect();
+    let first_wrong = bins.iter().find(|b| **b != right).cloned().expect("two bins");
+    let mut order = vec![first_wrong];
+    order.extend(bins.iter().cloned());
+    for bin in &order {
+        let bin = bin_entity(&mut app, bin);
+        let event = DragDrop { button: PointerButton::Primary, dropped: item, hit: hit() };
+        app.world_mut().trigger(Pointer::new(PointerId::Touch(1), location(), event, bin));
+    }
+    step(&mut app, 0.1);
+    let round = app.world().resource::<Play>().round.clone().expect("a round");
+    assert_eq!(round.items[0].chosen.last(), Some(&right), "{:?}", round.items[0].chosen);
+    assert!(!round.items[0].first_try_right());
+    assert!(round.items.iter().skip(1).all(|i| i.chosen.is_empty()), "no answer for items not yet shown");
 }

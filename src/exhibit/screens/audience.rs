@@ -77,6 +77,8 @@ fn start_round(
     let Some(round) = build_round(&exhibit.scenario, audience, seed) else { return };
     play.round = Some(round);
     play.started_at = time.elapsed_secs_f64();
+    play.started_wall = Some(chrono::Utc::now());
+    play.recorded = false;
     play.rounds_started += 1;
     go(&mut next, Screen::Sorting);
 }

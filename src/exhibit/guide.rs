@@ -1,0 +1,475 @@
+//! The guides' panel: a 3-second press on the top-left corner (F2 on a keyboard) asks for the
+//! guide PIN; then a guide starts and ends tours and sees the day's and the year's visitors.
+//! Plain and dense: it is a tool, not a game. It locks and closes by itself when nobody touches.
+
+use bevy::picking::pointer::PointerId;
+use bevy::prelude::*;
+use chrono_tz::Europe::Kyiv;
+use uuid::Uuid;
+
+use super::chrome::SoundSettings;
+use super::idle::Idle;
+use super::language::Arg;
+use super::records::{DeskRequest, DeskView, StoreLink};
+use super::theme::{self, UiAssets};
+use super::{Exhibit, Says};
+use crate::game::IdlePhase;
+use crate::i18n::Text as Bilingual;
+use crate::pin::{self, PinState};
+use crate::visitors::Category;
+
+/// Seconds the corner must be held.
+const HOLD_SECS: f64 = 3.0;
+const CORNER: f32 = 130.0;
+const KEY: f32 = 110.0;
+/// Open tours listed with their end button; more are counted (the desk's `tour list` has all).
+const MAX_TOURS_SHOWN: usize = 2;
+const GROUP_STEPS: [i32; 4] = [-5, -1, 1, 5];
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<GuidePanel>();
+    app.add_systems(Startup, spawn_corner);
+    app.add_systems(Update, (open_on_long_press, open_on_f2, type_pin_on_keyboard, close_when_idle, show_panel).chain());
+}
+
+/// What the panel shows.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub enum Stage {
+    #[default]
+    Closed,
+    /// Asking for the PIN; `wrong` after a PIN that did not match.
+    Locked { entered: String, wrong: bool },
+    /// No PIN has been set: the panel says how to set one.
+    NoPin,
+    /// The PIN file cannot be read; the reason, for the guide.
+    Unreadable(String),
+    Unlocked,
+}
+
+#[derive(Resource, Debug)]
+pub struct GuidePanel {
+    pub stage: Stage,
+    /// The new tour's group and size, as the guide sets them.
+    pub category: Category,
+    pub size: u32,
+    hold: Option<(PointerId, f64)>,
+}
+
+impl Default for GuidePanel {
+    fn default() -> Self {
+        GuidePanel { stage: Stage::Closed, category: Category::School, size: 20, hold: None }
+    }
+}
+
+impl GuidePanel {
+    pub fn is_open(&self) -> bool {
+        self.stage != Stage::Closed
+    }
+}
+
+/// Opens the panel at its PIN prompt (or at the note that no PIN is set).
+pub fn open_panel(panel: &mut GuidePanel, exhibit: &Exhibit, link: &StoreLink) {
+    if panel.is_open() {
+        return;
+    }
+    panel.stage = match exhibit.data_dir.as_deref().map(pin::load) {
+        Some(Ok(PinState::Set(_))) => Stage::Locked { entered: String::new(), wrong: false },
+        Some(Ok(PinState::NotSet)) | None => Stage::NoPin,
+        Some(Err(err)) => Stage::Unreadable(err.to_string()),
+    };
+    link.send(DeskRequest::Refresh);
+}
+
+/// Adds a digit, erases one, or checks the PIN.
+pub fn press_key(panel: &mut GuidePanel, exhibit: &Exhibit, key: Key) {
+    let Stage::Locked { entered, wrong } = &mut panel.stage else { return };
+    match key {
+        Key::Digit(d) if entered.len() < pin::MAX_DIGITS => {
+            entered.push(char::from(b'0' + d));
+            *wrong = false;
+        }
+        Key::Digit(_) => {}
+        Key::Erase => {
+            entered.pop();
+        }
+        Key::Enter => {
+            let stored = exhibit.data_dir.as_deref().map(pin::load);
+            let matches = matches!(&stored, Some(Ok(PinState::Set(hash))) if pin::verify(hash, entered));
+            if matches {
+                panel.stage = Stage::Unlocked;
+            } else {
+                entered.clear();
+                *wrong = true;
+            }
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Key {
+    Digit(u8),
+    Erase,
+    Enter,
+}
+
+#[derive(Component)]
+struct PanelRoot;
+
+fn spawn_corner(mut commands: Commands) {
+    commands
+        .spawn((
+            Name::new("Guide corner"),
+            Node {
+                position_type: PositionType::Absolute,
+                left: Val::Px(0.0),
+                top: Val::Px(0.0),
+                width: Val::Px(CORNER),
+                height: Val::Px(CORNER),
+                ..default()
+            },
+            GlobalZIndex(150),
+        ))
+        .observe(|press: On<Pointer<Press>>, time: Res<Time>, mut panel: ResMut<GuidePanel>| {
+            panel.hold = Some((press.pointer_id, time.elapsed_secs_f64()));
+        })
+        .observe(|release: On<Pointer<Release>>, mut panel: ResMut<GuidePanel>| {
+            if panel.hold.is_some_and(|(id, _)| id == release.pointer_id) {
+                panel.hold = None;
+            }
+        })
+        .observe(|out: On<Pointer<Out>>, mut panel: ResMut<GuidePanel>| {
+            if panel.hold.is_some_and(|(id, _)| id == out.pointer_id) {
+                panel.hold = None;
+            }
+        });
+}
+
+fn open_on_long_press(time: Res<Time>, mut panel: ResMut<GuidePanel>, exhibit: Res<Exhibit>, link: Res<StoreLink>) {
+    let Some((_, since)) = panel.hold else { return };
+    if time.elapsed_secs_f64() - since >= HOLD_SECS {
+        panel.hold = None;
+        open_panel(&mut panel, &exhibit, &link);
+    }
+}
+
+fn open_on_f2(keys: Option<Res<ButtonInput<KeyCode>>>, mut panel: ResMut<GuidePanel>, exhibit: Res<Exhibit>, link: Res<StoreLink>) {
+    if keys.is_some_and(|keys| keys.just_pressed(KeyCode::F2)) {
+        open_panel(&mut panel, &exhibit, &link);
+    }
+}
+
+/// At a kiosk with a keyboard the PIN can be typed too.
+fn type_pin_on_keyboard(keys: Option<Res<ButtonInput<KeyCode>>>, mut panel: ResMut<GuidePanel>, exhibit: Res<Exhibit>) {
+    let Some(keys) = keys else { return };
+    if !matches!(panel.stage, Stage::Locked { .. }) {
+        return;
+    }
+    const DIGITS: [(KeyCode, KeyCode); 10] = [
+        (KeyCode::Digit0, KeyCode::Numpad0),
+        (KeyCode::Digit1, KeyCode::Numpad1),
+        (KeyCode::Digit2, KeyCode::Numpad2),
+        (KeyCode::Digit3, KeyCode::Numpad3),
+        (KeyCode::Digit4, KeyCode::Numpad4),
+        (KeyCode::Digit5, KeyCode::Numpad5),
+        (KeyCode::Digit6, KeyCode::Numpad6),
+        (KeyCode::Digit7, KeyCode::Numpad7),
+        (KeyCode::Digit8, KeyCode::Numpad8),
+        (KeyCode::Digit9, KeyCode::Numpad9),
+    ];
+    for key in keys.get_just_pressed() {
+        let pressed = match key {
+            KeyCode::Backspace => Some(Key::Erase),
+            KeyCode::Enter | KeyCode::NumpadEnter => Some(Key::Enter),
+            other => DIGITS.iter().position(|(row, pad)| other == row || other == pad).map(|d| Key::Digit(d as u8)),
+        };
+        if let Some(pressed) = pressed {
+            press_key(&mut panel, &exhibit, pressed);
+        }
+    }
+}
+
+/// A guide who walks away leaves a locked kiosk: the panel closes with the idle countdown.
+fn close_when_idle(idle: Res<Idle>, time: Res<Time>, mut panel: ResMut<GuidePanel>) {
+    if panel.is_open() && idle.0.phase(time.elapsed_secs_f64()) != IdlePhase::Active {
+        panel.stage = Stage::Closed;
+    }
+}
+
+fn show_panel(
+    mut commands: Commands,
+    panel: Res<GuidePanel>,
+    view: Res<DeskView>,
+    sound: Res<SoundSettings>,
+    assets: Res<UiAssets>,
+    roots: Query<Entity, With<PanelRoot>>,
+) {
+    if !(panel.is_changed() || view.is_changed() || sound.is_changed()) {
+        return;
+    }
+    for root in &roots {
+        commands.entity(root).despawn();
+    }
+    if !panel.is_open() {
+        return;
+    }
+    let card = commands
+        .spawn((
+            Node { width: Val::Px(1500.0), row_gap: Val::Px(12.0), ..theme::card_node(28.0) },
+            BackgroundColor(theme::CARD),
+            BorderColor::all(theme::ACCENT),
+            children![theme::bold(&assets, Says::Ui("guide-panel-title"), theme::TITLE * 0.75, theme::ACCENT)],
+        ))
+        .id();
+    match &panel.stage {
+        Stage::Closed => {}
+        Stage::Locked { entered, wrong } => spawn_pin_pad(&mut commands, card, &assets, entered, *wrong),
+        Stage::NoPin => {
+            commands.entity(card).with_children(|card| {
+                card.spawn(theme::paragraph(&assets, Says::Ui("guide-pin-not-set"), theme::BODY, theme::INK));
+                card.spawn(theme::bold(&assets, Says::Same("tourcentre guide set-pin".into()), theme::BODY, theme::INK));
+            });
+        }
+        Stage::Unreadable(reason) => {
+            let says = Says::UiWith("guide-pin-unreadable", vec![("reason", Arg::Words(same(reason)))]);
+            commands.entity(card).with_child(theme::paragraph(&assets, says, theme::BODY, theme::INK));
+        }
+        Stage::Unlocked => spawn_dashboard(&mut commands, card, &assets, &panel, &view, &sound),
+    }
+    // The dashboard puts its close button beside the volume, to fit the screen.
+    if panel.stage != Stage::Unlocked {
+        let close = close_button(&mut commands, &assets);
+        commands.entity(card).add_child(close);
+    }
+    commands
+        .spawn((
+            Name::new("Guide panel"),
+            PanelRoot,
+            Node {
+                position_type: PositionType::Absolute,
+                width: Val::Percent(100.0),
+                height: Val::Percent(100.0),
+                justify_content: JustifyContent::Center,
+                align_items: AlignItems::Center,
+                ..default()
+            },
+            BackgroundColor(theme::OVERLAY),
+            GlobalZIndex(300),
+        ))
+        .add_child(card);
+}
+
+/// Fixed words (a number, a reason from the system) that read the same in both languages.
+fn same(words: &str) -> Bilingual {
+    Bilingual::new(words, words)
+}
+
+fn spawn_pin_pad(commands: &mut Commands, card: Entity, assets: &UiAssets, entered: &str, wrong: bool) {
+    let dots = if entered.is_empty() { " ".to_string() } else { "• ".repeat(entered.len()).trim_end().to_string() };
+    let prompt = if wrong { "guide-wrong-pin" } else { "guide-enter-pin" };
+    commands.entity(card).with_children(|card| {
+        card.spawn(theme::text(assets, Says::Ui(prompt), theme::BODY, theme::INK));
+        card.spawn(theme::bold(assets, Says::Same(dots), theme::TITLE, theme::INK));
+    });
+    let rows = [
+        [Key::Digit(1), Key::Digit(2), Key::Digit(3)],
+        [Key::Digit(4), Key::Digit(5), Key::Digit(6)],
+        [Key::Digit(7), Key::Digit(8), Key::Digit(9)],
+        [Key::Erase, Key::Digit(0), Key::Enter],
+    ];
+    for keys in rows {
+        let row = commands.spawn(Node { column_gap: Val::Px(18.0), ..default() }).id();
+        for key in keys {
+            let label = match key {
+                Key::Digit(d) => Says::Same(d.to_string()),
+                Key::Erase => Says::Ui("guide-erase"),
+                Key::Enter => Says::Same("OK".into()),
+            };
+            let width = if matches!(key, Key::Digit(_)) { KEY } else { KEY * 1.8 };
+            let entity = commands
+                .spawn(small_button(assets, label, width, theme::ACCENT, theme::ACCENT_INK))
+                .observe(move |_: On<Pointer<Click>>, mut panel: ResMut<GuidePanel>, exhibit: Res<Exhibit>| {
+                    press_key(&mut panel, &exhibit, key);
+                })
+                .id();
+            commands.entity(row).add_child(entity);
+        }
+        commands.entity(card).add_child(row);
+    }
+}
+
+/// A compact button for the panel (still a full touch target).
+fn small_button(assets: &UiAssets, label: Says, width: f32, background: Color, ink: Color) -> impl Bundle {
+    (
+        Button,
+        Node {
+            min_width: Val::Px(width),
+            height: Val::Px(theme::MIN_TARGET),
+            padding: UiRect::horizontal(Val::Px(20.0)),
+            justify_content: JustifyContent::Center,
+            align_items: AlignItems::Center,
+            border: UiRect::all(Val::Px(3.0)),
+            border_radius: BorderRadius::all(Val::Px(18.0)),
+            ..default()
+        },
+        BackgroundColor(background),
+        BorderColor::all(theme::ACCENT),
+        children![theme::bold(assets, label, theme::BODY, ink)],
+    )
+}
+
+fn row_node() -> Node {
+    Node { column_gap: Val::Px(16.0), align_items: AlignItems::Center, ..default() }
+}
+
+fn category_words(category: Category) -> Says {
+    Says::Ui(match category {
+        Category::School => "category-school",
+        Category::Student => "category-student",
+        Category::Adult => "category-adult",
+        Category::Family => "category-family",
+        Category::Other => "category-other",
+    })
+}
+
+fn number(n: u64) -> Arg {
+    Arg::Number(i64::try_from(n).unwrap_or(i64::MAX))
+}
+
+fn spawn_dashboard(
+    commands: &mut Commands,
+    card: Entity,
+    assets: &UiAssets,
+    panel: &GuidePanel,
+    view: &DeskView,
+    sound: &SoundSettings,
+) {
+    // The day and the year toward the target.
+    let mut lines = vec![Says::UiWith("guide-today", vec![("count", number(view.today))])];
+    if let Some(year) = &view.year {
+        lines.push(Says::UiWith(
+            "guide-year",
+            vec![
+                ("year", Arg::Number(i64::from(year.year))),
+                ("count", number(year.visitors_to_date)),
+                ("target", Arg::Number(i64::from(year.target))),
+                ("percent", Arg::Number(year.percent_of_target().floor() as i64)),
+            ],
+        ));
+        lines.push(Says::UiWith("status-pace", vec![("status", Arg::Words(same(year.status.as_str())))]));
+        lines.push(Says::UiWith(
+            "status-required",
+            vec![
+                ("required", number(year.required_per_operating_day)),
+                ("days", Arg::Number(i64::from(year.operating_days_left))),
+            ],
+        ));
+    } else if !view.answered {
+        lines.push(Says::Ui("guide-asking"));
+    }
+    if view.waiting_sessions > 0 {
+        lines.push(Says::UiWith("guide-waiting", vec![("count", number(view.waiting_sessions as u64))]));
+    }
+    if let Some(problem) = &view.problem {
+        lines.push(Says::UiWith("guide-store-problem", vec![("reason", Arg::Words(same(problem)))]));
+    }
+    commands.entity(card).with_children(|card| {
+        for (index, line) in lines.into_iter().enumerate() {
+            let size = if index == 0 { theme::BODY + 8.0 } else { theme::BODY };
+            card.spawn(theme::paragraph(assets, line, size, theme::INK));
+        }
+    });
+
+    // Open tours, each with its end button.
+    let heading = if view.open_tours.is_empty() { "guide-no-open-tours" } else { "guide-open-tours" };
+    commands.entity(card).with_child(theme::bold(assets, Says::Ui(heading), theme::BODY, theme::ACCENT));
+    for tour in view.open_tours.iter().rev().take(MAX_TOURS_SHOWN) {
+        let since = tour.started_at.with_timezone(&Kyiv).format("%H:%M").to_string();
+        let row = commands.spawn(row_node()).id();
+        let words = Says::UiWith(
+            "guide-tour-line",
+            vec![("size", Arg::Number(i64::from(tour.size))), ("time", Arg::Words(same(&since)))],
+        );
+        commands.entity(row).with_children(|row| {
+            row.spawn(theme::bold(assets, category_words(tour.category), theme::BODY, theme::INK));
+            row.spawn(theme::text(assets, words, theme::BODY, theme::INK));
+        });
+        let id: Uuid = tour.id;
+        let end = commands
+            .spawn(small_button(assets, Says::Ui("guide-end-tour"), KEY * 2.0, theme::CARD, theme::INK))
+            .observe(move |_: On<Pointer<Click>>, link: Res<StoreLink>| link.send(DeskRequest::EndTour(id)))
+            .id();
+        commands.entity(row).add_child(end);
+        commands.entity(card).add_child(row);
+    }
+    let hidden = view.open_tours.len().saturating_sub(MAX_TOURS_SHOWN);
+    if hidden > 0 {
+        let more = Says::UiWith("guide-more-tours", vec![("count", number(hidden as u64))]);
+        commands.entity(card).with_child(theme::text(assets, more, theme::SMALL, theme::MUTED_INK));
+    }
+
+    // A new tour: group kind, size, start.
+    commands.entity(card).with_child(theme::bold(assets, Says::Ui("guide-new-tour"), theme::BODY, theme::ACCENT));
+    let kinds = commands.spawn(row_node()).id();
+    for category in Category::ALL {
+        let chosen = panel.category == category;
+        let (background, ink) = if chosen { (theme::ACCENT, theme::ACCENT_INK) } else { (theme::CARD, theme::INK) };
+        let entity = commands
+            .spawn(small_button(assets, category_words(category), KEY * 1.5, background, ink))
+            .observe(move |_: On<Pointer<Click>>, mut panel: ResMut<GuidePanel>| panel.category = category)
+            .id();
+        commands.entity(kinds).add_child(entity);
+    }
+    commands.entity(card).add_child(kinds);
+
+    let sizes = commands.spawn(row_node()).id();
+    for step in GROUP_STEPS {
+        let label = if step < 0 { format!("–{}", -step) } else { format!("+{step}") };
+        let entity = commands
+            .spawn(small_button(assets, Says::Same(label), KEY, theme::CARD, theme::INK))
+            .observe(move |_: On<Pointer<Click>>, mut panel: ResMut<GuidePanel>| {
+                let max = crate::visitors::MAX_PER_RECORD as i64;
+                panel.size = (i64::from(panel.size) + i64::from(step)).clamp(1, max) as u32;
+            })
+            .id();
+        commands.entity(sizes).add_child(entity);
+        if step == -1 {
+            let size = Says::UiWith("guide-group-size", vec![("size", Arg::Number(i64::from(panel.size)))]);
+            commands.entity(sizes).with_child(theme::bold(assets, size, theme::BODY + 8.0, theme::INK));
+        }
+    }
+    let start = commands
+        .spawn(small_button(assets, Says::Ui("guide-start-tour"), KEY * 3.0, theme::ACCENT, theme::ACCENT_INK))
+        .observe(|_: On<Pointer<Click>>, panel: Res<GuidePanel>, link: Res<StoreLink>| {
+            link.send(DeskRequest::StartTour { category: panel.category, size: panel.size });
+        })
+        .id();
+    commands.entity(sizes).add_child(start);
+    commands.entity(card).add_child(sizes);
+
+    // Sound volume (mute is always on screen, beside the language switch).
+    let volume = commands.spawn(row_node()).id();
+    let percent = (sound.volume * 100.0).round() as i64;
+    for (label, change) in [("–", -0.1f32), ("+", 0.1f32)] {
+        let entity = commands
+            .spawn(small_button(assets, Says::Same(label.into()), KEY, theme::CARD, theme::INK))
+            .observe(move |_: On<Pointer<Click>>, mut sound: ResMut<SoundSettings>| {
+                sound.volume = ((sound.volume + change) * 10.0).round().clamp(0.0, 10.0) / 10.0;
+            })
+            .id();
+        commands.entity(volume).add_child(entity);
+        if change < 0.0 {
+            let words = Says::UiWith("guide-volume", vec![("percent", Arg::Number(percent))]);
+            commands.entity(volume).with_child(theme::bold(assets, words, theme::BODY, theme::INK));
+        }
+    }
+    let close = close_button(commands, assets);
+    commands.entity(volume).insert(Node { column_gap: Val::Px(16.0), margin: UiRect::top(Val::Px(8.0)), ..row_node() }).add_child(close);
+    commands.entity(card).add_child(volume);
+}
+
+fn close_button(commands: &mut Commands, assets: &UiAssets) -> Entity {
+    commands
+        .spawn(theme::button(assets, Says::Ui("guide-close"), theme::MUTED_INK, theme::ACCENT_INK))
+        .observe(|_: On<Pointer<Click>>, mut panel: ResMut<GuidePanel>| panel.stage = Stage::Closed)
+        .id()
+}

@@ -1,0 +1,274 @@
+//! The exhibit's link to the visitor store, on a thread of its own: a busy or missing store must
+//! never stall a frame. Rounds go there as play sessions (kept in memory until the store takes
+//! them); the guide panel starts and ends tours and reads the day's and the year's counts.
+
+use std::path::PathBuf;
+use std::sync::Mutex;
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
+use std::thread::JoinHandle;
+use std::time::Duration;
+
+use bevy::prelude::*;
+use chrono::{DateTime, Utc};
+use uuid::Uuid;
+
+use super::screens::Screen;
+use super::{CurrentLang, Exhibit, Play};
+use crate::game::{PlaySession, SessionOutbox};
+use crate::store::{NewTour, SqliteStore, Tour, VisitorStore};
+use crate::visitors::{Category, YearStatus, local_date};
+
+/// How often the link retries a store it could not reach, with sessions waiting.
+const RETRY_EVERY: Duration = Duration::from_secs(10);
+
+pub(super) fn plugin(app: &mut App) {
+    let (data_dir, station) = app
+        .world()
+        .get_resource::<Exhibit>()
+        .map(|exhibit| (exhibit.data_dir.clone(), exhibit.station.clone()))
+        .unwrap_or_default();
+    app.insert_resource(StoreLink::start(data_dir, station));
+    app.init_resource::<DeskView>();
+    app.add_systems(Update, receive_views);
+    app.add_systems(OnEnter(Screen::Results), record_round);
+    // A round cut off by the idle reset is recorded as not completed.
+    app.add_systems(OnEnter(Screen::Attract), record_round);
+}
+
+/// What the exhibit asks of the store.
+#[derive(Debug)]
+pub enum DeskRequest {
+    Record(PlaySession),
+    StartTour { category: Category, size: u32 },
+    EndTour(Uuid),
+    /// Send a fresh [`DeskView`].
+    Refresh,
+}
+
+/// The store as the guide panel shows it, as of the last answer from the link.
+#[derive(Resource, Clone, Debug, Default)]
+pub struct DeskView {
+    pub today: u64,
+    pub year: Option<YearStatus>,
+    pub open_tours: Vec<Tour>,
+    /// Play sessions kept in memory until the store takes them.
+    pub waiting_sessions: usize,
+    /// Why the store cannot be used right now, in words for the guide.
+    pub problem: Option<String>,
+    /// At least one answer has come (false: the panel says it is asking).
+    pub answered: bool,
+}
+
+#[derive(Resource)]
+pub struct StoreLink {
+    requests: Option<Sender<DeskRequest>>,
+    views: Mutex<Receiver<DeskView>>,
+    worker: Option<JoinHandle<()>>,
+}
+
+impl StoreLink {
+    fn start(data_dir: Option<PathBuf>, station: String) -> Self {
+        let (requests, inbox) = channel();
+        let (outbox, views) = channel();
+        let worker = std::thread::Builder::new()
+            .name("store link".into())
+            .spawn(move || Worker::new(data_dir, station).run(inbox, outbox))
+            .map_err(|err| error!("the exhibit runs without the visitor store: no thread for it ({err})"))
+            .ok();
+        StoreLink { requests: Some(requests), views: Mutex::new(views), worker }
+    }
+
+    pub fn send(&self, request: DeskRequest) {
+        if let Some(requests) = &self.requests {
+            // A closed channel means the worker is gone; it logged why.
+            let _ = requests.send(request);
+        }
+    }
+}
+
+impl Drop for StoreLink {
+    /// On exit the worker writes what is waiting before the process ends.
+    fn drop(&mut self) {
+        self.requests = None;
+        if let Some(worker) = self.worker.take() {
+            let _ = worker.join();
+        }
+    }
+}
+
+fn receive_views(link: Res<StoreLink>, mut view: ResMut<DeskView>) {
+    let Ok(views) = link.views.lock() else { return };
+    if let Some(latest) = views.try_iter().last() {
+        *view = latest;
+    }
+}
+
+fn record_round(mut play: ResMut<Play>, link: Res<StoreLink>, exhibit: Res<Exhibit>, lang: Res<CurrentLang>) {
+    if play.recorded {
+        return;
+    }
+    let (Some(round), Some(started_at)) = (play.round.as_ref(), play.started_wall) else { return };
+    let session = PlaySession::from_round(round, &exhibit.station, lang.0, None, started_at, Utc::now());
+    play.recorded = true;
+    if session.is_worth_recording() {
+        link.send(DeskRequest::Record(session));
+    }
+}
+
+/// The thread that owns the store connection.
+struct Worker {
+    data_dir: Option<PathBuf>,
+    station: String,
+    store: Option<SqliteStore>,
+    waiting: SessionOutbox,
+    /// The last problem logged, so a store that stays down is logged once, not every retry.
+    logged: Option<String>,
+}
+
+impl Worker {
+    fn new(data_dir: Option<PathBuf>, station: String) -> Self {
+        Worker { data_dir, station, store: None, waiting: SessionOutbox::default(), logged: None }
+    }
+
+    fn run(mut self, inbox: Receiver<DeskRequest>, views: Sender<DeskView>) {
+        loop {
+            let request = match inbox.recv_timeout(RETRY_EVERY) {
+                Ok(request) => Some(request),
+                Err(RecvTimeoutError::Timeout) if self.waiting.is_empty() => continue,
+                Err(RecvTimeoutError::Timeout) => None,
+                Err(RecvTimeoutError::Disconnected) => {
+                    // A failure is logged where it happens; what is left is counted below.
+                    let _ = self.write_waiting();
+                    if !self.waiting.is_empty() {
+                        error!("{} play sessions could not be written before exit", self.waiting.len());
+                    }
+                    return;
+                }
+            };
+            let problem = request.map(|request| self.handle(request)).and_then(Result::err);
+            let flushed = self.write_waiting();
+            if views.send(self.view(problem.or(flushed.err()))).is_err() {
+                return;
+            }
+        }
+    }
+
+    fn connect(&mut self) -> Result<&mut SqliteStore, String> {
+        if self.store.is_none() {
+            let Some(dir) = &self.data_dir else {
+                return Err("no data directory (set --data-dir or TOURCENTRE_DATA)".into());
+            };
+            self.store = Some(crate::store::open(dir).map_err(|err| err.to_string())?);
+        }
+        self.store.as_mut().ok_or_else(|| "no store".into())
+    }
+
+    fn handle(&mut self, request: DeskRequest) -> Result<(), String> {
+        match request {
+            DeskRequest::Record(mut session) => {
+                // Tag the round with the tour that was open when it began, if the store knows.
+                if let Ok(store) = self.connect() {
+                    session.tour_id = tour_open_at(&store.open_tours().unwrap_or_default(), session.started_at);
+                }
+                self.waiting.push(session);
+                Ok(())
+            }
+            DeskRequest::StartTour { category, size } => {
+                let note = Some(format!("kiosk: {}", self.station));
+                let tour = NewTour { category, size, guide: None, note, started_at: Utc::now() };
+                self.connect()?.start_tour(&tour).map(drop).map_err(|err| err.to_string())
+            }
+            DeskRequest::EndTour(id) => self.connect()?.end_tour(id, Utc::now()).map(drop).map_err(|err| err.to_string()),
+            DeskRequest::Refresh => Ok(()),
+        }
+    }
+
+    /// Writes the waiting sessions, oldest first; what fails stays for the next try.
+    fn write_waiting(&mut self) -> Result<(), String> {
+        if self.waiting.is_empty() {
+            return Ok(());
+        }
+        let result = match self.connect() {
+            Ok(_) => {
+                let (store, waiting) = (self.store.as_mut(), &mut self.waiting);
+                store.map_or(Ok(0), |store| waiting.flush(store)).map(drop)
+            }
+            Err(err) => Err(err),
+        };
+        match &result {
+            Err(err) if self.logged.as_ref() != Some(err) => {
+                warn!("play sessions kept in memory ({} waiting): {err}", self.waiting.len());
+                self.logged = Some(err.clone());
+                // A broken connection is opened afresh at the next try.
+                self.store = None;
+            }
+            Err(_) => self.store = None,
+            Ok(()) => self.logged = None,
+        }
+        result
+    }
+
+    fn view(&mut self, problem: Option<String>) -> DeskView {
+        let waiting_sessions = self.waiting.len();
+        let data_dir = self.data_dir.clone();
+        let store = match self.connect() {
+            Ok(store) => store,
+            Err(err) => return DeskView { waiting_sessions, problem: Some(err), answered: true, ..default() },
+        };
+        let today = local_date(Utc::now());
+        let mut problems: Vec<String> = problem.into_iter().collect();
+        let count_today = store.visitors_on(today).map(|c| c.total()).map_err(|e| problems.push(e.to_string())).unwrap_or(0);
+        let open_tours = store.open_tours().map_err(|e| problems.push(e.to_string())).unwrap_or_default();
+        let calendar = data_dir.as_deref().map(crate::desk::load_calendar).transpose().map_err(|e| problems.push(e.to_string()));
+        let year = match calendar {
+            Ok(calendar) => store
+                .year_status(&calendar.unwrap_or_default(), today)
+                .map_err(|e| problems.push(e.to_string()))
+                .ok(),
+            Err(()) => None,
+        };
+        DeskView {
+            today: count_today,
+            year,
+            open_tours,
+            waiting_sessions,
+            problem: (!problems.is_empty()).then(|| problems.join("; ")),
+            answered: true,
+        }
+    }
+}
+
+/// The newest tour that had started by `at` and is still open.
+fn tour_open_at(open: &[Tour], at: DateTime<Utc>) -> Option<Uuid> {
+    open.iter().filter(|tour| tour.started_at <= at).max_by_key(|tour| tour.started_at).map(|tour| tour.id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tour(started: &str) -> Tour {
+        let started_at: DateTime<Utc> = started.parse().unwrap();
+        Tour {
+            id: Uuid::new_v4(),
+            category: Category::School,
+            size: 20,
+            guide: None,
+            note: None,
+            started_at,
+            start_date: local_date(started_at),
+            ended_at: None,
+            recorded_at: started_at,
+        }
+    }
+
+    #[test]
+    fn a_round_belongs_to_the_newest_tour_open_when_it_began() {
+        let early = tour("2026-04-20T07:00:00Z");
+        let later = tour("2026-04-20T09:00:00Z");
+        let open = [early.clone(), later.clone()];
+        assert_eq!(tour_open_at(&open, "2026-04-20T08:00:00Z".parse().unwrap()), Some(early.id));
+        assert_eq!(tour_open_at(&open, "2026-04-20T09:30:00Z".parse().unwrap()), Some(later.id));
+        assert_eq!(tour_open_at(&open, "2026-04-20T06:00:00Z".parse().unwrap()), None);
+    }
+}
