@@ -102,20 +102,18 @@ fn fit_ui_to_window(
 
 /// A line of text in the given size and colour; what it says follows the language.
 pub fn text(assets: &UiAssets, says: Says, size: f32, color: Color) -> impl Bundle {
-    (
-        Text::new(""),
-        TextFont { font: assets.regular.clone().into(), font_size: FontSize::Px(size), ..default() },
-        TextColor(color),
-        says,
-        Pickable::IGNORE,
-    )
+    text_in(assets.regular.clone(), says, size, color)
 }
 
 /// Bold text, for titles and buttons.
 pub fn bold(assets: &UiAssets, says: Says, size: f32, color: Color) -> impl Bundle {
+    text_in(assets.bold.clone(), says, size, color)
+}
+
+fn text_in(font: Handle<Font>, says: Says, size: f32, color: Color) -> impl Bundle {
     (
         Text::new(""),
-        TextFont { font: assets.bold.clone().into(), font_size: FontSize::Px(size), ..default() },
+        TextFont { font: font.into(), font_size: FontSize::Px(size), ..default() },
         TextColor(color),
         says,
         Pickable::IGNORE,

@@ -72,6 +72,10 @@ fn autoplay_saves_five_finished_screens_in_both_languages() {
         for screen in SCREENS {
             assert_not_blank(&shots.path().join(format!("{screen}.png")));
         }
+        // The round played reached the shared store as one play session.
+        use tourcentre::store::VisitorStore;
+        let totals = tourcentre::store::open(data.path()).and_then(|store| store.totals()).expect("the store opens");
+        assert_eq!(totals.play_sessions, 1, "{lang}: {totals:?}");
         // Kept for people to look at after a test run (the path is printed with --nocapture).
         let keep = Path::new(env!("CARGO_TARGET_TMPDIR")).join("screenshots").join(lang);
         println!("screenshots kept in {}", keep.display());
