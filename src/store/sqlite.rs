@@ -912,3 +912,44 @@ mod id_and_date_tests {
         }
     }
 }
+
+#[cfg(test)]
+mod error_tests {
+    use super::*;
+
+    fn failure(code: std::ffi::c_int) -> rusqlite::Error {
+        rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(code), None)
+    }
+
+    // A read-only or full disk cannot be made in a test run as root, so the mapping from
+    // SQLite's and the OS's codes to the guide's message is checked here.
+    #[test]
+    fn read_only_full_and_busy_are_told_apart() {
+        let path = Path::new("data/tourcentre.sqlite");
+        assert!(matches!(
+            classify(path, failure(rusqlite::ffi::SQLITE_READONLY)),
+            StoreError::ReadOnly { .. }
+        ));
+        assert!(matches!(
+            classify(path, failure(rusqlite::ffi::SQLITE_CANTOPEN)),
+            StoreError::ReadOnly { .. }
+        ));
+        assert!(matches!(
+            classify(path, failure(rusqlite::ffi::SQLITE_FULL)),
+            StoreError::DiskFull { .. }
+        ));
+        assert!(matches!(
+            classify(path, failure(rusqlite::ffi::SQLITE_BUSY)),
+            StoreError::Busy { .. }
+        ));
+        assert!(matches!(
+            classify(path, failure(rusqlite::ffi::SQLITE_NOTADB)),
+            StoreError::NotADatabase { .. }
+        ));
+        let dir = Path::new("data");
+        let denied = std::io::Error::from(std::io::ErrorKind::PermissionDenied);
+        assert!(matches!(dir_error(dir, &denied), StoreError::ReadOnly { .. }));
+        let full = std::io::Error::from(std::io::ErrorKind::StorageFull);
+        assert!(matches!(dir_error(dir, &full), StoreError::DiskFull { .. }));
+    }
+}
