@@ -166,10 +166,10 @@ pub fn status_day(
     as_of: Option<&str>,
     today: NaiveDate,
 ) -> Result<NaiveDate, InputProblem> {
-    if let Some(year) = year {
-        if !(2000..=today.year()).contains(&year) {
-            return Err(InputProblem::YearOutOfRange(year));
-        }
+    if let Some(year) = year
+        && !(2000..=today.year()).contains(&year)
+    {
+        return Err(InputProblem::YearOutOfRange(year));
     }
     match (year, as_of) {
         (_, Some(text)) => {

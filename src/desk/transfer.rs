@@ -492,4 +492,16 @@ mod tests {
         }
         assert_eq!(escape_cell("=1+1"), "'=1+1");
     }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 256, ..Default::default() })]
+
+        #[test]
+        fn no_csv_text_makes_the_import_panic(
+            body in "[0-9a-zA-Z,\"\r\n =+'-]{0,200}",
+            header in proptest::sample::select(vec!["date,count,category\n", "date,count,category,note\r\n", ""]),
+        ) {
+            let _ = parse_visits(&format!("{header}{body}"), today());
+        }
+    }
 }

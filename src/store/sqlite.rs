@@ -196,18 +196,16 @@ impl SqliteStore {
         // Two processes opening a new store at once both see the old version; the second waits for
         // the first's migration, then fails on tables that now exist. The version decides.
         let migrated = migrations().to_version(&mut self.conn, version);
-        if let Err(err) = migrated {
-            if self.schema_version()? < version as i64 {
-                return Err(match err {
-                    rusqlite_migration::Error::RusqliteError { err, .. } => {
-                        classify(&self.path, err)
-                    }
-                    other => StoreError::Sqlite {
-                        path: self.path.clone(),
-                        message: other.to_string(),
-                    },
-                });
-            }
+        if let Err(err) = migrated
+            && self.schema_version()? < version as i64
+        {
+            return Err(match err {
+                rusqlite_migration::Error::RusqliteError { err, .. } => classify(&self.path, err),
+                other => StoreError::Sqlite {
+                    path: self.path.clone(),
+                    message: other.to_string(),
+                },
+            });
         }
         Ok(self)
     }
@@ -948,7 +946,10 @@ mod error_tests {
         ));
         let dir = Path::new("data");
         let denied = std::io::Error::from(std::io::ErrorKind::PermissionDenied);
-        assert!(matches!(dir_error(dir, &denied), StoreError::ReadOnly { .. }));
+        assert!(matches!(
+            dir_error(dir, &denied),
+            StoreError::ReadOnly { .. }
+        ));
         let full = std::io::Error::from(std::io::ErrorKind::StorageFull);
         assert!(matches!(dir_error(dir, &full), StoreError::DiskFull { .. }));
     }

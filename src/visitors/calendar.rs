@@ -285,4 +285,13 @@ mod tests {
                 .unwrap_err();
         assert_eq!(problems.0.len(), 2, "{problems}");
     }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 256, ..Default::default() })]
+
+        #[test]
+        fn no_calendar_text_makes_the_parser_panic(text in "[()\\[\\]:,\"a-zA-Z0-9 \n.-]{0,120}") {
+            let _ = parse(&text);
+        }
+    }
 }
