@@ -72,6 +72,40 @@ impl BatchIds {
     }
 }
 
+/// Rows per multi-row INSERT of an import: 7 parameters each, well under SQLite's 32,766.
+const ROWS_PER_INSERT: usize = 64;
+
+fn insert_visits_sql(rows: usize) -> String {
+    let values = vec!["(?, ?, ?, ?, ?, ?, ?)"; rows].join(", ");
+    format!(
+        "INSERT INTO visits (id, visit_date, visitors, category, note, import_id, recorded_at) \
+         VALUES {values}"
+    )
+}
+
+/// Binds `rows` to a statement made by [`insert_visits_sql`] for that many rows.
+fn bind_visits(
+    statement: &mut rusqlite::Statement<'_>,
+    rows: &[&NewVisit],
+    ids: &mut BatchIds,
+    import_id: &str,
+    now: &str,
+) -> rusqlite::Result<()> {
+    let mut id_text = Uuid::encode_buffer();
+    for (i, row) in rows.iter().enumerate() {
+        let first = i * 7;
+        let id: &str = ids.next().hyphenated().encode_lower(&mut id_text);
+        statement.raw_bind_parameter(first + 1, id)?;
+        statement.raw_bind_parameter(first + 2, IsoDate::new(row.date).as_str())?;
+        statement.raw_bind_parameter(first + 3, row.count)?;
+        statement.raw_bind_parameter(first + 4, row.category.as_str())?;
+        statement.raw_bind_parameter(first + 5, row.note.as_deref())?;
+        statement.raw_bind_parameter(first + 6, import_id)?;
+        statement.raw_bind_parameter(first + 7, now)?;
+    }
+    Ok(())
+}
+
 /// A date as `YYYY-MM-DD` without an allocation (an import writes a million of them).
 struct IsoDate([u8; 10]);
 
@@ -607,30 +641,33 @@ impl SqliteStore {
                     now
                 ],
             )?;
-            let mut insert = tx.prepare(
-                "INSERT INTO visits (id, visit_date, visitors, category, note, import_id, recorded_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            )?;
             // In date order, with ids that grow with each row, both the primary key and the
             // date index only grow at their ends, so each insert touches pages already cached.
             let mut in_date_order: Vec<&NewVisit> = batch.rows.iter().collect();
             in_date_order.sort_by_key(|row| (row.date, row.category));
+            // Many rows per statement: SQLite's fixed cost per executed statement is a large
+            // share of a small insert.
+            let mut many = tx.prepare(&insert_visits_sql(ROWS_PER_INSERT))?;
+            let mut one = tx.prepare(&insert_visits_sql(1))?;
             let mut ids = BatchIds::new();
-            let mut id_text = Uuid::encode_buffer();
-            let mut visitors = 0u64;
-            for row in in_date_order {
-                let visit_id: &str = ids.next().hyphenated().encode_lower(&mut id_text);
-                insert.execute(params![
-                    visit_id,
-                    IsoDate::new(row.date).as_str(),
-                    row.count,
-                    row.category.as_str(),
-                    row.note,
-                    import_id,
-                    now,
-                ])?;
-                visitors += u64::from(row.count);
+            for chunk in in_date_order.chunks(ROWS_PER_INSERT) {
+                if chunk.len() == ROWS_PER_INSERT {
+                    bind_visits(&mut many, chunk, &mut ids, &import_id, now)?;
+                    many.raw_execute()?;
+                } else {
+                    for row in chunk {
+                        bind_visits(
+                            &mut one,
+                            std::slice::from_ref(row),
+                            &mut ids,
+                            &import_id,
+                            now,
+                        )?;
+                        one.raw_execute()?;
+                    }
+                }
             }
+            let visitors = batch.rows.iter().map(|row| u64::from(row.count)).sum();
             Ok(visitors)
         };
         let visitors = write().map_err(|err| classify(&path, err))?;
