@@ -430,3 +430,26 @@ fn check_reads_visitors_ron_as_the_calendar() {
     let store = store::open(data.path()).unwrap();
     assert_eq!(store.totals().unwrap().visit_rows, 0);
 }
+
+/// Root ignores file permissions, so a read-only directory is borrowed from the kernel: procfs
+/// refuses to create files whoever asks.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_read_only_data_dir_is_named_not_a_panic() {
+    let read_only = Path::new("/proc/self");
+    let err = refused(
+        &[
+            "--lang",
+            "en",
+            "visit",
+            "add",
+            "--count",
+            "1",
+            "--category",
+            "adult",
+        ],
+        read_only,
+    );
+    assert!(err.contains("read-only"), "{err}");
+    assert!(err.contains("/proc/self"), "{err}");
+}
