@@ -21,7 +21,9 @@ use crate::visitors::{CALENDAR_FILE_NAME, Calendar, Category, calendar_from_text
 pub use input::InputProblem;
 pub use status::visitors_status;
 pub use tours::{tour_end, tour_list, tour_start, visit_add};
-pub use transfer::{db_backup, visitors_export, visitors_import};
+pub use transfer::{
+    BadLine, LineProblem, db_backup, parse_visits, visitors_export, visitors_import,
+};
 
 /// The calendar of `data_dir/visitors.ron`, or the defaults when there is none.
 pub fn load_calendar(data_dir: &Path) -> Result<Calendar, Problems> {
@@ -72,6 +74,20 @@ impl Desk {
     /// A value the guide typed is refused; `field` is the flag or the CSV column.
     fn rejected(&self, field: &str, problem: InputProblem) -> CliError {
         CliError::Message(format!("{field}: {}", self.input_problem(&problem)))
+    }
+
+    /// `--at`, or now.
+    fn instant_or_now(&self, at: Option<&str>) -> Result<DateTime<Utc>, CliError> {
+        at.map_or(Ok(self.now), |text| {
+            input::past_instant(text, self.now).map_err(|p| self.rejected("--at", p))
+        })
+    }
+
+    /// `--date`, or today.
+    fn date_or_today(&self, date: Option<&str>) -> Result<NaiveDate, CliError> {
+        date.map_or(Ok(self.today()), |text| {
+            input::past_date(text, self.today()).map_err(|p| self.rejected("--date", p))
+        })
     }
 
     fn input_problem(&self, problem: &InputProblem) -> String {

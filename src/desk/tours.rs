@@ -49,10 +49,7 @@ pub fn tour_start(desk: &Desk, args: TourStartArgs) -> Result<(), CliError> {
         input::optional_text(args.guide.as_deref()).map_err(|p| desk.rejected("--guide", p))?;
     let note =
         input::optional_text(args.note.as_deref()).map_err(|p| desk.rejected("--note", p))?;
-    let started_at = match &args.at {
-        Some(text) => input::past_instant(text, desk.now).map_err(|p| desk.rejected("--at", p))?,
-        None => desk.now,
-    };
+    let started_at = desk.instant_or_now(args.at.as_deref())?;
     let mut store = desk.open_store()?;
     let tour = store
         .start_tour(&NewTour {
@@ -86,10 +83,7 @@ pub fn tour_start(desk: &Desk, args: TourStartArgs) -> Result<(), CliError> {
 }
 
 pub fn tour_end(desk: &Desk, args: TourEndArgs) -> Result<(), CliError> {
-    let ended_at = match &args.at {
-        Some(text) => input::past_instant(text, desk.now).map_err(|p| desk.rejected("--at", p))?,
-        None => desk.now,
-    };
+    let ended_at = desk.instant_or_now(args.at.as_deref())?;
     let mut store = desk.open_store()?;
     let tour = store
         .find_tour(&args.id)
@@ -119,12 +113,7 @@ pub fn tour_end(desk: &Desk, args: TourEndArgs) -> Result<(), CliError> {
 }
 
 pub fn tour_list(desk: &Desk, args: TourListArgs) -> Result<(), CliError> {
-    let date = match &args.date {
-        Some(text) => {
-            input::past_date(text, desk.today()).map_err(|p| desk.rejected("--date", p))?
-        }
-        None => desk.today(),
-    };
+    let date = desk.date_or_today(args.date.as_deref())?;
     let store = desk.open_store()?;
     let open = store.open_tours().map_err(|err| desk.store_failed(err))?;
     let ended: Vec<Tour> = store
@@ -220,12 +209,7 @@ struct VisitJson<'a> {
 pub fn visit_add(desk: &Desk, args: VisitAddArgs) -> Result<(), CliError> {
     let count = input::count(args.count).map_err(|p| desk.rejected("--count", p))?;
     let category = input::category(&args.category).map_err(|p| desk.rejected("--category", p))?;
-    let date = match &args.date {
-        Some(text) => {
-            input::past_date(text, desk.today()).map_err(|p| desk.rejected("--date", p))?
-        }
-        None => desk.today(),
-    };
+    let date = desk.date_or_today(args.date.as_deref())?;
     let note =
         input::optional_text(args.note.as_deref()).map_err(|p| desk.rejected("--note", p))?;
     let mut store = desk.open_store()?;

@@ -41,7 +41,9 @@ CREATE TABLE visits (
     note        TEXT,
     import_id   TEXT REFERENCES imports (id),
     recorded_at TEXT NOT NULL
-);
+) WITHOUT ROWID;
+-- The table is its id's B-tree (WITHOUT ROWID): one B-tree less to grow on every insert,
+-- which matters for million-row imports.
 -- Covers the yearly sums, so `visitors status` never reads the table itself.
 CREATE INDEX visits_by_date ON visits (visit_date, category, visitors);
 ";

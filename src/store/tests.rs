@@ -14,6 +14,13 @@ fn date(text: &str) -> NaiveDate {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
 }
 
+/// A new store in its own temporary directory (kept alive by the returned guard).
+fn new_store() -> (tempfile::TempDir, SqliteStore) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = open(dir.path()).unwrap();
+    (dir, store)
+}
+
 fn school_tour(size: u32, started_at: &str) -> NewTour {
     NewTour {
         category: Category::School,
@@ -45,8 +52,7 @@ fn the_store_is_created_with_its_directory_on_first_use() {
 
 #[test]
 fn a_tour_counts_on_its_kyiv_start_date_and_ends_once() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = open(dir.path()).unwrap();
+    let (_dir, mut store) = new_store();
     // 22:30 UTC on 31 December is 00:30 on 1 January in Kyiv.
     let tour = store
         .start_tour(&school_tour(25, "2025-12-31T22:30:00Z"))
@@ -74,8 +80,7 @@ fn a_tour_counts_on_its_kyiv_start_date_and_ends_once() {
 
 #[test]
 fn a_tour_is_found_by_the_first_characters_of_its_id() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = open(dir.path()).unwrap();
+    let (_dir, mut store) = new_store();
     let tour = store
         .start_tour(&school_tour(10, "2026-04-20T07:00:00Z"))
         .unwrap();
@@ -101,8 +106,7 @@ fn a_tour_is_found_by_the_first_characters_of_its_id() {
 
 #[test]
 fn day_counts_sum_visits_and_tours_per_day_and_category() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = open(dir.path()).unwrap();
+    let (_dir, mut store) = new_store();
     store
         .add_visit(&visit("2026-03-02", 3, Category::Family))
         .unwrap();
@@ -138,8 +142,7 @@ fn day_counts_sum_visits_and_tours_per_day_and_category() {
 
 #[test]
 fn the_year_status_comes_from_the_stored_counts() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = open(dir.path()).unwrap();
+    let (_dir, mut store) = new_store();
     store
         .add_visit(&visit("2026-01-02", 50, Category::Adult))
         .unwrap();
@@ -152,8 +155,7 @@ fn the_year_status_comes_from_the_stored_counts() {
 
 #[test]
 fn an_import_is_all_or_nothing_and_refused_the_second_time() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = open(dir.path()).unwrap();
+    let (_dir, mut store) = new_store();
     let batch = ImportBatch {
         file_name: "march.csv".into(),
         content_sha256: "abc".into(),
@@ -190,8 +192,7 @@ fn an_import_is_all_or_nothing_and_refused_the_second_time() {
 
 #[test]
 fn an_exported_content_is_refused_as_an_import_into_the_same_store() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = open(dir.path()).unwrap();
+    let (_dir, mut store) = new_store();
     store
         .add_visit(&visit("2026-03-02", 3, Category::Family))
         .unwrap();
@@ -255,8 +256,7 @@ fn session() -> PlaySession {
 
 #[test]
 fn a_session_written_twice_is_one_record_with_its_answers() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = open(dir.path()).unwrap();
+    let (_dir, mut store) = new_store();
     let session = session();
     store.record_session(&session).unwrap();
     store.record_session(&session).unwrap();

@@ -31,7 +31,7 @@ impl Default for Calendar {
     fn default() -> Self {
         Calendar {
             target: DEFAULT_TARGET,
-            open_weekdays: WeekdayName::MONDAY_TO_SATURDAY.into_iter().collect(),
+            open_weekdays: WeekdayName::monday_to_saturday().collect(),
             closed_dates: BTreeSet::new(),
             month_weights: None,
         }
@@ -67,14 +67,19 @@ pub enum WeekdayName {
 }
 
 impl WeekdayName {
-    const MONDAY_TO_SATURDAY: [WeekdayName; 6] = [
+    pub const ALL: [WeekdayName; 7] = [
         WeekdayName::Mon,
         WeekdayName::Tue,
         WeekdayName::Wed,
         WeekdayName::Thu,
         WeekdayName::Fri,
         WeekdayName::Sat,
+        WeekdayName::Sun,
     ];
+
+    fn monday_to_saturday() -> impl Iterator<Item = WeekdayName> {
+        Self::ALL.into_iter().filter(|day| *day != WeekdayName::Sun)
+    }
 }
 
 impl From<Weekday> for WeekdayName {
@@ -111,7 +116,7 @@ fn default_target() -> i64 {
 }
 
 fn default_open_weekdays() -> Vec<WeekdayName> {
-    WeekdayName::MONDAY_TO_SATURDAY.to_vec()
+    WeekdayName::monday_to_saturday().collect()
 }
 
 /// Parses and validates the text of a `visitors.ron`, reporting every problem with its field.
@@ -279,5 +284,14 @@ mod tests {
             parse(r#"(open_weekdays: [Mon, Mon], closed_dates: ["2026-01-01", "2026-01-01"])"#)
                 .unwrap_err();
         assert_eq!(problems.0.len(), 2, "{problems}");
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 256, ..Default::default() })]
+
+        #[test]
+        fn no_calendar_text_makes_the_parser_panic(text in "[()\\[\\]:,\"a-zA-Z0-9 \n.-]{0,120}") {
+            let _ = parse(&text);
+        }
     }
 }

@@ -206,17 +206,7 @@ mod tests {
     fn every_day_open(target: u32) -> Calendar {
         Calendar {
             target,
-            open_weekdays: [
-                WeekdayName::Mon,
-                WeekdayName::Tue,
-                WeekdayName::Wed,
-                WeekdayName::Thu,
-                WeekdayName::Fri,
-                WeekdayName::Sat,
-                WeekdayName::Sun,
-            ]
-            .into_iter()
-            .collect(),
+            open_weekdays: WeekdayName::ALL.into_iter().collect(),
             ..Calendar::default()
         }
     }

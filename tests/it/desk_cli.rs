@@ -19,6 +19,11 @@ fn ok(args: &[&str], data: &Path) -> String {
     stdout(&out)
 }
 
+/// `ok` for a command line whose arguments have no spaces.
+fn ok_line(command: &str, data: &Path) -> String {
+    ok(&command.split_whitespace().collect::<Vec<_>>(), data)
+}
+
 fn refused(args: &[&str], data: &Path) -> String {
     let out = tourcentre(args, data);
     let err = stderr(&out);
@@ -64,83 +69,31 @@ fn status_json_matches_hand_computed_figures_field_by_field() {
     )
     .unwrap();
     ok(&["visitors", "import", csv.to_str().unwrap()], data.path());
-    ok(
-        &[
-            "visit",
-            "add",
-            "--count",
-            "10",
-            "--category",
-            "family",
-            "--date",
-            "2025-01-15",
-        ],
+    ok_line(
+        "visit add --count 10 --category family --date 2025-01-15",
         data.path(),
     );
     // A Saturday: the centre is closed, but visitors who came still count.
-    ok(
-        &[
-            "visit",
-            "add",
-            "--count",
-            "5",
-            "--category",
-            "adult",
-            "--date",
-            "2025-01-18",
-        ],
+    ok_line(
+        "visit add --count 5 --category adult --date 2025-01-18",
         data.path(),
     );
-    ok(
-        &[
-            "tour",
-            "start",
-            "--group",
-            "school",
-            "--size",
-            "25",
-            "--at",
-            "2025-01-20T10:00",
-        ],
+    ok_line(
+        "tour start --group school --size 25 --at 2025-01-20T10:00",
         data.path(),
     );
     // 23:30 in Kyiv is still 31 January; 22:30 UTC the same evening is already 1 February there.
-    ok(
-        &[
-            "tour",
-            "start",
-            "--group",
-            "student",
-            "--size",
-            "12",
-            "--at",
-            "2025-01-31T23:30",
-        ],
+    ok_line(
+        "tour start --group student --size 12 --at 2025-01-31T23:30",
         data.path(),
     );
-    ok(
-        &[
-            "tour",
-            "start",
-            "--group",
-            "adult",
-            "--size",
-            "7",
-            "--at",
-            "2025-01-31T22:30:00Z",
-        ],
+    ok_line(
+        "tour start --group adult --size 7 --at 2025-01-31T22:30:00Z",
         data.path(),
     );
 
-    let json: serde_json::Value = serde_json::from_str(&ok(
-        &[
-            "visitors",
-            "status",
-            "--as-of",
-            "2025-01-31",
-            "--format",
-            "json",
-        ],
+    let json: serde_json::Value = serde_json::from_str(&ok_line(
+        "visitors status --as-of 2025-01-31 --format json",
         data.path(),
     ))
     .unwrap();
@@ -183,8 +136,8 @@ fn status_json_matches_hand_computed_figures_field_by_field() {
     assert_eq!(keys.len(), 12, "{keys:?}");
 
     // The whole year: February's visit and the 1 February tour now count.
-    let year: serde_json::Value = serde_json::from_str(&ok(
-        &["visitors", "status", "--year", "2025", "--format", "json"],
+    let year: serde_json::Value = serde_json::from_str(&ok_line(
+        "visitors status --year 2025 --format json",
         data.path(),
     ))
     .unwrap();
@@ -197,40 +150,28 @@ fn status_json_matches_hand_computed_figures_field_by_field() {
 #[test]
 fn a_day_at_the_desk_in_ukrainian_and_english() {
     let data = tempfile::tempdir().unwrap();
-    let id = ok(
-        &[
-            "tour",
-            "start",
-            "--group",
-            "school",
-            "--size",
-            "23",
-            "--guide",
-            "Олена",
-        ],
+    let id = ok_line(
+        "tour start --group school --size 23 --guide Олена",
         data.path(),
     );
     let id = id.trim();
     assert!(uuid::Uuid::parse_str(id).is_ok(), "{id}");
-    let list = ok(&["tour", "list"], data.path());
+    let list = ok_line("tour list", data.path());
     assert!(list.contains("Відкриті екскурсії: 1"), "{list}");
     assert!(list.contains(&id[..8]), "{list}");
     let ended = ok(&["tour", "end", &id[..8]], data.path());
     assert!(ended.contains("завершено"), "{ended}");
-    let added = ok(
-        &["visit", "add", "--count", "3", "--category", "family"],
-        data.path(),
-    );
+    let added = ok_line("visit add --count 3 --category family", data.path());
     assert!(added.contains("Додано 3 відвідувачі"), "{added}");
     assert!(added.contains("Усього за день: 26"), "{added}");
-    let status = ok(&["visitors", "status"], data.path());
+    let status = ok_line("visitors status", data.path());
     assert!(status.contains("Уже прийшло: 26 з 27000"), "{status}");
     assert!(status.contains("Стан:"), "{status}");
-    let status = ok(&["--lang", "en", "visitors", "status"], data.path());
+    let status = ok_line("--lang en visitors status", data.path());
     assert!(status.contains("So far: 26 of 27000"), "{status}");
     assert!(status.contains("Needed per open day") || status.contains("No open days left"));
     let list: serde_json::Value =
-        serde_json::from_str(&ok(&["tour", "list", "--format", "json"], data.path())).unwrap();
+        serde_json::from_str(&ok_line("tour list --format json", data.path())).unwrap();
     assert_eq!(list[0]["id"], id);
     assert_eq!(list[0]["open"], false);
 }
@@ -238,38 +179,20 @@ fn a_day_at_the_desk_in_ukrainian_and_english() {
 #[test]
 fn open_tours_are_listed_first_whatever_day_they_started() {
     let data = tempfile::tempdir().unwrap();
-    let old = ok(
-        &[
-            "tour",
-            "start",
-            "--group",
-            "adult",
-            "--size",
-            "5",
-            "--at",
-            "2025-03-03T10:00",
-        ],
+    let old = ok_line(
+        "tour start --group adult --size 5 --at 2025-03-03T10:00",
         data.path(),
     );
-    let done = ok(
-        &[
-            "tour",
-            "start",
-            "--group",
-            "school",
-            "--size",
-            "20",
-            "--at",
-            "2025-03-04T09:00",
-        ],
+    let done = ok_line(
+        "tour start --group school --size 20 --at 2025-03-04T09:00",
         data.path(),
     );
     ok(
         &["tour", "end", done.trim(), "--at", "2025-03-04T10:00"],
         data.path(),
     );
-    let list: serde_json::Value = serde_json::from_str(&ok(
-        &["tour", "list", "--date", "2025-03-04", "--format", "json"],
+    let list: serde_json::Value = serde_json::from_str(&ok_line(
+        "tour list --date 2025-03-04 --format json",
         data.path(),
     ))
     .unwrap();
@@ -282,48 +205,21 @@ fn open_tours_are_listed_first_whatever_day_they_started() {
 #[test]
 fn bad_input_exits_1_and_changes_nothing() {
     let data = tempfile::tempdir().unwrap();
-    let tour = ok(
-        &[
-            "tour",
-            "start",
-            "--group",
-            "school",
-            "--size",
-            "20",
-            "--at",
-            "2025-03-04T09:00",
-        ],
+    let tour = ok_line(
+        "tour start --group school --size 20 --at 2025-03-04T09:00",
         data.path(),
     );
     let tour = tour.trim().to_string();
-    let ended = ok(
-        &[
-            "tour",
-            "start",
-            "--group",
-            "adult",
-            "--size",
-            "4",
-            "--at",
-            "2025-03-04T09:00",
-        ],
+    let ended = ok_line(
+        "tour start --group adult --size 4 --at 2025-03-04T09:00",
         data.path(),
     );
     ok(
         &["tour", "end", ended.trim(), "--at", "2025-03-04T09:30"],
         data.path(),
     );
-    ok(
-        &[
-            "visit",
-            "add",
-            "--count",
-            "3",
-            "--category",
-            "family",
-            "--date",
-            "2025-03-04",
-        ],
+    ok_line(
+        "visit add --count 3 --category family --date 2025-03-04",
         data.path(),
     );
     let bad_csv = data.path().join("bad.csv");
@@ -335,144 +231,54 @@ fn bad_input_exits_1_and_changes_nothing() {
     std::fs::write(data.path().join("binary.csv"), [0u8, 159, 146, 150]).unwrap();
     let before = snapshot(data.path());
 
-    let cases: Vec<(Vec<&str>, &str)> = vec![
+    let tour_end = format!("tour end {tour} --at 2025-03-04T08:59");
+    let end_again = format!("tour end {}", ended.trim());
+    // Each command line, and what its refusal must name.
+    let cases: [(&str, &str); 21] = [
+        ("tour start --group school --size 0", "--size"),
+        ("tour start --group school --size 501", "--size"),
+        ("tour start --group school --size -3", "--size"),
         (
-            vec!["tour", "start", "--group", "school", "--size", "0"],
-            "--size",
-        ),
-        (
-            vec!["tour", "start", "--group", "school", "--size", "501"],
-            "--size",
-        ),
-        (
-            vec!["tour", "start", "--group", "school", "--size", "-3"],
-            "--size",
-        ),
-        (
-            vec!["tour", "start", "--group", "pupils", "--size", "5"],
+            "tour start --group pupils --size 5",
             "school, student, adult, family, other",
         ),
         (
-            vec![
-                "tour",
-                "start",
-                "--group",
-                "school",
-                "--size",
-                "5",
-                "--at",
-                "2999-01-01T10:00",
-            ],
+            "tour start --group school --size 5 --at 2999-01-01T10:00",
             "--at",
         ),
+        ("tour start --group school --size 5 --at yesterday", "--at"),
         (
-            vec![
-                "tour",
-                "start",
-                "--group",
-                "school",
-                "--size",
-                "5",
-                "--at",
-                "yesterday",
-            ],
+            "tour start --group school --size 5 --at 2026-03-29T03:30",
             "--at",
         ),
+        ("tour end 00000000", "00000000"),
+        ("tour end not-an-id!", "not-an-id!"),
+        (&end_again, "2025-03-04 09:30"),
+        (&tour_end, "2025-03-04 09:00"),
+        ("visit add --count 0 --category adult", "--count"),
+        ("visit add --count 501 --category adult", "--count"),
+        ("visit add --count 5 --category kids", "--category"),
         (
-            vec![
-                "tour",
-                "start",
-                "--group",
-                "school",
-                "--size",
-                "5",
-                "--at",
-                "2026-03-29T03:30",
-            ],
-            "--at",
-        ),
-        (vec!["tour", "end", "00000000"], "00000000"),
-        (vec!["tour", "end", "not-an-id!"], "not-an-id!"),
-        (vec!["tour", "end", ended.trim()], "2025-03-04 09:30"),
-        (
-            vec!["tour", "end", &tour, "--at", "2025-03-04T08:59"],
-            "2025-03-04 09:00",
-        ),
-        (
-            vec!["visit", "add", "--count", "0", "--category", "adult"],
-            "--count",
-        ),
-        (
-            vec!["visit", "add", "--count", "501", "--category", "adult"],
-            "--count",
-        ),
-        (
-            vec!["visit", "add", "--count", "5", "--category", "kids"],
-            "--category",
-        ),
-        (
-            vec![
-                "visit",
-                "add",
-                "--count",
-                "5",
-                "--category",
-                "adult",
-                "--date",
-                "2025-13-01",
-            ],
+            "visit add --count 5 --category adult --date 2025-13-01",
             "--date",
         ),
         (
-            vec![
-                "visit",
-                "add",
-                "--count",
-                "5",
-                "--category",
-                "adult",
-                "--date",
-                "04.03.2025",
-            ],
+            "visit add --count 5 --category adult --date 04.03.2025",
             "--date",
         ),
         (
-            vec![
-                "visit",
-                "add",
-                "--count",
-                "5",
-                "--category",
-                "adult",
-                "--date",
-                "2999-01-01",
-            ],
+            "visit add --count 5 --category adult --date 2999-01-01",
             "--date",
         ),
-        (
-            vec!["visitors", "status", "--as-of", "2999-01-01"],
-            "--as-of",
-        ),
-        (vec!["visitors", "status", "--year", "1999"], "--year"),
-        (
-            vec![
-                "visitors",
-                "status",
-                "--year",
-                "2024",
-                "--as-of",
-                "2025-01-01",
-            ],
-            "--as-of",
-        ),
-        (
-            vec!["visitors", "import", "no-such-file.csv"],
-            "no-such-file.csv",
-        ),
+        ("visitors status --as-of 2999-01-01", "--as-of"),
+        ("visitors status --year 1999", "--year"),
+        ("visitors status --year 2024 --as-of 2025-01-01", "--as-of"),
+        ("visitors import no-such-file.csv", "no-such-file.csv"),
     ];
-    for (args, named) in &cases {
-        let err = refused(args, data.path());
-        assert!(err.contains(named), "{args:?} should name {named}: {err}");
+    for (command, named) in cases {
+        let args: Vec<&str> = command.split_whitespace().collect();
+        let err = refused(&args, data.path());
+        assert!(err.contains(named), "{command} should name {named}: {err}");
     }
     let path = bad_csv.to_str().unwrap();
     let err = refused(&["--lang", "en", "visitors", "import", path], data.path());
@@ -521,19 +327,8 @@ fn import_is_refused_the_second_time_and_export_round_trips() {
         &a,
     );
     assert!(again.contains("already imported"), "{again}");
-    ok(
-        &[
-            "tour",
-            "start",
-            "--group",
-            "student",
-            "--size",
-            "30",
-            "--guide",
-            "Петро",
-            "--at",
-            "2025-05-07T10:00",
-        ],
+    ok_line(
+        "tour start --group student --size 30 --guide Петро --at 2025-05-07T10:00",
         &a,
     );
 
@@ -560,11 +355,7 @@ fn import_is_refused_the_second_time_and_export_round_trips() {
     let b = data.path().join("b");
     ok(&["visitors", "import", exported.to_str().unwrap()], &b);
     let status = |dir: &Path| -> serde_json::Value {
-        serde_json::from_str(&ok(
-            &["visitors", "status", "--year", "2025", "--format", "json"],
-            dir,
-        ))
-        .unwrap()
+        serde_json::from_str(&ok_line("visitors status --year 2025 --format json", dir)).unwrap()
     };
     assert_eq!(status(&a), status(&b));
     assert_eq!(status(&b)["visitors_to_date"], 46);
@@ -638,4 +429,27 @@ fn check_reads_visitors_ron_as_the_calendar() {
     // Nothing else in the store changed: no store file was even needed.
     let store = store::open(data.path()).unwrap();
     assert_eq!(store.totals().unwrap().visit_rows, 0);
+}
+
+/// Root ignores file permissions, so a read-only directory is borrowed from the kernel: procfs
+/// refuses to create files whoever asks.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_read_only_data_dir_is_named_not_a_panic() {
+    let read_only = Path::new("/proc/self");
+    let err = refused(
+        &[
+            "--lang",
+            "en",
+            "visit",
+            "add",
+            "--count",
+            "1",
+            "--category",
+            "adult",
+        ],
+        read_only,
+    );
+    assert!(err.contains("read-only"), "{err}");
+    assert!(err.contains("/proc/self"), "{err}");
 }
