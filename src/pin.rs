@@ -20,6 +20,8 @@ pub enum PinError {
     Format,
     #[error("{path}: {reason}")]
     Io { path: PathBuf, reason: String },
+    #[error("the PIN could not be hashed: {0}")]
+    Hash(String),
     #[error("{path}: not a PIN hash written by tourcentre ({reason}); set the PIN again")]
     Corrupt { path: PathBuf, reason: String },
 }
@@ -52,7 +54,7 @@ pub fn hash(pin: &str) -> Result<String, PinError> {
     Argon2::default()
         .hash_password(pin.as_bytes(), &salt)
         .map(|hash| hash.to_string())
-        .map_err(|err| PinError::Io { path: PathBuf::from(PIN_FILE), reason: err.to_string() })
+        .map_err(|err| PinError::Hash(err.to_string()))
 }
 
 /// True when `pin` matches `stored` (a PHC string from [`hash`]).
@@ -67,26 +69,30 @@ pub fn set(data_dir: &Path, pin: &str) -> Result<(), PinError> {
     let io = |path: &Path, err: std::io::Error| PinError::Io { path: path.to_path_buf(), reason: io_reason(&err) };
     std::fs::create_dir_all(data_dir).map_err(|err| io(data_dir, err))?;
     let path = pin_path(data_dir);
-    let temporary = data_dir.join(format!(".{PIN_FILE}.new"));
-    let written = std::fs::write(&temporary, format!("{hashed}\n"))
-        .and_then(|()| restrict_to_owner(&temporary))
-        .map_err(|err| io(&temporary, err))
-        .and_then(|()| std::fs::rename(&temporary, &path).map_err(|err| io(&path, err)));
-    if written.is_err() {
-        let _ = std::fs::remove_file(&temporary);
-    }
-    written
-}
-
-#[cfg(unix)]
-fn restrict_to_owner(path: &Path) -> std::io::Result<()> {
-    use std::os::unix::fs::PermissionsExt;
-    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))
-}
-
-#[cfg(not(unix))]
-fn restrict_to_owner(_path: &Path) -> std::io::Result<()> {
+    // A fresh temporary file, readable by the owner only from its first byte, on disk before
+    // it takes the place of the old one.
+    let mut temporary = owner_only(tempfile::Builder::new().prefix(".guide-pin"))
+        .tempfile_in(data_dir)
+        .map_err(|err| io(data_dir, err))?;
+    use std::io::Write;
+    writeln!(temporary, "{hashed}")
+        .and_then(|()| temporary.as_file().sync_all())
+        .map_err(|err| io(temporary.path(), err))?;
+    temporary.persist(&path).map_err(|err| io(&path, err.error))?;
     Ok(())
+}
+
+/// Makes the builder create files readable and writable by their owner only (Unix modes).
+fn owner_only<'b, 'p, 's>(builder: &'b mut tempfile::Builder<'p, 's>) -> &'b mut tempfile::Builder<'p, 's> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o600))
+    }
+    #[cfg(not(unix))]
+    {
+        builder
+    }
 }
 
 /// Reads the stored hash. A missing file means no PIN yet; a file that is not a PHC string is an

@@ -46,6 +46,14 @@ pub enum Stage {
     Unlocked,
 }
 
+/// Wrong PINs in a row before the pad waits [`LOCKOUT_SECS`].
+const MISSES_BEFORE_LOCKOUT: u32 = 5;
+const LOCKOUT_SECS: f64 = 60.0;
+/// An unlocked panel closes after this long whatever happens (a stuck touch holds the idle timer).
+const MAX_OPEN_SECS: f64 = 600.0;
+/// A second "start" within this time is taken for a double tap, not a second tour.
+const START_DEBOUNCE_SECS: f64 = 3.0;
+
 #[derive(Resource, Debug)]
 pub struct GuidePanel {
     pub stage: Stage,
@@ -53,11 +61,24 @@ pub struct GuidePanel {
     pub category: Category,
     pub size: u32,
     hold: Option<(PointerId, f64)>,
+    misses: u32,
+    locked_out_until: f64,
+    opened_at: f64,
+    last_start: f64,
 }
 
 impl Default for GuidePanel {
     fn default() -> Self {
-        GuidePanel { stage: Stage::Closed, category: Category::School, size: 20, hold: None }
+        GuidePanel {
+            stage: Stage::Closed,
+            category: Category::School,
+            size: 20,
+            hold: None,
+            misses: 0,
+            locked_out_until: f64::NEG_INFINITY,
+            opened_at: 0.0,
+            last_start: f64::NEG_INFINITY,
+        }
     }
 }
 
@@ -68,10 +89,11 @@ impl GuidePanel {
 }
 
 /// Opens the panel at its PIN prompt (or at the note that no PIN is set).
-pub fn open_panel(panel: &mut GuidePanel, exhibit: &Exhibit, link: &StoreLink) {
+pub fn open_panel(panel: &mut GuidePanel, exhibit: &Exhibit, link: &StoreLink, now: f64) {
     if panel.is_open() {
         return;
     }
+    panel.opened_at = now;
     panel.stage = match exhibit.data_dir.as_deref().map(pin::load) {
         Some(Ok(PinState::Set(_))) => Stage::Locked { entered: String::new(), wrong: false },
         Some(Ok(PinState::NotSet)) | None => Stage::NoPin,
@@ -80,8 +102,12 @@ pub fn open_panel(panel: &mut GuidePanel, exhibit: &Exhibit, link: &StoreLink) {
     link.send(DeskRequest::Refresh);
 }
 
-/// Adds a digit, erases one, or checks the PIN.
-pub fn press_key(panel: &mut GuidePanel, exhibit: &Exhibit, key: Key) {
+/// Adds a digit, erases one, or checks the PIN. After five wrong PINs in a row the pad takes
+/// nothing for a minute, so a PIN cannot be found by trying them all.
+pub fn press_key(panel: &mut GuidePanel, exhibit: &Exhibit, key: Key, now: f64) {
+    if now < panel.locked_out_until {
+        return;
+    }
     let Stage::Locked { entered, wrong } = &mut panel.stage else { return };
     match key {
         Key::Digit(d) if entered.len() < pin::MAX_DIGITS => {
@@ -93,13 +119,20 @@ pub fn press_key(panel: &mut GuidePanel, exhibit: &Exhibit, key: Key) {
             entered.pop();
         }
         Key::Enter => {
-            let stored = exhibit.data_dir.as_deref().map(pin::load);
+            // Too short to be a PIN: no need to read the file and hash.
+            let stored = (entered.len() >= pin::MIN_DIGITS).then(|| exhibit.data_dir.as_deref().map(pin::load)).flatten();
             let matches = matches!(&stored, Some(Ok(PinState::Set(hash))) if pin::verify(hash, entered));
             if matches {
                 panel.stage = Stage::Unlocked;
+                panel.misses = 0;
             } else {
                 entered.clear();
                 *wrong = true;
+                panel.misses += 1;
+                if panel.misses >= MISSES_BEFORE_LOCKOUT {
+                    panel.misses = 0;
+                    panel.locked_out_until = now + LOCKOUT_SECS;
+                }
             }
         }
     }
@@ -148,18 +181,29 @@ fn open_on_long_press(time: Res<Time>, mut panel: ResMut<GuidePanel>, exhibit: R
     let Some((_, since)) = panel.hold else { return };
     if time.elapsed_secs_f64() - since >= HOLD_SECS {
         panel.hold = None;
-        open_panel(&mut panel, &exhibit, &link);
+        open_panel(&mut panel, &exhibit, &link, time.elapsed_secs_f64());
     }
 }
 
-fn open_on_f2(keys: Option<Res<ButtonInput<KeyCode>>>, mut panel: ResMut<GuidePanel>, exhibit: Res<Exhibit>, link: Res<StoreLink>) {
+fn open_on_f2(
+    keys: Option<Res<ButtonInput<KeyCode>>>,
+    time: Res<Time>,
+    mut panel: ResMut<GuidePanel>,
+    exhibit: Res<Exhibit>,
+    link: Res<StoreLink>,
+) {
     if keys.is_some_and(|keys| keys.just_pressed(KeyCode::F2)) {
-        open_panel(&mut panel, &exhibit, &link);
+        open_panel(&mut panel, &exhibit, &link, time.elapsed_secs_f64());
     }
 }
 
 /// At a kiosk with a keyboard the PIN can be typed too.
-fn type_pin_on_keyboard(keys: Option<Res<ButtonInput<KeyCode>>>, mut panel: ResMut<GuidePanel>, exhibit: Res<Exhibit>) {
+fn type_pin_on_keyboard(
+    keys: Option<Res<ButtonInput<KeyCode>>>,
+    time: Res<Time>,
+    mut panel: ResMut<GuidePanel>,
+    exhibit: Res<Exhibit>,
+) {
     let Some(keys) = keys else { return };
     if !matches!(panel.stage, Stage::Locked { .. }) {
         return;
@@ -183,14 +227,16 @@ fn type_pin_on_keyboard(keys: Option<Res<ButtonInput<KeyCode>>>, mut panel: ResM
             other => DIGITS.iter().position(|(row, pad)| other == row || other == pad).map(|d| Key::Digit(d as u8)),
         };
         if let Some(pressed) = pressed {
-            press_key(&mut panel, &exhibit, pressed);
+            press_key(&mut panel, &exhibit, pressed, time.elapsed_secs_f64());
         }
     }
 }
 
 /// A guide who walks away leaves a locked kiosk: the panel closes with the idle countdown.
 fn close_when_idle(idle: Res<Idle>, time: Res<Time>, mut panel: ResMut<GuidePanel>) {
-    if panel.is_open() && idle.0.phase(time.elapsed_secs_f64()) != IdlePhase::Active {
+    let now = time.elapsed_secs_f64();
+    let left_alone = idle.0.phase(now) != IdlePhase::Active;
+    if panel.is_open() && (left_alone || now - panel.opened_at > MAX_OPEN_SECS) {
         panel.stage = Stage::Closed;
     }
 }
@@ -287,8 +333,8 @@ fn spawn_pin_pad(commands: &mut Commands, card: Entity, assets: &UiAssets, enter
             let width = if matches!(key, Key::Digit(_)) { KEY } else { KEY * 1.8 };
             let entity = commands
                 .spawn(small_button(assets, label, width, theme::ACCENT, theme::ACCENT_INK))
-                .observe(move |_: On<Pointer<Click>>, mut panel: ResMut<GuidePanel>, exhibit: Res<Exhibit>| {
-                    press_key(&mut panel, &exhibit, key);
+                .observe(move |_: On<Pointer<Click>>, time: Res<Time>, mut panel: ResMut<GuidePanel>, exhibit: Res<Exhibit>| {
+                    press_key(&mut panel, &exhibit, key, time.elapsed_secs_f64());
                 })
                 .id();
             commands.entity(row).add_child(entity);
@@ -439,8 +485,13 @@ fn spawn_dashboard(
     }
     let start = commands
         .spawn(small_button(assets, Says::Ui("guide-start-tour"), KEY * 3.0, theme::ACCENT, theme::ACCENT_INK))
-        .observe(|_: On<Pointer<Click>>, panel: Res<GuidePanel>, link: Res<StoreLink>| {
-            link.send(DeskRequest::StartTour { category: panel.category, size: panel.size });
+        .observe(|_: On<Pointer<Click>>, time: Res<Time>, mut panel: ResMut<GuidePanel>, link: Res<StoreLink>| {
+            let now = time.elapsed_secs_f64();
+            if now - panel.last_start < START_DEBOUNCE_SECS {
+                return;
+            }
+            panel.last_start = now;
+            link.send(DeskRequest::StartTour { category: panel.category, size: panel.size, at: chrono::Utc::now() });
         })
         .id();
     commands.entity(sizes).add_child(start);

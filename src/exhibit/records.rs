@@ -39,7 +39,8 @@ pub(super) fn plugin(app: &mut App) {
 #[derive(Debug)]
 pub enum DeskRequest {
     Record(PlaySession),
-    StartTour { category: Category, size: u32 },
+    /// `at`: when the guide tapped "start", not when the store got to it.
+    StartTour { category: Category, size: u32, at: DateTime<Utc> },
     EndTour(Uuid),
     /// Send a fresh [`DeskView`].
     Refresh,
@@ -59,23 +60,32 @@ pub struct DeskView {
     pub answered: bool,
 }
 
+/// How long closing the exhibit waits for the store to take what is waiting (a hung disk must
+/// not keep a kiosk from shutting down).
+const EXIT_PATIENCE: Duration = Duration::from_secs(15);
+
 #[derive(Resource)]
 pub struct StoreLink {
     requests: Option<Sender<DeskRequest>>,
     views: Mutex<Receiver<DeskView>>,
     worker: Option<JoinHandle<()>>,
+    finished: Mutex<Receiver<()>>,
 }
 
 impl StoreLink {
     fn start(data_dir: Option<PathBuf>, station: String) -> Self {
         let (requests, inbox) = channel();
         let (outbox, views) = channel();
+        let (done, finished) = channel();
         let worker = std::thread::Builder::new()
             .name("store link".into())
-            .spawn(move || Worker::new(data_dir, station).run(inbox, outbox))
+            .spawn(move || {
+                Worker::new(data_dir, station).run(inbox, outbox);
+                let _ = done.send(());
+            })
             .map_err(|err| error!("the exhibit runs without the visitor store: no thread for it ({err})"))
             .ok();
-        StoreLink { requests: Some(requests), views: Mutex::new(views), worker }
+        StoreLink { requests: Some(requests), views: Mutex::new(views), worker, finished: Mutex::new(finished) }
     }
 
     pub fn send(&self, request: DeskRequest) {
@@ -90,8 +100,12 @@ impl Drop for StoreLink {
     /// On exit the worker writes what is waiting before the process ends.
     fn drop(&mut self) {
         self.requests = None;
-        if let Some(worker) = self.worker.take() {
+        let Some(worker) = self.worker.take() else { return };
+        let finished = self.finished.lock().map(|done| done.recv_timeout(EXIT_PATIENCE).is_ok());
+        if finished.unwrap_or(false) {
             let _ = worker.join();
+        } else {
+            error!("the visitor store did not answer within {EXIT_PATIENCE:?}; closing without waiting for it");
         }
     }
 }
@@ -139,8 +153,12 @@ impl Worker {
                 Err(RecvTimeoutError::Disconnected) => {
                     // A failure is logged where it happens; what is left is counted below.
                     let _ = self.write_waiting();
-                    if !self.waiting.is_empty() {
-                        error!("{} play sessions could not be written before exit", self.waiting.len());
+                    if !self.waiting.is_empty() || self.waiting.dropped() > 0 {
+                        error!(
+                            "play sessions lost at exit: {} not written, {} dropped earlier (memory full)",
+                            self.waiting.len(),
+                            self.waiting.dropped()
+                        );
                     }
                     return;
                 }
@@ -166,16 +184,17 @@ impl Worker {
     fn handle(&mut self, request: DeskRequest) -> Result<(), String> {
         match request {
             DeskRequest::Record(mut session) => {
-                // Tag the round with the tour that was open when it began, if the store knows.
+                // Tag the round with the tour that was on when it began, if the store can say.
                 if let Ok(store) = self.connect() {
-                    session.tour_id = tour_open_at(&store.open_tours().unwrap_or_default(), session.started_at);
+                    let day = local_date(session.started_at);
+                    session.tour_id = tour_open_at(&store.tours_started_on(day).unwrap_or_default(), session.started_at);
                 }
                 self.waiting.push(session);
                 Ok(())
             }
-            DeskRequest::StartTour { category, size } => {
+            DeskRequest::StartTour { category, size, at } => {
                 let note = Some(format!("kiosk: {}", self.station));
-                let tour = NewTour { category, size, guide: None, note, started_at: Utc::now() };
+                let tour = NewTour { category, size, guide: None, note, started_at: at };
                 self.connect()?.start_tour(&tour).map(drop).map_err(|err| err.to_string())
             }
             DeskRequest::EndTour(id) => self.connect()?.end_tour(id, Utc::now()).map(drop).map_err(|err| err.to_string()),
@@ -232,15 +251,22 @@ impl Worker {
             year,
             open_tours,
             waiting_sessions,
-            problem: (!problems.is_empty()).then(|| problems.join("; ")),
+            problem: {
+                problems.dedup();
+                (!problems.is_empty()).then(|| problems.join("; "))
+            },
             answered: true,
         }
     }
 }
 
-/// The newest tour that had started by `at` and is still open.
-fn tour_open_at(open: &[Tour], at: DateTime<Utc>) -> Option<Uuid> {
-    open.iter().filter(|tour| tour.started_at <= at).max_by_key(|tour| tour.started_at).map(|tour| tour.id)
+/// The newest of the day's tours that was on at `at` (started by then, not yet ended).
+fn tour_open_at(tours: &[Tour], at: DateTime<Utc>) -> Option<Uuid> {
+    tours
+        .iter()
+        .filter(|tour| tour.started_at <= at && tour.ended_at.is_none_or(|ended| at <= ended))
+        .max_by_key(|tour| tour.started_at)
+        .map(|tour| tour.id)
 }
 
 #[cfg(test)]
@@ -270,5 +296,14 @@ mod tests {
         assert_eq!(tour_open_at(&open, "2026-04-20T08:00:00Z".parse().unwrap()), Some(early.id));
         assert_eq!(tour_open_at(&open, "2026-04-20T09:30:00Z".parse().unwrap()), Some(later.id));
         assert_eq!(tour_open_at(&open, "2026-04-20T06:00:00Z".parse().unwrap()), None);
+    }
+
+    #[test]
+    fn a_tour_ended_after_the_round_began_still_owns_it_and_an_earlier_end_does_not() {
+        let mut ended = tour("2026-04-20T07:00:00Z");
+        ended.ended_at = Some("2026-04-20T08:00:00Z".parse().unwrap());
+        let tours = [ended.clone()];
+        assert_eq!(tour_open_at(&tours, "2026-04-20T07:50:00Z".parse().unwrap()), Some(ended.id));
+        assert_eq!(tour_open_at(&tours, "2026-04-20T08:10:00Z".parse().unwrap()), None);
     }
 }

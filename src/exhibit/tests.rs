@@ -203,8 +203,8 @@ fn switching_language_rewords_what_is_on_screen() {
 fn open_guide_panel(app: &mut App) {
     use bevy::ecs::system::RunSystemOnce;
     app.world_mut()
-        .run_system_once(|mut panel: ResMut<GuidePanel>, exhibit: Res<super::Exhibit>, link: Res<StoreLink>| {
-            open_panel(&mut panel, &exhibit, &link);
+        .run_system_once(|mut panel: ResMut<GuidePanel>, exhibit: Res<super::Exhibit>, link: Res<StoreLink>, time: Res<Time>| {
+            open_panel(&mut panel, &exhibit, &link, time.elapsed_secs_f64());
         })
         .expect("the panel opens");
     step(app, 0.1);
@@ -214,8 +214,8 @@ fn type_keys(app: &mut App, keys: &[Key]) {
     use bevy::ecs::system::RunSystemOnce;
     for key in keys.iter().copied() {
         app.world_mut()
-            .run_system_once(move |mut panel: ResMut<GuidePanel>, exhibit: Res<super::Exhibit>| {
-                press_key(&mut panel, &exhibit, key);
+            .run_system_once(move |mut panel: ResMut<GuidePanel>, exhibit: Res<super::Exhibit>, time: Res<Time>| {
+                press_key(&mut panel, &exhibit, key, time.elapsed_secs_f64());
             })
             .expect("a key press");
     }
@@ -261,8 +261,6 @@ fn without_a_pin_the_guide_panel_says_how_to_set_one() {
     open_guide_panel(&mut app);
     assert_eq!(stage(&app), Stage::NoPin);
     assert_eq!(shown_text(&mut app, &Says::Ui("guide-pin-not-set")).len(), 1);
-    type_keys(&mut app, &digits("0000"));
-    assert_eq!(stage(&app), Stage::NoPin, "no PIN, no way in");
 }
 
 /// Frames until the store link has answered `ready`, or a few seconds pass.
@@ -283,7 +281,7 @@ fn a_tour_started_on_the_kiosk_and_the_rounds_played_reach_the_store() {
     use crate::store::VisitorStore;
     let data = tempfile::tempdir().unwrap();
     let mut app = exhibit_app_with_data(Some(data.path()));
-    app.world().resource::<StoreLink>().send(DeskRequest::StartTour { category: crate::visitors::Category::School, size: 24 });
+    app.world().resource::<StoreLink>().send(DeskRequest::StartTour { category: crate::visitors::Category::School, size: 24, at: chrono::Utc::now() });
     let view = wait_for_desk(&mut app, |view| view.open_tours.len() == 1);
     assert_eq!(view.open_tours[0].size, 24);
     assert_eq!(view.today, 24, "a tour counts its group on its start date");
@@ -332,6 +330,14 @@ fn a_second_finger_cannot_steal_or_drop_the_item_another_finger_holds() {
     step(&mut app, 0.1);
     assert_eq!(app.world().resource::<Shown>().dragged_by, Some(PointerId::Touch(1)));
 
+    // The second finger slides to a bin: no answer, since it does not hold the item.
+    let (_, right) = current(&app);
+    let right_bin = bin_entity(&mut app, &right);
+    let stolen = DragDrop { button: PointerButton::Primary, dropped: item, hit: hit() };
+    app.world_mut().trigger(Pointer::new(PointerId::Touch(2), location(), stolen, right_bin));
+    step(&mut app, 0.1);
+    assert!(app.world().resource::<Play>().round.as_ref().is_some_and(|r| r.items[0].chosen.is_empty()));
+
     // The second finger lets go: the first still holds the item.
     let end = DragEnd { button: PointerButton::Primary, distance: Vec2::ZERO };
     app.world_mut().trigger(Pointer::new(PointerId::Touch(2), location(), end, item));
@@ -354,4 +360,24 @@ fn a_second_finger_cannot_steal_or_drop_the_item_another_finger_holds() {
     assert_eq!(round.items[0].chosen.last(), Some(&right), "{:?}", round.items[0].chosen);
     assert!(!round.items[0].first_try_right());
     assert!(round.items.iter().skip(1).all(|i| i.chosen.is_empty()), "no answer for items not yet shown");
+}
+
+#[test]
+fn five_wrong_pins_make_the_pad_wait_a_minute() {
+    let data = tempfile::tempdir().unwrap();
+    crate::pin::set(data.path(), "2468").unwrap();
+    let mut app = exhibit_app_with_data(Some(data.path()));
+    open_guide_panel(&mut app);
+    for _ in 0..5 {
+        type_keys(&mut app, &digits("1111"));
+    }
+    type_keys(&mut app, &digits("2468"));
+    assert!(matches!(stage(&app), Stage::Locked { .. }), "the right PIN is not taken during the wait");
+    run_for(&mut app, 30.0);
+    app.world_mut().write_message(super::idle::Activity);
+    run_for(&mut app, 31.0);
+    app.world_mut().write_message(super::idle::Activity);
+    step(&mut app, 0.1);
+    type_keys(&mut app, &digits("2468"));
+    assert_eq!(stage(&app), Stage::Unlocked);
 }

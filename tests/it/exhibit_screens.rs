@@ -11,6 +11,9 @@ const SCREENS: [&str; 5] = ["attract", "sorting", "feedback", "lifecycle", "resu
 const PATIENCE: Duration = Duration::from_secs(300);
 
 fn play_one_round(lang: &str, shots: &Path, data_dir: &Path) {
+    // The log goes to a file: a full pipe nobody reads would stall the exhibit (Mesa is chatty).
+    let log_path = data_dir.join("exhibit.log");
+    let log_file = std::fs::File::create(&log_path).expect("a log file in the data dir");
     let mut child = Command::new("xvfb-run")
         .args(["-a", "-s", "-screen 0 1920x1080x24"])
         .arg(env!("CARGO_BIN_EXE_tourcentre"))
@@ -19,7 +22,7 @@ fn play_one_round(lang: &str, shots: &Path, data_dir: &Path) {
         .current_dir(repo())
         .env("TOURCENTRE_DATA", data_dir)
         .stdout(Stdio::null())
-        .stderr(Stdio::piped())
+        .stderr(Stdio::from(log_file))
         .spawn()
         .expect("xvfb-run is installed (make test installs the package xvfb)");
     let started = Instant::now();
@@ -33,11 +36,7 @@ fn play_one_round(lang: &str, shots: &Path, data_dir: &Path) {
         }
         std::thread::sleep(Duration::from_millis(200));
     };
-    let mut log = String::new();
-    if let Some(mut stderr) = child.stderr.take() {
-        use std::io::Read;
-        let _ = stderr.read_to_string(&mut log);
-    }
+    let log = std::fs::read_to_string(&log_path).unwrap_or_default();
     assert!(status.success(), "the exhibit exited with {status}:\n{log}");
     assert!(!log.contains("panicked"), "the exhibit panicked:\n{log}");
 }

@@ -64,6 +64,9 @@ pub struct Shown {
     pub index: Option<usize>,
     pub selected: bool,
     pub dragged_by: Option<PointerId>,
+    /// The item was dragged since it was last pressed: the click that ends such a drag is not
+    /// a tap (it would leave the item selected for the next bin touched).
+    pub dragged_since_press: bool,
 }
 
 /// The item card the visitor drags.
@@ -193,9 +196,11 @@ fn spawn_sorting_screen(mut commands: Commands, exhibit: Res<Exhibit>, assets: R
             card.spawn((theme::picture(&assets, "", ITEM_SIZE), ItemPicture));
             card.spawn((theme::paragraph(&assets, Says::Same(String::new()), theme::TITLE * 0.7, theme::INK), ItemName));
         })
+        .observe(press_item)
         .observe(start_drag)
         .observe(drag_item)
         .observe(end_drag)
+        .observe(cancel_drag)
         .observe(tap_item)
         .id();
     let gufi = commands
@@ -344,11 +349,35 @@ fn current_item(play: &Play, shown: &Shown) -> Option<String> {
     round.current().map(|i| i.item.clone())
 }
 
+fn press_item(_: On<Pointer<Press>>, mut shown: ResMut<Shown>) {
+    shown.dragged_since_press = false;
+}
+
 fn start_drag(drag: On<Pointer<DragStart>>, mut shown: ResMut<Shown>, mut commands: Commands) {
+    shown.dragged_since_press = true;
     // One finger owns the item; a second finger on it is ignored until the first lets go.
     if shown.dragged_by.is_none() {
         shown.dragged_by = Some(drag.pointer_id);
         commands.entity(drag.event_target()).remove::<Returning>();
+    }
+}
+
+/// A pointer that vanishes (a touch cancelled by the system) lets go of the item, which flies back.
+fn cancel_drag(
+    cancel: On<Pointer<Cancel>>,
+    time: Res<Time>,
+    mut shown: ResMut<Shown>,
+    items: Query<&UiTransform, (With<ItemCard>, Without<Swallowing>)>,
+    mut commands: Commands,
+) {
+    if shown.dragged_by != Some(cancel.pointer_id) {
+        return;
+    }
+    shown.dragged_by = None;
+    if let Ok(transform) = items.get(cancel.event_target()) {
+        commands
+            .entity(cancel.event_target())
+            .insert(Returning { started: time.elapsed_secs_f64(), from: px(transform.translation) });
     }
 }
 
@@ -386,6 +415,9 @@ fn end_drag(
 }
 
 fn tap_item(tap: On<Pointer<Click>>, mut shown: ResMut<Shown>) {
+    if shown.dragged_since_press {
+        return;
+    }
     if tap.duration.as_secs_f32() < 0.8 {
         let _ = tap.event_target();
         shown.selected = !shown.selected;
@@ -412,6 +444,10 @@ fn drop_on_bin(
     mut commands: Commands,
 ) {
     commands.entity(drop.event_target()).remove::<Hovered>();
+    // Only the finger that holds the item can answer with it.
+    if shown.dragged_by.is_some_and(|owner| owner != drop.pointer_id) {
+        return;
+    }
     // Decide by the bin entity the item was dropped on, never by the position.
     let (Ok(bin), true) = (bins.get(drop.event_target()), items.contains(drop.dropped)) else { return };
     if let Some(item) = current_item(&play, &shown) {
