@@ -31,8 +31,9 @@ pub(super) fn plugin(app: &mut App) {
     app.init_resource::<DeskView>();
     app.add_systems(Update, receive_views);
     app.add_systems(OnEnter(Screen::Results), record_round);
-    // A round cut off by the idle reset is recorded as not completed.
+    // A round cut off by the idle reset, or by closing the exhibit, is recorded as not completed.
     app.add_systems(OnEnter(Screen::Attract), record_round);
+    app.add_systems(Last, record_round.run_if(on_message::<AppExit>));
 }
 
 /// What the exhibit asks of the store.

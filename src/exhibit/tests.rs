@@ -381,3 +381,18 @@ fn five_wrong_pins_make_the_pad_wait_a_minute() {
     type_keys(&mut app, &digits("2468"));
     assert_eq!(stage(&app), Stage::Unlocked);
 }
+
+#[test]
+fn a_round_cut_off_by_closing_the_exhibit_is_still_recorded() {
+    use crate::store::VisitorStore;
+    let data = tempfile::tempdir().unwrap();
+    let mut app = exhibit_app_with_data(Some(data.path()));
+    start_round(&mut app);
+    let (_, right) = current(&app);
+    drop_item_on(&mut app, &right);
+    app.world_mut().write_message(AppExit::Success);
+    step(&mut app, 0.1);
+    drop(app);
+    let totals = crate::store::open(data.path()).and_then(|store| store.totals()).unwrap();
+    assert_eq!(totals.play_sessions, 1);
+}
