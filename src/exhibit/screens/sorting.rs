@@ -366,19 +366,11 @@ fn start_drag(drag: On<Pointer<DragStart>>, mut shown: ResMut<Shown>, mut comman
 fn cancel_drag(
     cancel: On<Pointer<Cancel>>,
     time: Res<Time>,
-    mut shown: ResMut<Shown>,
+    shown: ResMut<Shown>,
     items: Query<&UiTransform, (With<ItemCard>, Without<Swallowing>)>,
-    mut commands: Commands,
+    commands: Commands,
 ) {
-    if shown.dragged_by != Some(cancel.pointer_id) {
-        return;
-    }
-    shown.dragged_by = None;
-    if let Ok(transform) = items.get(cancel.event_target()) {
-        commands
-            .entity(cancel.event_target())
-            .insert(Returning { started: time.elapsed_secs_f64(), from: px(transform.translation) });
-    }
+    let_go(cancel.pointer_id, cancel.event_target(), &time, shown, &items, commands);
 }
 
 fn drag_item(
@@ -399,18 +391,28 @@ fn drag_item(
 fn end_drag(
     drag: On<Pointer<DragEnd>>,
     time: Res<Time>,
-    mut shown: ResMut<Shown>,
+    shown: ResMut<Shown>,
     items: Query<&UiTransform, (With<ItemCard>, Without<Swallowing>)>,
+    commands: Commands,
+) {
+    let_go(drag.pointer_id, drag.event_target(), &time, shown, &items, commands);
+}
+
+/// The finger holding the item lets go (anywhere but a bin): the item flies back to its place.
+fn let_go(
+    pointer: PointerId,
+    item: Entity,
+    time: &Time,
+    mut shown: ResMut<Shown>,
+    items: &Query<&UiTransform, (With<ItemCard>, Without<Swallowing>)>,
     mut commands: Commands,
 ) {
-    if shown.dragged_by != Some(drag.pointer_id) {
+    if shown.dragged_by != Some(pointer) {
         return;
     }
     shown.dragged_by = None;
-    if let Ok(transform) = items.get(drag.event_target()) {
-        commands
-            .entity(drag.event_target())
-            .insert(Returning { started: time.elapsed_secs_f64(), from: px(transform.translation) });
+    if let Ok(transform) = items.get(item) {
+        commands.entity(item).insert(Returning { started: time.elapsed_secs_f64(), from: px(transform.translation) });
     }
 }
 
