@@ -316,11 +316,12 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
 }
 
 fn desk(data_dir: Option<PathBuf>, lang: Lang) -> Result<desk::Desk, CliError> {
-    resolve_data_dir(data_dir)
-        .map(|dir| desk::Desk::new(dir, lang))
-        .ok_or_else(|| {
-            CliError::Message(crate::i18n::Messages::new().text(lang, "desk-no-data-dir"))
-        })
+    require_data_dir(data_dir, lang).map(|dir| desk::Desk::new(dir, lang))
+}
+
+/// The data directory, for commands that cannot work without one.
+fn require_data_dir(flag: Option<PathBuf>, lang: Lang) -> Result<PathBuf, CliError> {
+    resolve_data_dir(flag).ok_or_else(|| CliError::Message(crate::i18n::Messages::new().text(lang, "desk-no-data-dir")))
 }
 
 fn run_check(
@@ -416,7 +417,7 @@ fn run_exhibit(
 fn run_set_pin(data_dir: Option<PathBuf>, from_stdin: bool, lang: Lang) -> Result<(), CliError> {
     let messages = crate::i18n::Messages::new();
     let say = |id: &str| messages.text(lang, id);
-    let data_dir = resolve_data_dir(data_dir).ok_or_else(|| CliError::Message(say("desk-no-data-dir")))?;
+    let data_dir = require_data_dir(data_dir, lang)?;
     let pin = if from_stdin {
         let mut line = String::new();
         std::io::stdin()

@@ -473,7 +473,7 @@ fn spawn_dashboard(
         let entity = commands
             .spawn(small_button(assets, Says::Same(label), KEY, theme::CARD, theme::INK))
             .observe(move |_: On<Pointer<Click>>, mut panel: ResMut<GuidePanel>| {
-                let max = crate::visitors::MAX_PER_RECORD as i64;
+                let max = crate::visitors::MAX_PER_RECORD;
                 panel.size = (i64::from(panel.size) + i64::from(step)).clamp(1, max) as u32;
             })
             .id();
@@ -498,7 +498,7 @@ fn spawn_dashboard(
     commands.entity(card).add_child(sizes);
 
     // Sound volume (mute is always on screen, beside the language switch).
-    let volume = commands.spawn(row_node()).id();
+    let volume = commands.spawn(Node { margin: UiRect::top(Val::Px(8.0)), ..row_node() }).id();
     let percent = (sound.volume * 100.0).round() as i64;
     for (label, change) in [("–", -0.1f32), ("+", 0.1f32)] {
         let entity = commands
@@ -514,7 +514,7 @@ fn spawn_dashboard(
         }
     }
     let close = close_button(commands, assets);
-    commands.entity(volume).insert(Node { column_gap: Val::Px(16.0), margin: UiRect::top(Val::Px(8.0)), ..row_node() }).add_child(close);
+    commands.entity(volume).add_child(close);
     commands.entity(card).add_child(volume);
 }
 

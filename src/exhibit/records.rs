@@ -125,6 +125,7 @@ fn record_round(mut play: ResMut<Play>, link: Res<StoreLink>, exhibit: Res<Exhib
     let (Some(round), Some(started_at)) = (play.round.as_ref(), play.started_wall) else { return };
     let session = PlaySession::from_round(round, &exhibit.station, lang.0, None, started_at, Utc::now());
     play.recorded = true;
+    // A round without a single drop is not worth a trip to the store.
     if session.is_worth_recording() {
         link.send(DeskRequest::Record(session));
     }
@@ -208,13 +209,10 @@ impl Worker {
         if self.waiting.is_empty() {
             return Ok(());
         }
-        let result = match self.connect() {
-            Ok(_) => {
-                let (store, waiting) = (self.store.as_mut(), &mut self.waiting);
-                store.map_or(Ok(0), |store| waiting.flush(store)).map(drop)
-            }
-            Err(err) => Err(err),
-        };
+        let result = self.connect().map(drop).and_then(|()| match self.store.as_mut() {
+            Some(store) => self.waiting.flush(store).map(drop),
+            None => Ok(()),
+        });
         match &result {
             Err(err) if self.logged.as_ref() != Some(err) => {
                 warn!("play sessions kept in memory ({} waiting): {err}", self.waiting.len());
