@@ -23,10 +23,16 @@ fn main() {
             std::process::exit(1);
         }
     };
-    let options = ExhibitOptions { station: "bench".into(), autoplay: true, ..Default::default() };
+    let options = ExhibitOptions {
+        station: "bench".into(),
+        autoplay: true,
+        ..Default::default()
+    };
     let mut app = headless_app(scenario, &options);
     // A 60 Hz kiosk: every frame advances the clock by 1/60 s.
-    app.insert_resource(TimeUpdateStrategy::ManualDuration(Duration::from_secs_f64(1.0 / 60.0)));
+    app.insert_resource(TimeUpdateStrategy::ManualDuration(Duration::from_secs_f64(
+        1.0 / 60.0,
+    )));
     for _ in 0..WARM_UP_FRAMES {
         app.update();
     }
@@ -51,17 +57,26 @@ fn main() {
             app.update();
         }
         let entities = app.world().entities().len();
-        println!("after {checkpoint:>3} rounds: resident memory {} KiB, {entities} entities", resident_kib());
+        println!(
+            "after {checkpoint:>3} rounds: resident memory {} KiB, {entities} entities",
+            resident_kib()
+        );
     }
 }
 
 fn rounds_started(app: &App) -> u64 {
-    app.world().resource::<tourcentre::exhibit::Play>().rounds_started
+    app.world()
+        .resource::<tourcentre::exhibit::Play>()
+        .rounds_started
 }
 
 /// Resident set size of this process (Linux), in KiB; 0 where /proc is not there.
 fn resident_kib() -> u64 {
     let statm = std::fs::read_to_string("/proc/self/statm").unwrap_or_default();
-    let pages: u64 = statm.split_whitespace().nth(1).and_then(|p| p.parse().ok()).unwrap_or(0);
+    let pages: u64 = statm
+        .split_whitespace()
+        .nth(1)
+        .and_then(|p| p.parse().ok())
+        .unwrap_or(0);
     pages * 4
 }

@@ -285,9 +285,23 @@ pub fn parse() -> Cli {
 pub fn run(cli: Cli) -> Result<(), CliError> {
     match cli.command {
         #[cfg(feature = "exhibit")]
-        Command::Exhibit { scenario, fullscreen, station, autoplay, screenshot_dir, exit_after_round } => {
-            run_exhibit(scenario, fullscreen, station, autoplay, screenshot_dir, exit_after_round, cli.lang, cli.data_dir)
-        }
+        Command::Exhibit {
+            scenario,
+            fullscreen,
+            station,
+            autoplay,
+            screenshot_dir,
+            exit_after_round,
+        } => run_exhibit(
+            scenario,
+            fullscreen,
+            station,
+            autoplay,
+            screenshot_dir,
+            exit_after_round,
+            cli.lang,
+            cli.data_dir,
+        ),
         Command::Check { paths, format } => run_check(paths, &cli.indicators, format, cli.lang),
         Command::Tour { command } => {
             let desk = desk(cli.data_dir, cli.lang)?;
@@ -311,7 +325,9 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         Command::Db {
             command: DbCommand::Backup(args),
         } => desk::db_backup(&desk(cli.data_dir, cli.lang)?, args),
-        Command::Guide { command: GuideCommand::SetPin { stdin } } => run_set_pin(cli.data_dir, stdin, cli.lang),
+        Command::Guide {
+            command: GuideCommand::SetPin { stdin },
+        } => run_set_pin(cli.data_dir, stdin, cli.lang),
     }
 }
 
@@ -321,7 +337,9 @@ fn desk(data_dir: Option<PathBuf>, lang: Lang) -> Result<desk::Desk, CliError> {
 
 /// The data directory, for commands that cannot work without one.
 fn require_data_dir(flag: Option<PathBuf>, lang: Lang) -> Result<PathBuf, CliError> {
-    resolve_data_dir(flag).ok_or_else(|| CliError::Message(crate::i18n::Messages::new().text(lang, "desk-no-data-dir")))
+    resolve_data_dir(flag).ok_or_else(|| {
+        CliError::Message(crate::i18n::Messages::new().text(lang, "desk-no-data-dir"))
+    })
 }
 
 fn run_check(
@@ -401,16 +419,30 @@ fn run_exhibit(
     let scenario = crate::content::load(&path, &assets_dir)?;
     if let Some(dir) = &screenshot_dir {
         std::fs::create_dir_all(dir).map_err(|err| {
-            CliError::Message(format!("{}: cannot create the screenshot directory: {}", dir.display(), crate::diagnostics::io_reason(&err)))
+            CliError::Message(format!(
+                "{}: cannot create the screenshot directory: {}",
+                dir.display(),
+                crate::diagnostics::io_reason(&err)
+            ))
         })?;
     }
     let assets_dir = std::fs::canonicalize(&assets_dir).unwrap_or(assets_dir);
     let data_dir = resolve_data_dir(data_dir);
-    let options =
-        crate::exhibit::ExhibitOptions { fullscreen, station, autoplay, screenshot_dir, exit_after_round, lang, assets_dir, data_dir };
+    let options = crate::exhibit::ExhibitOptions {
+        fullscreen,
+        station,
+        autoplay,
+        screenshot_dir,
+        exit_after_round,
+        lang,
+        assets_dir,
+        data_dir,
+    };
     match crate::exhibit::run(scenario, options) {
         bevy::app::AppExit::Success => Ok(()),
-        bevy::app::AppExit::Error(code) => Err(CliError::Message(format!("the exhibit stopped with an error (code {code})"))),
+        bevy::app::AppExit::Error(code) => Err(CliError::Message(format!(
+            "the exhibit stopped with an error (code {code})"
+        ))),
     }
 }
 
@@ -420,14 +452,19 @@ fn run_set_pin(data_dir: Option<PathBuf>, from_stdin: bool, lang: Lang) -> Resul
     let data_dir = require_data_dir(data_dir, lang)?;
     let pin = if from_stdin {
         let mut line = String::new();
-        std::io::stdin()
-            .read_line(&mut line)
-            .map_err(|err| CliError::Message(format!("stdin: {}", crate::diagnostics::io_reason(&err))))?;
+        std::io::stdin().read_line(&mut line).map_err(|err| {
+            CliError::Message(format!("stdin: {}", crate::diagnostics::io_reason(&err)))
+        })?;
         line.trim_end_matches(['\r', '\n']).to_string()
     } else {
         let ask = |prompt: String| {
-            rpassword::prompt_password(prompt)
-                .map_err(|err| CliError::Message(format!("{} ({})", say("guide-pin-no-terminal"), crate::diagnostics::io_reason(&err))))
+            rpassword::prompt_password(prompt).map_err(|err| {
+                CliError::Message(format!(
+                    "{} ({})",
+                    say("guide-pin-no-terminal"),
+                    crate::diagnostics::io_reason(&err)
+                ))
+            })
         };
         let first = ask(say("guide-pin-prompt"))?;
         crate::pin::validate(&first).map_err(|_| CliError::Message(say("guide-pin-format")))?;
@@ -438,7 +475,17 @@ fn run_set_pin(data_dir: Option<PathBuf>, from_stdin: bool, lang: Lang) -> Resul
     };
     match crate::pin::set(&data_dir, &pin) {
         Ok(()) => {
-            println!("{}", messages.get(lang, "guide-pin-saved", &[("path", crate::pin::pin_path(&data_dir).display().to_string().into())]));
+            println!(
+                "{}",
+                messages.get(
+                    lang,
+                    "guide-pin-saved",
+                    &[(
+                        "path",
+                        crate::pin::pin_path(&data_dir).display().to_string().into()
+                    )]
+                )
+            );
             Ok(())
         }
         Err(crate::pin::PinError::Format) => Err(CliError::Message(say("guide-pin-format"))),

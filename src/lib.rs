@@ -3,12 +3,12 @@
 //! The binary is a thin shell over this library; every module here is usable on its own.
 
 pub mod check;
-#[cfg(feature = "exhibit")]
-pub mod exhibit;
 pub mod cli;
 pub mod content;
 pub mod desk;
 pub mod diagnostics;
+#[cfg(feature = "exhibit")]
+pub mod exhibit;
 pub mod game;
 pub mod i18n;
 pub mod indicators;

@@ -3,9 +3,9 @@
 
 use std::path::{Path, PathBuf};
 
+use argon2::Argon2;
 use argon2::password_hash::rand_core::OsRng;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
-use argon2::Argon2;
 
 use crate::diagnostics::io_reason;
 
@@ -59,14 +59,21 @@ pub fn hash(pin: &str) -> Result<String, PinError> {
 
 /// True when `pin` matches `stored` (a PHC string from [`hash`]).
 pub fn verify(stored: &str, pin: &str) -> bool {
-    PasswordHash::new(stored).is_ok_and(|parsed| Argon2::default().verify_password(pin.as_bytes(), &parsed).is_ok())
+    PasswordHash::new(stored).is_ok_and(|parsed| {
+        Argon2::default()
+            .verify_password(pin.as_bytes(), &parsed)
+            .is_ok()
+    })
 }
 
 /// Writes the PIN's hash to the data dir, replacing any earlier one in one step (a crash leaves
 /// the old PIN or the new one, never half a file). The file is readable by its owner only.
 pub fn set(data_dir: &Path, pin: &str) -> Result<(), PinError> {
     let hashed = hash(pin)?;
-    let io = |path: &Path, err: std::io::Error| PinError::Io { path: path.to_path_buf(), reason: io_reason(&err) };
+    let io = |path: &Path, err: std::io::Error| PinError::Io {
+        path: path.to_path_buf(),
+        reason: io_reason(&err),
+    };
     std::fs::create_dir_all(data_dir).map_err(|err| io(data_dir, err))?;
     let path = pin_path(data_dir);
     // A fresh temporary file, readable by the owner only from its first byte, on disk before
@@ -78,12 +85,16 @@ pub fn set(data_dir: &Path, pin: &str) -> Result<(), PinError> {
     writeln!(temporary, "{hashed}")
         .and_then(|()| temporary.as_file().sync_all())
         .map_err(|err| io(temporary.path(), err))?;
-    temporary.persist(&path).map_err(|err| io(&path, err.error))?;
+    temporary
+        .persist(&path)
+        .map_err(|err| io(&path, err.error))?;
     Ok(())
 }
 
 /// Makes the builder create files readable and writable by their owner only (Unix modes).
-fn owner_only<'b, 'p, 's>(builder: &'b mut tempfile::Builder<'p, 's>) -> &'b mut tempfile::Builder<'p, 's> {
+fn owner_only<'b, 'p, 's>(
+    builder: &'b mut tempfile::Builder<'p, 's>,
+) -> &'b mut tempfile::Builder<'p, 's> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -102,10 +113,18 @@ pub fn load(data_dir: &Path) -> Result<PinState, PinError> {
     let text = match std::fs::read_to_string(&path) {
         Ok(text) => text,
         Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(PinState::NotSet),
-        Err(err) => return Err(PinError::Io { path, reason: io_reason(&err) }),
+        Err(err) => {
+            return Err(PinError::Io {
+                path,
+                reason: io_reason(&err),
+            });
+        }
     };
     let stored = text.trim();
-    PasswordHash::new(stored).map_err(|err| PinError::Corrupt { path: path.clone(), reason: err.to_string() })?;
+    PasswordHash::new(stored).map_err(|err| PinError::Corrupt {
+        path: path.clone(),
+        reason: err.to_string(),
+    })?;
     Ok(PinState::Set(stored.to_string()))
 }
 
@@ -129,16 +148,24 @@ mod tests {
         assert_eq!(load(dir.path()), Ok(PinState::NotSet));
         set(dir.path(), "2468").unwrap();
         let written = std::fs::read_to_string(pin_path(dir.path())).unwrap();
-        assert!(!written.contains("2468"), "the PIN is never stored in plain text");
+        assert!(
+            !written.contains("2468"),
+            "the PIN is never stored in plain text"
+        );
         assert!(written.starts_with("$argon2"));
-        let PinState::Set(stored) = load(dir.path()).unwrap() else { panic!("a PIN is set") };
+        let PinState::Set(stored) = load(dir.path()).unwrap() else {
+            panic!("a PIN is set")
+        };
         assert!(verify(&stored, "2468"));
         assert!(!verify(&stored, "2469"));
         assert!(!verify(&stored, ""));
 
         // The same PIN again gets a new salt.
         set(dir.path(), "2468").unwrap();
-        assert_ne!(std::fs::read_to_string(pin_path(dir.path())).unwrap(), written);
+        assert_ne!(
+            std::fs::read_to_string(pin_path(dir.path())).unwrap(),
+            written
+        );
     }
 
     #[cfg(unix)]
@@ -147,7 +174,10 @@ mod tests {
         use std::os::unix::fs::PermissionsExt;
         let dir = tempfile::tempdir().unwrap();
         set(dir.path(), "1357").unwrap();
-        let mode = std::fs::metadata(pin_path(dir.path())).unwrap().permissions().mode();
+        let mode = std::fs::metadata(pin_path(dir.path()))
+            .unwrap()
+            .permissions()
+            .mode();
         assert_eq!(mode & 0o777, 0o600);
     }
 

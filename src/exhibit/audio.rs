@@ -33,31 +33,40 @@ pub(super) fn plugin(app: &mut App) {
 /// The device sink lives on its own thread (it is not `Send`); the exhibit sends it cues.
 fn start_sound_thread() -> Sender<(Cue, f32)> {
     let (sender, cues) = channel::<(Cue, f32)>();
-    let spawned = std::thread::Builder::new().name("sound".into()).spawn(move || {
-        let sink = match rodio::DeviceSinkBuilder::open_default_sink() {
-            Ok(sink) => sink,
-            Err(err) => {
-                info!("no audio device ({err}); the exhibit runs silently");
-                // Drain the cues so senders never block or fail loudly.
-                for _ in cues {}
-                return;
-            }
-        };
-        for (cue, volume) in cues {
-            let player = rodio::Player::connect_new(sink.mixer());
-            player.set_volume(volume);
-            match cue {
-                Cue::Chime => player.append(tone(880.0, 0.12).mix(tone(1320.0, 0.12)).amplify(0.5)),
-                Cue::Miss => player.append(tone(294.0, 0.22).amplify(0.6)),
-                Cue::Fanfare => {
-                    for (freq, secs) in [(523.25, 0.14), (659.25, 0.14), (783.99, 0.14), (1046.5, 0.35)] {
-                        player.append(tone(freq, secs).amplify(0.5));
+    let spawned = std::thread::Builder::new()
+        .name("sound".into())
+        .spawn(move || {
+            let sink = match rodio::DeviceSinkBuilder::open_default_sink() {
+                Ok(sink) => sink,
+                Err(err) => {
+                    info!("no audio device ({err}); the exhibit runs silently");
+                    // Drain the cues so senders never block or fail loudly.
+                    for _ in cues {}
+                    return;
+                }
+            };
+            for (cue, volume) in cues {
+                let player = rodio::Player::connect_new(sink.mixer());
+                player.set_volume(volume);
+                match cue {
+                    Cue::Chime => {
+                        player.append(tone(880.0, 0.12).mix(tone(1320.0, 0.12)).amplify(0.5))
+                    }
+                    Cue::Miss => player.append(tone(294.0, 0.22).amplify(0.6)),
+                    Cue::Fanfare => {
+                        for (freq, secs) in [
+                            (523.25, 0.14),
+                            (659.25, 0.14),
+                            (783.99, 0.14),
+                            (1046.5, 0.35),
+                        ] {
+                            player.append(tone(freq, secs).amplify(0.5));
+                        }
                     }
                 }
+                player.detach();
             }
-            player.detach();
-        }
-    });
+        });
     if let Err(err) = spawned {
         warn!("could not start the sound thread ({err}); the exhibit runs silently");
     }
@@ -81,7 +90,11 @@ fn play(speaker: &Speaker, settings: &SoundSettings, cue: Cue) {
     }
 }
 
-fn play_judgements(mut judged: MessageReader<Judged>, speaker: Res<Speaker>, settings: Res<SoundSettings>) {
+fn play_judgements(
+    mut judged: MessageReader<Judged>,
+    speaker: Res<Speaker>,
+    settings: Res<SoundSettings>,
+) {
     for verdict in judged.read() {
         match verdict.outcome {
             Outcome::Right { .. } => play(&speaker, &settings, Cue::Chime),

@@ -12,7 +12,10 @@ use super::{Exhibit, Play};
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<Player>();
-    app.add_systems(Update, play_along.run_if(|exhibit: Res<Exhibit>| exhibit.autoplay));
+    app.add_systems(
+        Update,
+        play_along.run_if(|exhibit: Res<Exhibit>| exhibit.autoplay),
+    );
     app.add_systems(OnEnter(Screen::Sorting), reset_player);
 }
 
@@ -48,7 +51,12 @@ fn choose_bin(play: &Play, exhibit: &Exhibit) -> Option<(String, String)> {
     let current = round.current()?;
     let wrong_first = matches!(round.current_index(), 0 | 3) && current.chosen.is_empty();
     let bin = if wrong_first {
-        exhibit.scenario.bins.iter().map(|b| b.id.clone()).find(|b| *b != current.right_bin)?
+        exhibit
+            .scenario
+            .bins
+            .iter()
+            .map(|b| b.id.clone())
+            .find(|b| *b != current.right_bin)?
     } else {
         current.right_bin.clone()
     };
@@ -80,7 +88,10 @@ fn play_along(
             transform.translation = Val2::px(at.x, at.y);
         }
         if t >= 1.0 {
-            drops.write(DropAttempt { item: drag.item.clone(), bin: drag.bin.clone() });
+            drops.write(DropAttempt {
+                item: drag.item.clone(),
+                bin: drag.bin.clone(),
+            });
             player.drag = None;
             player.next_at = now + THINK_SECS;
         }
@@ -98,15 +109,29 @@ fn play_along(
             let audiences = &exhibit.scenario.audiences;
             if let Some(audience) = audiences.get((player.rounds + 1) % audiences.len().max(1)) {
                 player.rounds += 1;
-                choose.write(super::screens::audience::ChooseAudience(audience.id.clone()));
+                choose.write(super::screens::audience::ChooseAudience(
+                    audience.id.clone(),
+                ));
             }
         }
         Screen::Sorting => {
-            let Some((item, bin)) = choose_bin(&play, &exhibit) else { return };
-            let Ok((_, item_place, node)) = items.single() else { return };
-            let Some((_, bin_place)) = bins.iter().find(|(b, _)| b.0 == bin) else { return };
-            let toward = (bin_place.affine().translation - item_place.affine().translation) * node.inverse_scale_factor();
-            player.drag = Some(Drag { item, bin, started: now, toward });
+            let Some((item, bin)) = choose_bin(&play, &exhibit) else {
+                return;
+            };
+            let Ok((_, item_place, node)) = items.single() else {
+                return;
+            };
+            let Some((_, bin_place)) = bins.iter().find(|(b, _)| b.0 == bin) else {
+                return;
+            };
+            let toward = (bin_place.affine().translation - item_place.affine().translation)
+                * node.inverse_scale_factor();
+            player.drag = Some(Drag {
+                item,
+                bin,
+                started: now,
+                toward,
+            });
         }
         Screen::Lifecycle => {
             next_page.write(super::screens::lifecycle::NextPage);

@@ -3,9 +3,9 @@
 
 use bevy::prelude::*;
 
-use super::language::{SwitchLanguage, Says};
-use super::theme::{self, UiAssets};
 use super::CurrentLang;
+use super::language::{Says, SwitchLanguage};
+use super::theme::{self, UiAssets};
 use crate::i18n::Lang;
 
 pub(super) fn plugin(app: &mut App) {
@@ -23,7 +23,10 @@ pub struct SoundSettings {
 
 impl Default for SoundSettings {
     fn default() -> Self {
-        SoundSettings { muted: false, volume: 0.6 }
+        SoundSettings {
+            muted: false,
+            volume: 0.6,
+        }
     }
 }
 
@@ -63,11 +66,18 @@ fn spawn_chrome(mut commands: Commands, assets: Res<UiAssets>) {
                 },
                 BackgroundColor(theme::CARD),
                 BorderColor::all(theme::ACCENT),
-                children![theme::bold(&assets, Says::Same(label.into()), theme::BODY, theme::INK)],
+                children![theme::bold(
+                    &assets,
+                    Says::Same(label.into()),
+                    theme::BODY,
+                    theme::INK
+                )],
             ))
-            .observe(move |_: On<Pointer<Click>>, mut switch: MessageWriter<SwitchLanguage>| {
-                switch.write(SwitchLanguage(lang));
-            })
+            .observe(
+                move |_: On<Pointer<Click>>, mut switch: MessageWriter<SwitchLanguage>| {
+                    switch.write(SwitchLanguage(lang));
+                },
+            )
             .id();
         commands.entity(bar).add_child(button);
     }
@@ -85,12 +95,18 @@ fn spawn_chrome(mut commands: Commands, assets: Res<UiAssets>) {
             BackgroundColor(theme::CARD),
             ImageNode::new(assets.picture(theme::SOUND_ON)),
         ))
-        .observe(|_: On<Pointer<Click>>, mut sound: ResMut<SoundSettings>| sound.muted = !sound.muted)
+        .observe(|_: On<Pointer<Click>>, mut sound: ResMut<SoundSettings>| {
+            sound.muted = !sound.muted
+        })
         .id();
     commands.entity(bar).add_child(mute);
 }
 
-fn show_language_choice(lang: Res<CurrentLang>, mut buttons: Query<(&LanguageButton, &mut BackgroundColor, &Children)>, mut inks: Query<&mut TextColor>) {
+fn show_language_choice(
+    lang: Res<CurrentLang>,
+    mut buttons: Query<(&LanguageButton, &mut BackgroundColor, &Children)>,
+    mut inks: Query<&mut TextColor>,
+) {
     if !lang.is_changed() {
         return;
     }
@@ -99,17 +115,29 @@ fn show_language_choice(lang: Res<CurrentLang>, mut buttons: Query<(&LanguageBut
         background.0 = if chosen { theme::ACCENT } else { theme::CARD };
         for child in children.iter() {
             if let Ok(mut ink) = inks.get_mut(child) {
-                ink.0 = if chosen { theme::ACCENT_INK } else { theme::INK };
+                ink.0 = if chosen {
+                    theme::ACCENT_INK
+                } else {
+                    theme::INK
+                };
             }
         }
     }
 }
 
-fn show_sound_state(sound: Res<SoundSettings>, assets: Res<UiAssets>, mut buttons: Query<&mut ImageNode, With<MuteButton>>) {
+fn show_sound_state(
+    sound: Res<SoundSettings>,
+    assets: Res<UiAssets>,
+    mut buttons: Query<&mut ImageNode, With<MuteButton>>,
+) {
     if !sound.is_changed() {
         return;
     }
     for mut image in &mut buttons {
-        image.image = assets.picture(if sound.muted { theme::SOUND_OFF } else { theme::SOUND_ON });
+        image.image = assets.picture(if sound.muted {
+            theme::SOUND_OFF
+        } else {
+            theme::SOUND_ON
+        });
     }
 }

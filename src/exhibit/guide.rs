@@ -29,7 +29,17 @@ const GROUP_STEPS: [i32; 4] = [-5, -1, 1, 5];
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<GuidePanel>();
     app.add_systems(Startup, spawn_corner);
-    app.add_systems(Update, (open_on_long_press, open_on_f2, type_pin_on_keyboard, close_when_idle, show_panel).chain());
+    app.add_systems(
+        Update,
+        (
+            open_on_long_press,
+            open_on_f2,
+            type_pin_on_keyboard,
+            close_when_idle,
+            show_panel,
+        )
+            .chain(),
+    );
 }
 
 /// What the panel shows.
@@ -38,7 +48,10 @@ pub enum Stage {
     #[default]
     Closed,
     /// Asking for the PIN; `wrong` after a PIN that did not match.
-    Locked { entered: String, wrong: bool },
+    Locked {
+        entered: String,
+        wrong: bool,
+    },
     /// No PIN has been set: the panel says how to set one.
     NoPin,
     /// The PIN file cannot be read; the reason, for the guide.
@@ -95,7 +108,10 @@ pub fn open_panel(panel: &mut GuidePanel, exhibit: &Exhibit, link: &StoreLink, n
     }
     panel.opened_at = now;
     panel.stage = match exhibit.data_dir.as_deref().map(pin::load) {
-        Some(Ok(PinState::Set(_))) => Stage::Locked { entered: String::new(), wrong: false },
+        Some(Ok(PinState::Set(_))) => Stage::Locked {
+            entered: String::new(),
+            wrong: false,
+        },
         Some(Ok(PinState::NotSet)) | None => Stage::NoPin,
         Some(Err(err)) => Stage::Unreadable(err.to_string()),
     };
@@ -108,7 +124,9 @@ pub fn press_key(panel: &mut GuidePanel, exhibit: &Exhibit, key: Key, now: f64) 
     if now < panel.locked_out_until {
         return;
     }
-    let Stage::Locked { entered, wrong } = &mut panel.stage else { return };
+    let Stage::Locked { entered, wrong } = &mut panel.stage else {
+        return;
+    };
     match key {
         Key::Digit(d) if entered.len() < pin::MAX_DIGITS => {
             entered.push(char::from(b'0' + d));
@@ -120,8 +138,11 @@ pub fn press_key(panel: &mut GuidePanel, exhibit: &Exhibit, key: Key, now: f64) 
         }
         Key::Enter => {
             // Too short to be a PIN: no need to read the file and hash.
-            let stored = (entered.len() >= pin::MIN_DIGITS).then(|| exhibit.data_dir.as_deref().map(pin::load)).flatten();
-            let matches = matches!(&stored, Some(Ok(PinState::Set(hash))) if pin::verify(hash, entered));
+            let stored = (entered.len() >= pin::MIN_DIGITS)
+                .then(|| exhibit.data_dir.as_deref().map(pin::load))
+                .flatten();
+            let matches =
+                matches!(&stored, Some(Ok(PinState::Set(hash))) if pin::verify(hash, entered));
             if matches {
                 panel.stage = Stage::Unlocked;
                 panel.misses = 0;
@@ -162,14 +183,18 @@ fn spawn_corner(mut commands: Commands) {
             },
             GlobalZIndex(150),
         ))
-        .observe(|press: On<Pointer<Press>>, time: Res<Time>, mut panel: ResMut<GuidePanel>| {
-            panel.hold = Some((press.pointer_id, time.elapsed_secs_f64()));
-        })
-        .observe(|release: On<Pointer<Release>>, mut panel: ResMut<GuidePanel>| {
-            if panel.hold.is_some_and(|(id, _)| id == release.pointer_id) {
-                panel.hold = None;
-            }
-        })
+        .observe(
+            |press: On<Pointer<Press>>, time: Res<Time>, mut panel: ResMut<GuidePanel>| {
+                panel.hold = Some((press.pointer_id, time.elapsed_secs_f64()));
+            },
+        )
+        .observe(
+            |release: On<Pointer<Release>>, mut panel: ResMut<GuidePanel>| {
+                if panel.hold.is_some_and(|(id, _)| id == release.pointer_id) {
+                    panel.hold = None;
+                }
+            },
+        )
         .observe(|out: On<Pointer<Out>>, mut panel: ResMut<GuidePanel>| {
             if panel.hold.is_some_and(|(id, _)| id == out.pointer_id) {
                 panel.hold = None;
@@ -177,7 +202,12 @@ fn spawn_corner(mut commands: Commands) {
         });
 }
 
-fn open_on_long_press(time: Res<Time>, mut panel: ResMut<GuidePanel>, exhibit: Res<Exhibit>, link: Res<StoreLink>) {
+fn open_on_long_press(
+    time: Res<Time>,
+    mut panel: ResMut<GuidePanel>,
+    exhibit: Res<Exhibit>,
+    link: Res<StoreLink>,
+) {
     let Some((_, since)) = panel.hold else { return };
     if time.elapsed_secs_f64() - since >= HOLD_SECS {
         panel.hold = None;
@@ -224,7 +254,10 @@ fn type_pin_on_keyboard(
         let pressed = match key {
             KeyCode::Backspace => Some(Key::Erase),
             KeyCode::Enter | KeyCode::NumpadEnter => Some(Key::Enter),
-            other => DIGITS.iter().position(|(row, pad)| other == row || other == pad).map(|d| Key::Digit(d as u8)),
+            other => DIGITS
+                .iter()
+                .position(|(row, pad)| other == row || other == pad)
+                .map(|d| Key::Digit(d as u8)),
         };
         if let Some(pressed) = pressed {
             press_key(&mut panel, &exhibit, pressed, time.elapsed_secs_f64());
@@ -260,24 +293,53 @@ fn show_panel(
     }
     let card = commands
         .spawn((
-            Node { width: Val::Px(1500.0), row_gap: Val::Px(12.0), ..theme::card_node(28.0) },
+            Node {
+                width: Val::Px(1500.0),
+                row_gap: Val::Px(12.0),
+                ..theme::card_node(28.0)
+            },
             BackgroundColor(theme::CARD),
             BorderColor::all(theme::ACCENT),
-            children![theme::bold(&assets, Says::Ui("guide-panel-title"), theme::TITLE * 0.75, theme::ACCENT)],
+            children![theme::bold(
+                &assets,
+                Says::Ui("guide-panel-title"),
+                theme::TITLE * 0.75,
+                theme::ACCENT
+            )],
         ))
         .id();
     match &panel.stage {
         Stage::Closed => {}
-        Stage::Locked { entered, wrong } => spawn_pin_pad(&mut commands, card, &assets, entered, *wrong),
+        Stage::Locked { entered, wrong } => {
+            spawn_pin_pad(&mut commands, card, &assets, entered, *wrong)
+        }
         Stage::NoPin => {
             commands.entity(card).with_children(|card| {
-                card.spawn(theme::paragraph(&assets, Says::Ui("guide-pin-not-set"), theme::BODY, theme::INK));
-                card.spawn(theme::bold(&assets, Says::Same("tourcentre guide set-pin".into()), theme::BODY, theme::INK));
+                card.spawn(theme::paragraph(
+                    &assets,
+                    Says::Ui("guide-pin-not-set"),
+                    theme::BODY,
+                    theme::INK,
+                ));
+                card.spawn(theme::bold(
+                    &assets,
+                    Says::Same("tourcentre guide set-pin".into()),
+                    theme::BODY,
+                    theme::INK,
+                ));
             });
         }
         Stage::Unreadable(reason) => {
-            let says = Says::UiWith("guide-pin-unreadable", vec![("reason", Arg::Words(same(reason)))]);
-            commands.entity(card).with_child(theme::paragraph(&assets, says, theme::BODY, theme::INK));
+            let says = Says::UiWith(
+                "guide-pin-unreadable",
+                vec![("reason", Arg::Words(same(reason)))],
+            );
+            commands.entity(card).with_child(theme::paragraph(
+                &assets,
+                says,
+                theme::BODY,
+                theme::INK,
+            ));
         }
         Stage::Unlocked => spawn_dashboard(&mut commands, card, &assets, &panel, &view, &sound),
     }
@@ -309,12 +371,36 @@ fn same(words: &str) -> Bilingual {
     Bilingual::new(words, words)
 }
 
-fn spawn_pin_pad(commands: &mut Commands, card: Entity, assets: &UiAssets, entered: &str, wrong: bool) {
-    let dots = if entered.is_empty() { " ".to_string() } else { "• ".repeat(entered.len()).trim_end().to_string() };
-    let prompt = if wrong { "guide-wrong-pin" } else { "guide-enter-pin" };
+fn spawn_pin_pad(
+    commands: &mut Commands,
+    card: Entity,
+    assets: &UiAssets,
+    entered: &str,
+    wrong: bool,
+) {
+    let dots = if entered.is_empty() {
+        " ".to_string()
+    } else {
+        "• ".repeat(entered.len()).trim_end().to_string()
+    };
+    let prompt = if wrong {
+        "guide-wrong-pin"
+    } else {
+        "guide-enter-pin"
+    };
     commands.entity(card).with_children(|card| {
-        card.spawn(theme::text(assets, Says::Ui(prompt), theme::BODY, theme::INK));
-        card.spawn(theme::bold(assets, Says::Same(dots), theme::TITLE, theme::INK));
+        card.spawn(theme::text(
+            assets,
+            Says::Ui(prompt),
+            theme::BODY,
+            theme::INK,
+        ));
+        card.spawn(theme::bold(
+            assets,
+            Says::Same(dots),
+            theme::TITLE,
+            theme::INK,
+        ));
     });
     let rows = [
         [Key::Digit(1), Key::Digit(2), Key::Digit(3)],
@@ -323,19 +409,39 @@ fn spawn_pin_pad(commands: &mut Commands, card: Entity, assets: &UiAssets, enter
         [Key::Erase, Key::Digit(0), Key::Enter],
     ];
     for keys in rows {
-        let row = commands.spawn(Node { column_gap: Val::Px(18.0), ..default() }).id();
+        let row = commands
+            .spawn(Node {
+                column_gap: Val::Px(18.0),
+                ..default()
+            })
+            .id();
         for key in keys {
             let label = match key {
                 Key::Digit(d) => Says::Same(d.to_string()),
                 Key::Erase => Says::Ui("guide-erase"),
                 Key::Enter => Says::Same("OK".into()),
             };
-            let width = if matches!(key, Key::Digit(_)) { KEY } else { KEY * 1.8 };
+            let width = if matches!(key, Key::Digit(_)) {
+                KEY
+            } else {
+                KEY * 1.8
+            };
             let entity = commands
-                .spawn(small_button(assets, label, width, theme::ACCENT, theme::ACCENT_INK))
-                .observe(move |_: On<Pointer<Click>>, time: Res<Time>, mut panel: ResMut<GuidePanel>, exhibit: Res<Exhibit>| {
-                    press_key(&mut panel, &exhibit, key, time.elapsed_secs_f64());
-                })
+                .spawn(small_button(
+                    assets,
+                    label,
+                    width,
+                    theme::ACCENT,
+                    theme::ACCENT_INK,
+                ))
+                .observe(
+                    move |_: On<Pointer<Click>>,
+                          time: Res<Time>,
+                          mut panel: ResMut<GuidePanel>,
+                          exhibit: Res<Exhibit>| {
+                        press_key(&mut panel, &exhibit, key, time.elapsed_secs_f64());
+                    },
+                )
                 .id();
             commands.entity(row).add_child(entity);
         }
@@ -344,7 +450,13 @@ fn spawn_pin_pad(commands: &mut Commands, card: Entity, assets: &UiAssets, enter
 }
 
 /// A compact button for the panel (still a full touch target).
-fn small_button(assets: &UiAssets, label: Says, width: f32, background: Color, ink: Color) -> impl Bundle {
+fn small_button(
+    assets: &UiAssets,
+    label: Says,
+    width: f32,
+    background: Color,
+    ink: Color,
+) -> impl Bundle {
     (
         Button,
         Node {
@@ -364,7 +476,11 @@ fn small_button(assets: &UiAssets, label: Says, width: f32, background: Color, i
 }
 
 fn row_node() -> Node {
-    Node { column_gap: Val::Px(16.0), align_items: AlignItems::Center, ..default() }
+    Node {
+        column_gap: Val::Px(16.0),
+        align_items: AlignItems::Center,
+        ..default()
+    }
 }
 
 fn category_words(category: Category) -> Says {
@@ -390,7 +506,10 @@ fn spawn_dashboard(
     sound: &SoundSettings,
 ) {
     // The day and the year toward the target.
-    let mut lines = vec![Says::UiWith("guide-today", vec![("count", number(view.today))])];
+    let mut lines = vec![Says::UiWith(
+        "guide-today",
+        vec![("count", number(view.today))],
+    )];
     if let Some(year) = &view.year {
         lines.push(Says::UiWith(
             "guide-year",
@@ -398,10 +517,16 @@ fn spawn_dashboard(
                 ("year", Arg::Number(i64::from(year.year))),
                 ("count", number(year.visitors_to_date)),
                 ("target", Arg::Number(i64::from(year.target))),
-                ("percent", Arg::Number(year.percent_of_target().floor() as i64)),
+                (
+                    "percent",
+                    Arg::Number(year.percent_of_target().floor() as i64),
+                ),
             ],
         ));
-        lines.push(Says::UiWith("status-pace", vec![("status", Arg::Words(same(year.status.as_str())))]));
+        lines.push(Says::UiWith(
+            "status-pace",
+            vec![("status", Arg::Words(same(year.status.as_str())))],
+        ));
         lines.push(Says::UiWith(
             "status-required",
             vec![
@@ -413,36 +538,75 @@ fn spawn_dashboard(
         lines.push(Says::Ui("guide-asking"));
     }
     if view.waiting_sessions > 0 {
-        lines.push(Says::UiWith("guide-waiting", vec![("count", number(view.waiting_sessions as u64))]));
+        lines.push(Says::UiWith(
+            "guide-waiting",
+            vec![("count", number(view.waiting_sessions as u64))],
+        ));
     }
     if let Some(problem) = &view.problem {
-        lines.push(Says::UiWith("guide-store-problem", vec![("reason", Arg::Words(same(problem)))]));
+        lines.push(Says::UiWith(
+            "guide-store-problem",
+            vec![("reason", Arg::Words(same(problem)))],
+        ));
     }
     commands.entity(card).with_children(|card| {
         for (index, line) in lines.into_iter().enumerate() {
-            let size = if index == 0 { theme::BODY + 8.0 } else { theme::BODY };
+            let size = if index == 0 {
+                theme::BODY + 8.0
+            } else {
+                theme::BODY
+            };
             card.spawn(theme::paragraph(assets, line, size, theme::INK));
         }
     });
 
     // Open tours, each with its end button.
-    let heading = if view.open_tours.is_empty() { "guide-no-open-tours" } else { "guide-open-tours" };
-    commands.entity(card).with_child(theme::bold(assets, Says::Ui(heading), theme::BODY, theme::ACCENT));
+    let heading = if view.open_tours.is_empty() {
+        "guide-no-open-tours"
+    } else {
+        "guide-open-tours"
+    };
+    commands.entity(card).with_child(theme::bold(
+        assets,
+        Says::Ui(heading),
+        theme::BODY,
+        theme::ACCENT,
+    ));
     for tour in view.open_tours.iter().rev().take(MAX_TOURS_SHOWN) {
-        let since = tour.started_at.with_timezone(&Kyiv).format("%H:%M").to_string();
+        let since = tour
+            .started_at
+            .with_timezone(&Kyiv)
+            .format("%H:%M")
+            .to_string();
         let row = commands.spawn(row_node()).id();
         let words = Says::UiWith(
             "guide-tour-line",
-            vec![("size", Arg::Number(i64::from(tour.size))), ("time", Arg::Words(same(&since)))],
+            vec![
+                ("size", Arg::Number(i64::from(tour.size))),
+                ("time", Arg::Words(same(&since))),
+            ],
         );
         commands.entity(row).with_children(|row| {
-            row.spawn(theme::bold(assets, category_words(tour.category), theme::BODY, theme::INK));
+            row.spawn(theme::bold(
+                assets,
+                category_words(tour.category),
+                theme::BODY,
+                theme::INK,
+            ));
             row.spawn(theme::text(assets, words, theme::BODY, theme::INK));
         });
         let id: Uuid = tour.id;
         let end = commands
-            .spawn(small_button(assets, Says::Ui("guide-end-tour"), KEY * 2.0, theme::CARD, theme::INK))
-            .observe(move |_: On<Pointer<Click>>, link: Res<StoreLink>| link.send(DeskRequest::EndTour(id)))
+            .spawn(small_button(
+                assets,
+                Says::Ui("guide-end-tour"),
+                KEY * 2.0,
+                theme::CARD,
+                theme::INK,
+            ))
+            .observe(move |_: On<Pointer<Click>>, link: Res<StoreLink>| {
+                link.send(DeskRequest::EndTour(id))
+            })
             .id();
         commands.entity(row).add_child(end);
         commands.entity(card).add_child(row);
@@ -450,18 +614,39 @@ fn spawn_dashboard(
     let hidden = view.open_tours.len().saturating_sub(MAX_TOURS_SHOWN);
     if hidden > 0 {
         let more = Says::UiWith("guide-more-tours", vec![("count", number(hidden as u64))]);
-        commands.entity(card).with_child(theme::text(assets, more, theme::SMALL, theme::MUTED_INK));
+        commands
+            .entity(card)
+            .with_child(theme::text(assets, more, theme::SMALL, theme::MUTED_INK));
     }
 
     // A new tour: group kind, size, start.
-    commands.entity(card).with_child(theme::bold(assets, Says::Ui("guide-new-tour"), theme::BODY, theme::ACCENT));
+    commands.entity(card).with_child(theme::bold(
+        assets,
+        Says::Ui("guide-new-tour"),
+        theme::BODY,
+        theme::ACCENT,
+    ));
     let kinds = commands.spawn(row_node()).id();
     for category in Category::ALL {
         let chosen = panel.category == category;
-        let (background, ink) = if chosen { (theme::ACCENT, theme::ACCENT_INK) } else { (theme::CARD, theme::INK) };
+        let (background, ink) = if chosen {
+            (theme::ACCENT, theme::ACCENT_INK)
+        } else {
+            (theme::CARD, theme::INK)
+        };
         let entity = commands
-            .spawn(small_button(assets, category_words(category), KEY * 1.5, background, ink))
-            .observe(move |_: On<Pointer<Click>>, mut panel: ResMut<GuidePanel>| panel.category = category)
+            .spawn(small_button(
+                assets,
+                category_words(category),
+                KEY * 1.5,
+                background,
+                ink,
+            ))
+            .observe(
+                move |_: On<Pointer<Click>>, mut panel: ResMut<GuidePanel>| {
+                    panel.category = category
+                },
+            )
             .id();
         commands.entity(kinds).add_child(entity);
     }
@@ -469,48 +654,98 @@ fn spawn_dashboard(
 
     let sizes = commands.spawn(row_node()).id();
     for step in GROUP_STEPS {
-        let label = if step < 0 { format!("–{}", -step) } else { format!("+{step}") };
+        let label = if step < 0 {
+            format!("–{}", -step)
+        } else {
+            format!("+{step}")
+        };
         let entity = commands
-            .spawn(small_button(assets, Says::Same(label), KEY, theme::CARD, theme::INK))
-            .observe(move |_: On<Pointer<Click>>, mut panel: ResMut<GuidePanel>| {
-                let max = crate::visitors::MAX_PER_RECORD;
-                panel.size = (i64::from(panel.size) + i64::from(step)).clamp(1, max) as u32;
-            })
+            .spawn(small_button(
+                assets,
+                Says::Same(label),
+                KEY,
+                theme::CARD,
+                theme::INK,
+            ))
+            .observe(
+                move |_: On<Pointer<Click>>, mut panel: ResMut<GuidePanel>| {
+                    let max = crate::visitors::MAX_PER_RECORD;
+                    panel.size = (i64::from(panel.size) + i64::from(step)).clamp(1, max) as u32;
+                },
+            )
             .id();
         commands.entity(sizes).add_child(entity);
         if step == -1 {
-            let size = Says::UiWith("guide-group-size", vec![("size", Arg::Number(i64::from(panel.size)))]);
-            commands.entity(sizes).with_child(theme::bold(assets, size, theme::BODY + 8.0, theme::INK));
+            let size = Says::UiWith(
+                "guide-group-size",
+                vec![("size", Arg::Number(i64::from(panel.size)))],
+            );
+            commands.entity(sizes).with_child(theme::bold(
+                assets,
+                size,
+                theme::BODY + 8.0,
+                theme::INK,
+            ));
         }
     }
     let start = commands
-        .spawn(small_button(assets, Says::Ui("guide-start-tour"), KEY * 3.0, theme::ACCENT, theme::ACCENT_INK))
-        .observe(|_: On<Pointer<Click>>, time: Res<Time>, mut panel: ResMut<GuidePanel>, link: Res<StoreLink>| {
-            let now = time.elapsed_secs_f64();
-            if now - panel.last_start < START_DEBOUNCE_SECS {
-                return;
-            }
-            panel.last_start = now;
-            link.send(DeskRequest::StartTour { category: panel.category, size: panel.size, at: chrono::Utc::now() });
-        })
+        .spawn(small_button(
+            assets,
+            Says::Ui("guide-start-tour"),
+            KEY * 3.0,
+            theme::ACCENT,
+            theme::ACCENT_INK,
+        ))
+        .observe(
+            |_: On<Pointer<Click>>,
+             time: Res<Time>,
+             mut panel: ResMut<GuidePanel>,
+             link: Res<StoreLink>| {
+                let now = time.elapsed_secs_f64();
+                if now - panel.last_start < START_DEBOUNCE_SECS {
+                    return;
+                }
+                panel.last_start = now;
+                link.send(DeskRequest::StartTour {
+                    category: panel.category,
+                    size: panel.size,
+                    at: chrono::Utc::now(),
+                });
+            },
+        )
         .id();
     commands.entity(sizes).add_child(start);
     commands.entity(card).add_child(sizes);
 
     // Sound volume (mute is always on screen, beside the language switch).
-    let volume = commands.spawn(Node { margin: UiRect::top(Val::Px(8.0)), ..row_node() }).id();
+    let volume = commands
+        .spawn(Node {
+            margin: UiRect::top(Val::Px(8.0)),
+            ..row_node()
+        })
+        .id();
     let percent = (sound.volume * 100.0).round() as i64;
     for (label, change) in [("–", -0.1f32), ("+", 0.1f32)] {
         let entity = commands
-            .spawn(small_button(assets, Says::Same(label.into()), KEY, theme::CARD, theme::INK))
-            .observe(move |_: On<Pointer<Click>>, mut sound: ResMut<SoundSettings>| {
-                sound.volume = ((sound.volume + change) * 10.0).round().clamp(0.0, 10.0) / 10.0;
-            })
+            .spawn(small_button(
+                assets,
+                Says::Same(label.into()),
+                KEY,
+                theme::CARD,
+                theme::INK,
+            ))
+            .observe(
+                move |_: On<Pointer<Click>>, mut sound: ResMut<SoundSettings>| {
+                    sound.volume = ((sound.volume + change) * 10.0).round().clamp(0.0, 10.0) / 10.0;
+                },
+            )
             .id();
         commands.entity(volume).add_child(entity);
         if change < 0.0 {
             let words = Says::UiWith("guide-volume", vec![("percent", Arg::Number(percent))]);
-            commands.entity(volume).with_child(theme::bold(assets, words, theme::BODY, theme::INK));
+            commands
+                .entity(volume)
+                .with_child(theme::bold(assets, words, theme::BODY, theme::INK));
         }
     }
     let close = close_button(commands, assets);
@@ -520,7 +755,12 @@ fn spawn_dashboard(
 
 fn close_button(commands: &mut Commands, assets: &UiAssets) -> Entity {
     commands
-        .spawn(theme::button(assets, Says::Ui("guide-close"), theme::MUTED_INK, theme::ACCENT_INK))
+        .spawn(theme::button(
+            assets,
+            Says::Ui("guide-close"),
+            theme::MUTED_INK,
+            theme::ACCENT_INK,
+        ))
         .observe(|_: On<Pointer<Click>>, mut panel: ResMut<GuidePanel>| panel.stage = Stage::Closed)
         .id()
 }

@@ -42,7 +42,8 @@ fn track_activity(
     keys: Option<Res<ButtonInput<KeyCode>>>,
 ) {
     let now = time.elapsed_secs_f64();
-    let held = mouse.as_ref().map_or(0, |m| m.get_pressed().count()) + touches.as_ref().map_or(0, |t| t.iter().count());
+    let held = mouse.as_ref().map_or(0, |m| m.get_pressed().count())
+        + touches.as_ref().map_or(0, |t| t.iter().count());
     idle.0.set_pressed(held as u32, now);
     let pressed_anything = activity.read().count() > 0
         || mouse.is_some_and(|m| m.get_just_released().count() > 0)
@@ -64,7 +65,11 @@ fn follow_idle_timer(
     overlays: Query<Entity, With<Countdown>>,
     mut numbers: Query<&mut Says, With<CountdownNumber>>,
 ) {
-    let phase = if *screen.get() == Screen::Attract { IdlePhase::Active } else { idle.0.phase(time.elapsed_secs_f64()) };
+    let phase = if *screen.get() == Screen::Attract {
+        IdlePhase::Active
+    } else {
+        idle.0.phase(time.elapsed_secs_f64())
+    };
     match phase {
         IdlePhase::Active => {
             for overlay in &overlays {
@@ -110,8 +115,16 @@ fn spawn_countdown(commands: &mut Commands, assets: &UiAssets, number: Says) {
         GlobalZIndex(200),
         children![
             theme::picture(assets, theme::GUFI, 200.0),
-            theme::bold(assets, Says::Ui("exhibit-still-playing"), theme::TITLE, Color::WHITE),
-            (theme::bold(assets, number, theme::TITLE * 2.5, theme::WARM), CountdownNumber),
+            theme::bold(
+                assets,
+                Says::Ui("exhibit-still-playing"),
+                theme::TITLE,
+                Color::WHITE
+            ),
+            (
+                theme::bold(assets, number, theme::TITLE * 2.5, theme::WARM),
+                CountdownNumber
+            ),
         ],
     ));
 }

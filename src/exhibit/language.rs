@@ -56,7 +56,10 @@ pub struct SwitchLanguage(pub Lang);
 
 pub(super) fn plugin(app: &mut App) {
     app.add_message::<SwitchLanguage>();
-    app.add_systems(Update, (switch_language, reword_all, word_new_texts).chain());
+    app.add_systems(
+        Update,
+        (switch_language, reword_all, word_new_texts).chain(),
+    );
 }
 
 fn switch_language(mut switches: MessageReader<SwitchLanguage>, mut lang: ResMut<CurrentLang>) {

@@ -2,17 +2,17 @@
 //! from `crate::game`, every text from the scenario or the Fluent files.
 
 mod audio;
-mod guide;
-mod records;
 mod autoplay;
 mod chrome;
+mod guide;
 mod idle;
 mod language;
+mod records;
 pub mod screens;
 mod screenshots;
-pub mod theme;
 #[cfg(test)]
 mod tests;
+pub mod theme;
 
 use std::path::PathBuf;
 
@@ -80,12 +80,22 @@ pub fn run(scenario: Scenario, options: ExhibitOptions) -> AppExit {
         resolution: (1280, 720).into(),
         ..default()
     };
-    let cursor = CursorOptions { visible: !options.fullscreen, ..default() };
+    let cursor = CursorOptions {
+        visible: !options.fullscreen,
+        ..default()
+    };
     let mut app = App::new();
     app.add_plugins(
         DefaultPlugins
-            .set(WindowPlugin { primary_window: Some(window), primary_cursor_options: Some(cursor), ..default() })
-            .set(AssetPlugin { file_path: options.assets_dir.display().to_string(), ..default() }),
+            .set(WindowPlugin {
+                primary_window: Some(window),
+                primary_cursor_options: Some(cursor),
+                ..default()
+            })
+            .set(AssetPlugin {
+                file_path: options.assets_dir.display().to_string(),
+                ..default()
+            }),
     );
     app.insert_resource(ClearColor(theme::BACKGROUND));
     app.add_plugins(audio::plugin);
@@ -108,7 +118,14 @@ pub fn add_logic(app: &mut App, scenario: Scenario, options: &ExhibitOptions) {
     });
     app.insert_resource(CurrentLang(options.lang));
     app.init_resource::<Play>();
-    app.add_plugins((theme::plugin, language::plugin, screens::plugin, chrome::plugin, idle::plugin, autoplay::plugin));
+    app.add_plugins((
+        theme::plugin,
+        language::plugin,
+        screens::plugin,
+        chrome::plugin,
+        idle::plugin,
+        autoplay::plugin,
+    ));
     app.add_plugins((records::plugin, guide::plugin));
 }
 
@@ -118,7 +135,9 @@ pub fn headless_app(scenario: Scenario, options: &ExhibitOptions) -> App {
     let mut app = App::new();
     app.add_plugins((MinimalPlugins, bevy::state::app::StatesPlugin));
     app.add_message::<bevy::window::WindowResized>();
-    app.world_mut().resource_mut::<Time<Virtual>>().set_max_delta(std::time::Duration::from_secs(30));
+    app.world_mut()
+        .resource_mut::<Time<Virtual>>()
+        .set_max_delta(std::time::Duration::from_secs(30));
     add_logic(&mut app, scenario, options);
     app
 }

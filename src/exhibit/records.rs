@@ -41,7 +41,11 @@ pub(super) fn plugin(app: &mut App) {
 pub enum DeskRequest {
     Record(PlaySession),
     /// `at`: when the guide tapped "start", not when the store got to it.
-    StartTour { category: Category, size: u32, at: DateTime<Utc> },
+    StartTour {
+        category: Category,
+        size: u32,
+        at: DateTime<Utc>,
+    },
     EndTour(Uuid),
     /// Send a fresh [`DeskView`].
     Refresh,
@@ -84,9 +88,16 @@ impl StoreLink {
                 Worker::new(data_dir, station).run(inbox, outbox);
                 let _ = done.send(());
             })
-            .map_err(|err| error!("the exhibit runs without the visitor store: no thread for it ({err})"))
+            .map_err(|err| {
+                error!("the exhibit runs without the visitor store: no thread for it ({err})")
+            })
             .ok();
-        StoreLink { requests: Some(requests), views: Mutex::new(views), worker, finished: Mutex::new(finished) }
+        StoreLink {
+            requests: Some(requests),
+            views: Mutex::new(views),
+            worker,
+            finished: Mutex::new(finished),
+        }
     }
 
     pub fn send(&self, request: DeskRequest) {
@@ -101,12 +112,19 @@ impl Drop for StoreLink {
     /// On exit the worker writes what is waiting before the process ends.
     fn drop(&mut self) {
         self.requests = None;
-        let Some(worker) = self.worker.take() else { return };
-        let finished = self.finished.lock().map(|done| done.recv_timeout(EXIT_PATIENCE).is_ok());
+        let Some(worker) = self.worker.take() else {
+            return;
+        };
+        let finished = self
+            .finished
+            .lock()
+            .map(|done| done.recv_timeout(EXIT_PATIENCE).is_ok());
         if finished.unwrap_or(false) {
             let _ = worker.join();
         } else {
-            error!("the visitor store did not answer within {EXIT_PATIENCE:?}; closing without waiting for it");
+            error!(
+                "the visitor store did not answer within {EXIT_PATIENCE:?}; closing without waiting for it"
+            );
         }
     }
 }
@@ -118,12 +136,26 @@ fn receive_views(link: Res<StoreLink>, mut view: ResMut<DeskView>) {
     }
 }
 
-fn record_round(mut play: ResMut<Play>, link: Res<StoreLink>, exhibit: Res<Exhibit>, lang: Res<CurrentLang>) {
+fn record_round(
+    mut play: ResMut<Play>,
+    link: Res<StoreLink>,
+    exhibit: Res<Exhibit>,
+    lang: Res<CurrentLang>,
+) {
     if play.recorded {
         return;
     }
-    let (Some(round), Some(started_at)) = (play.round.as_ref(), play.started_wall) else { return };
-    let session = PlaySession::from_round(round, &exhibit.station, lang.0, None, started_at, Utc::now());
+    let (Some(round), Some(started_at)) = (play.round.as_ref(), play.started_wall) else {
+        return;
+    };
+    let session = PlaySession::from_round(
+        round,
+        &exhibit.station,
+        lang.0,
+        None,
+        started_at,
+        Utc::now(),
+    );
     play.recorded = true;
     // A round without a single drop is not worth a trip to the store.
     if session.is_worth_recording() {
@@ -143,7 +175,13 @@ struct Worker {
 
 impl Worker {
     fn new(data_dir: Option<PathBuf>, station: String) -> Self {
-        Worker { data_dir, station, store: None, waiting: SessionOutbox::default(), logged: None }
+        Worker {
+            data_dir,
+            station,
+            store: None,
+            waiting: SessionOutbox::default(),
+            logged: None,
+        }
     }
 
     fn run(mut self, inbox: Receiver<DeskRequest>, views: Sender<DeskView>) {
@@ -165,7 +203,9 @@ impl Worker {
                     return;
                 }
             };
-            let problem = request.map(|request| self.handle(request)).and_then(Result::err);
+            let problem = request
+                .map(|request| self.handle(request))
+                .and_then(Result::err);
             let flushed = self.write_waiting();
             if views.send(self.view(problem.or(flushed.err()))).is_err() {
                 return;
@@ -189,17 +229,33 @@ impl Worker {
                 // Tag the round with the tour that was on when it began, if the store can say.
                 if let Ok(store) = self.connect() {
                     let day = local_date(session.started_at);
-                    session.tour_id = tour_open_at(&store.tours_started_on(day).unwrap_or_default(), session.started_at);
+                    session.tour_id = tour_open_at(
+                        &store.tours_started_on(day).unwrap_or_default(),
+                        session.started_at,
+                    );
                 }
                 self.waiting.push(session);
                 Ok(())
             }
             DeskRequest::StartTour { category, size, at } => {
                 let note = Some(format!("kiosk: {}", self.station));
-                let tour = NewTour { category, size, guide: None, note, started_at: at };
-                self.connect()?.start_tour(&tour).map(drop).map_err(|err| err.to_string())
+                let tour = NewTour {
+                    category,
+                    size,
+                    guide: None,
+                    note,
+                    started_at: at,
+                };
+                self.connect()?
+                    .start_tour(&tour)
+                    .map(drop)
+                    .map_err(|err| err.to_string())
             }
-            DeskRequest::EndTour(id) => self.connect()?.end_tour(id, Utc::now()).map(drop).map_err(|err| err.to_string()),
+            DeskRequest::EndTour(id) => self
+                .connect()?
+                .end_tour(id, Utc::now())
+                .map(drop)
+                .map_err(|err| err.to_string()),
             DeskRequest::Refresh => Ok(()),
         }
     }
@@ -209,13 +265,19 @@ impl Worker {
         if self.waiting.is_empty() {
             return Ok(());
         }
-        let result = self.connect().map(drop).and_then(|()| match self.store.as_mut() {
-            Some(store) => self.waiting.flush(store).map(drop),
-            None => Ok(()),
-        });
+        let result = self
+            .connect()
+            .map(drop)
+            .and_then(|()| match self.store.as_mut() {
+                Some(store) => self.waiting.flush(store).map(drop),
+                None => Ok(()),
+            });
         match &result {
             Err(err) if self.logged.as_ref() != Some(err) => {
-                warn!("play sessions kept in memory ({} waiting): {err}", self.waiting.len());
+                warn!(
+                    "play sessions kept in memory ({} waiting): {err}",
+                    self.waiting.len()
+                );
                 self.logged = Some(err.clone());
                 // A broken connection is opened afresh at the next try.
                 self.store = None;
@@ -231,13 +293,31 @@ impl Worker {
         let data_dir = self.data_dir.clone();
         let store = match self.connect() {
             Ok(store) => store,
-            Err(err) => return DeskView { waiting_sessions, problem: Some(err), answered: true, ..default() },
+            Err(err) => {
+                return DeskView {
+                    waiting_sessions,
+                    problem: Some(err),
+                    answered: true,
+                    ..default()
+                };
+            }
         };
         let today = local_date(Utc::now());
         let mut problems: Vec<String> = problem.into_iter().collect();
-        let count_today = store.visitors_on(today).map(|c| c.total()).map_err(|e| problems.push(e.to_string())).unwrap_or(0);
-        let open_tours = store.open_tours().map_err(|e| problems.push(e.to_string())).unwrap_or_default();
-        let calendar = data_dir.as_deref().map(crate::desk::load_calendar).transpose().map_err(|e| problems.push(e.to_string()));
+        let count_today = store
+            .visitors_on(today)
+            .map(|c| c.total())
+            .map_err(|e| problems.push(e.to_string()))
+            .unwrap_or(0);
+        let open_tours = store
+            .open_tours()
+            .map_err(|e| problems.push(e.to_string()))
+            .unwrap_or_default();
+        let calendar = data_dir
+            .as_deref()
+            .map(crate::desk::load_calendar)
+            .transpose()
+            .map_err(|e| problems.push(e.to_string()));
         let year = match calendar {
             Ok(calendar) => store
                 .year_status(&calendar.unwrap_or_default(), today)
@@ -292,9 +372,18 @@ mod tests {
         let early = tour("2026-04-20T07:00:00Z");
         let later = tour("2026-04-20T09:00:00Z");
         let open = [early.clone(), later.clone()];
-        assert_eq!(tour_open_at(&open, "2026-04-20T08:00:00Z".parse().unwrap()), Some(early.id));
-        assert_eq!(tour_open_at(&open, "2026-04-20T09:30:00Z".parse().unwrap()), Some(later.id));
-        assert_eq!(tour_open_at(&open, "2026-04-20T06:00:00Z".parse().unwrap()), None);
+        assert_eq!(
+            tour_open_at(&open, "2026-04-20T08:00:00Z".parse().unwrap()),
+            Some(early.id)
+        );
+        assert_eq!(
+            tour_open_at(&open, "2026-04-20T09:30:00Z".parse().unwrap()),
+            Some(later.id)
+        );
+        assert_eq!(
+            tour_open_at(&open, "2026-04-20T06:00:00Z".parse().unwrap()),
+            None
+        );
     }
 
     #[test]
@@ -302,7 +391,13 @@ mod tests {
         let mut ended = tour("2026-04-20T07:00:00Z");
         ended.ended_at = Some("2026-04-20T08:00:00Z".parse().unwrap());
         let tours = [ended.clone()];
-        assert_eq!(tour_open_at(&tours, "2026-04-20T07:50:00Z".parse().unwrap()), Some(ended.id));
-        assert_eq!(tour_open_at(&tours, "2026-04-20T08:10:00Z".parse().unwrap()), None);
+        assert_eq!(
+            tour_open_at(&tours, "2026-04-20T07:50:00Z".parse().unwrap()),
+            Some(ended.id)
+        );
+        assert_eq!(
+            tour_open_at(&tours, "2026-04-20T08:10:00Z".parse().unwrap()),
+            None
+        );
     }
 }

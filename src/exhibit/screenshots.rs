@@ -33,7 +33,8 @@ impl Shots {
     /// settled (software rendering under Xvfb can be slower than the player).
     pub(super) fn holds(&self, exhibit: &Exhibit, screen: Screen) -> bool {
         exhibit.screenshot_dir.is_some()
-            && (self.pending.is_some() || name_of(screen).is_some_and(|name| !self.taken.contains(name)))
+            && (self.pending.is_some()
+                || name_of(screen).is_some_and(|name| !self.taken.contains(name)))
     }
 }
 
@@ -47,22 +48,38 @@ fn name_of(screen: Screen) -> Option<&'static str> {
     }
 }
 
-fn plan_shots(screen: Res<State<Screen>>, mut judged: MessageReader<Judged>, mut shots: ResMut<Shots>) {
+fn plan_shots(
+    screen: Res<State<Screen>>,
+    mut judged: MessageReader<Judged>,
+    mut shots: ResMut<Shots>,
+) {
     let feedback = judged.read().count() > 0;
     if shots.pending.is_some() {
         return;
     }
-    let wanted = if feedback { Some("feedback") } else { name_of(*screen.get()) };
+    let wanted = if feedback {
+        Some("feedback")
+    } else {
+        name_of(*screen.get())
+    };
     if let Some(name) = wanted.filter(|name| !shots.taken.contains(name)) {
         // Feedback slides in over 200 ms: wait a little less than for a whole screen.
-        let frames = if name == "feedback" { SETTLE_FRAMES / 2 } else { SETTLE_FRAMES };
+        let frames = if name == "feedback" {
+            SETTLE_FRAMES / 2
+        } else {
+            SETTLE_FRAMES
+        };
         shots.pending = Some((name, frames));
     }
 }
 
 fn take_shots(mut commands: Commands, exhibit: Res<Exhibit>, mut shots: ResMut<Shots>) {
-    let Some(dir) = exhibit.screenshot_dir.clone() else { return };
-    let Some((name, frames)) = shots.pending else { return };
+    let Some(dir) = exhibit.screenshot_dir.clone() else {
+        return;
+    };
+    let Some((name, frames)) = shots.pending else {
+        return;
+    };
     if frames > 0 {
         shots.pending = Some((name, frames - 1));
         return;
@@ -70,10 +87,17 @@ fn take_shots(mut commands: Commands, exhibit: Res<Exhibit>, mut shots: ResMut<S
     shots.pending = None;
     shots.taken.insert(name);
     let path: PathBuf = dir.join(format!("{name}.png"));
-    commands.spawn(Screenshot::primary_window()).observe(save_to_disk(path));
+    commands
+        .spawn(Screenshot::primary_window())
+        .observe(save_to_disk(path));
 }
 
-fn exit_after_round(exhibit: Res<Exhibit>, mut shots: ResMut<Shots>, screen: Res<State<Screen>>, mut exit: MessageWriter<AppExit>) {
+fn exit_after_round(
+    exhibit: Res<Exhibit>,
+    mut shots: ResMut<Shots>,
+    screen: Res<State<Screen>>,
+    mut exit: MessageWriter<AppExit>,
+) {
     if !exhibit.exit_after_round || *screen.get() != Screen::Results {
         return;
     }
@@ -83,7 +107,9 @@ fn exit_after_round(exhibit: Res<Exhibit>, mut shots: ResMut<Shots>, screen: Res
     };
     shots.results_wait += 1;
     // A few more frames after the file appears, so it is completely written.
-    if (saved && shots.results_wait > SETTLE_FRAMES * 2 + 10) || shots.results_wait > EXIT_PATIENCE_FRAMES {
+    if (saved && shots.results_wait > SETTLE_FRAMES * 2 + 10)
+        || shots.results_wait > EXIT_PATIENCE_FRAMES
+    {
         exit.write(AppExit::Success);
     }
 }

@@ -10,13 +10,13 @@ use bevy::picking::pointer::{Location, PointerButton, PointerId};
 use bevy::prelude::*;
 use bevy::time::TimeUpdateStrategy;
 
+use super::guide::{GuidePanel, Key, Stage, open_panel, press_key};
 use super::idle::{Activity, Idle};
 use super::language::{CurrentLang, SwitchLanguage};
+use super::records::{DeskRequest, DeskView, StoreLink};
 use super::screens::Screen;
 use super::screens::audience::ChooseAudience;
 use super::screens::sorting::{BinTarget, Feedback, ItemCard, Shown};
-use super::guide::{GuidePanel, Key, Stage, open_panel, press_key};
-use super::records::{DeskRequest, DeskView, StoreLink};
 use super::{ExhibitOptions, Play, Says, headless_app};
 use crate::game::{IdlePhase, Outcome};
 use crate::i18n::Lang;
@@ -27,8 +27,13 @@ fn exhibit_app() -> App {
 
 fn exhibit_app_with_data(data_dir: Option<&std::path::Path>) -> App {
     let path = crate::shipped_dir("scenarios").join("khmelnytskyi.ron");
-    let scenario = crate::content::load(&path, &crate::shipped_assets_dir()).expect("the shipped scenario loads");
-    let options = ExhibitOptions { station: "test".into(), data_dir: data_dir.map(Into::into), ..default() };
+    let scenario = crate::content::load(&path, &crate::shipped_assets_dir())
+        .expect("the shipped scenario loads");
+    let options = ExhibitOptions {
+        station: "test".into(),
+        data_dir: data_dir.map(Into::into),
+        ..default()
+    };
     let mut app = headless_app(scenario, &options);
     step(&mut app, 0.1);
     app
@@ -36,7 +41,9 @@ fn exhibit_app_with_data(data_dir: Option<&std::path::Path>) -> App {
 
 /// Advances the clock by `secs` in one frame.
 fn step(app: &mut App, secs: f64) {
-    app.insert_resource(TimeUpdateStrategy::ManualDuration(Duration::from_secs_f64(secs)));
+    app.insert_resource(TimeUpdateStrategy::ManualDuration(Duration::from_secs_f64(
+        secs,
+    )));
     app.update();
 }
 
@@ -52,9 +59,13 @@ fn screen(app: &App) -> Screen {
 }
 
 fn start_round(app: &mut App) {
-    app.world_mut().resource_mut::<NextState<Screen>>().set(Screen::Audience);
+    app.world_mut()
+        .resource_mut::<NextState<Screen>>()
+        .set(Screen::Audience);
     step(app, 0.1);
-    let audience = app.world().resource::<super::Exhibit>().scenario.audiences[0].id.clone();
+    let audience = app.world().resource::<super::Exhibit>().scenario.audiences[0]
+        .id
+        .clone();
     app.world_mut().write_message(ChooseAudience(audience));
     run_for(app, 0.3);
     assert_eq!(screen(app), Screen::Sorting);
@@ -67,11 +78,21 @@ fn one<C: Component>(app: &mut App) -> Entity {
 
 fn bin_entity(app: &mut App, id: &str) -> Entity {
     let mut query = app.world_mut().query::<(Entity, &BinTarget)>();
-    query.iter(app.world()).find(|(_, bin)| bin.0 == id).map(|(e, _)| e).expect("the bin is on screen")
+    query
+        .iter(app.world())
+        .find(|(_, bin)| bin.0 == id)
+        .map(|(e, _)| e)
+        .expect("the bin is on screen")
 }
 
 fn location() -> Location {
-    Location { target: NormalizedRenderTarget::None { width: 1920, height: 1080 }, position: Vec2::new(960.0, 900.0) }
+    Location {
+        target: NormalizedRenderTarget::None {
+            width: 1920,
+            height: 1080,
+        },
+        position: Vec2::new(960.0, 900.0),
+    }
 }
 
 /// A finger lets the item go over `bin`.
@@ -79,24 +100,42 @@ fn drop_item_on(app: &mut App, bin: &str) {
     let item = one::<ItemCard>(app);
     let bin = bin_entity(app, bin);
     let hit = HitData::new(Entity::PLACEHOLDER, 0.0, None, None);
-    let event = DragDrop { button: PointerButton::Primary, dropped: item, hit };
-    app.world_mut().trigger(Pointer::new(PointerId::Touch(1), location(), event, bin));
+    let event = DragDrop {
+        button: PointerButton::Primary,
+        dropped: item,
+        hit,
+    };
+    app.world_mut()
+        .trigger(Pointer::new(PointerId::Touch(1), location(), event, bin));
     step(app, 0.1);
 }
 
 fn current(app: &App) -> (String, String) {
     let play = app.world().resource::<Play>();
-    let item = play.round.as_ref().and_then(|r| r.current()).expect("an item to sort");
+    let item = play
+        .round
+        .as_ref()
+        .and_then(|r| r.current())
+        .expect("an item to sort");
     (item.item.clone(), item.right_bin.clone())
 }
 
 fn a_wrong_bin(app: &App, right: &str) -> String {
     let scenario = &app.world().resource::<super::Exhibit>().scenario;
-    scenario.bins.iter().map(|b| b.id.clone()).find(|b| b != right).expect("two bins")
+    scenario
+        .bins
+        .iter()
+        .map(|b| b.id.clone())
+        .find(|b| b != right)
+        .expect("two bins")
 }
 
 fn first_try_score(app: &App) -> usize {
-    app.world().resource::<Play>().round.as_ref().map_or(0, |r| r.first_try_score())
+    app.world()
+        .resource::<Play>()
+        .round
+        .as_ref()
+        .map_or(0, |r| r.first_try_score())
 }
 
 #[test]
@@ -107,13 +146,39 @@ fn drops_on_the_wrong_and_right_bins_change_the_score_and_then_the_screen() {
     let (item, right) = current(&app);
     let wrong = a_wrong_bin(&app, &right);
     drop_item_on(&mut app, &wrong);
-    let feedback = app.world().resource::<Feedback>().last.clone().expect("feedback shown");
-    assert_eq!(feedback.outcome, Outcome::Wrong { misses: 1, reveal: false });
-    assert_eq!(current(&app).0, item, "a miss keeps the item for a second try");
+    let feedback = app
+        .world()
+        .resource::<Feedback>()
+        .last
+        .clone()
+        .expect("feedback shown");
+    assert_eq!(
+        feedback.outcome,
+        Outcome::Wrong {
+            misses: 1,
+            reveal: false
+        }
+    );
+    assert_eq!(
+        current(&app).0,
+        item,
+        "a miss keeps the item for a second try"
+    );
 
     drop_item_on(&mut app, &right);
-    assert_eq!(app.world().resource::<Feedback>().last.as_ref().map(|f| f.outcome.clone()), Some(Outcome::Right { first_try: false }));
-    assert_eq!(first_try_score(&app), 0, "a second-try answer does not score");
+    assert_eq!(
+        app.world()
+            .resource::<Feedback>()
+            .last
+            .as_ref()
+            .map(|f| f.outcome.clone()),
+        Some(Outcome::Right { first_try: false })
+    );
+    assert_eq!(
+        first_try_score(&app),
+        0,
+        "a second-try answer does not score"
+    );
 
     // While the right bin swallows the item, a second drop is not taken for the next item.
     let (next_item, next_right) = current(&app);
@@ -128,7 +193,12 @@ fn drops_on_the_wrong_and_right_bins_change_the_score_and_then_the_screen() {
     // Sort the rest right; the round ends and the lifecycle journey follows.
     loop {
         run_for(&mut app, 0.5);
-        let over = app.world().resource::<Play>().round.as_ref().is_some_and(|r| r.is_over());
+        let over = app
+            .world()
+            .resource::<Play>()
+            .round
+            .as_ref()
+            .is_some_and(|r| r.is_over());
         if over {
             break;
         }
@@ -137,7 +207,12 @@ fn drops_on_the_wrong_and_right_bins_change_the_score_and_then_the_screen() {
     }
     run_for(&mut app, 3.0);
     assert_eq!(screen(&app), Screen::Lifecycle);
-    let round = app.world().resource::<Play>().round.clone().expect("the round is kept for the results");
+    let round = app
+        .world()
+        .resource::<Play>()
+        .round
+        .clone()
+        .expect("the round is kept for the results");
     assert_eq!(round.first_try_score(), round.items.len() - 1);
 }
 
@@ -147,34 +222,65 @@ fn idle_timeout_counts_down_then_returns_to_attract_with_the_drag_cancelled() {
     start_round(&mut app);
     let item = one::<ItemCard>(&mut app);
     let hit = HitData::new(Entity::PLACEHOLDER, 0.0, None, None);
-    let start = DragStart { button: PointerButton::Primary, hit };
-    app.world_mut().trigger(Pointer::new(PointerId::Touch(7), location(), start, item));
+    let start = DragStart {
+        button: PointerButton::Primary,
+        hit,
+    };
+    app.world_mut()
+        .trigger(Pointer::new(PointerId::Touch(7), location(), start, item));
     step(&mut app, 0.1);
-    assert_eq!(app.world().resource::<Shown>().dragged_by, Some(PointerId::Touch(7)));
+    assert_eq!(
+        app.world().resource::<Shown>().dragged_by,
+        Some(PointerId::Touch(7))
+    );
 
-    let timeout = app.world().resource::<super::Exhibit>().scenario.settings.idle_timeout_secs as f64;
+    let timeout = app
+        .world()
+        .resource::<super::Exhibit>()
+        .scenario
+        .settings
+        .idle_timeout_secs as f64;
     run_for(&mut app, timeout + 1.0);
     let now = app.world().resource::<Time>().elapsed_secs_f64();
-    assert!(matches!(app.world().resource::<Idle>().0.phase(now), IdlePhase::Countdown { .. }));
+    assert!(matches!(
+        app.world().resource::<Idle>().0.phase(now),
+        IdlePhase::Countdown { .. }
+    ));
     assert_eq!(screen(&app), Screen::Sorting, "the countdown comes first");
 
     // Any touch cancels the countdown.
     app.world_mut().write_message(Activity);
     step(&mut app, 0.1);
     let now = app.world().resource::<Time>().elapsed_secs_f64();
-    assert_eq!(app.world().resource::<Idle>().0.phase(now), IdlePhase::Active);
+    assert_eq!(
+        app.world().resource::<Idle>().0.phase(now),
+        IdlePhase::Active
+    );
 
-    let countdown = app.world().resource::<super::Exhibit>().scenario.settings.countdown_secs as f64;
+    let countdown = app
+        .world()
+        .resource::<super::Exhibit>()
+        .scenario
+        .settings
+        .countdown_secs as f64;
     run_for(&mut app, timeout + countdown + 1.0);
     assert_eq!(screen(&app), Screen::Attract);
-    assert_eq!(app.world().resource::<Shown>().dragged_by, None, "the drag is cancelled");
+    assert_eq!(
+        app.world().resource::<Shown>().dragged_by,
+        None,
+        "the drag is cancelled"
+    );
     let mut cards = app.world_mut().query_filtered::<Entity, With<ItemCard>>();
     assert_eq!(cards.iter(app.world()).count(), 0, "no ghost item is left");
 }
 
 fn shown_text(app: &mut App, says: &Says) -> Vec<String> {
     let mut query = app.world_mut().query::<(&Says, &Text)>();
-    query.iter(app.world()).filter(|(s, _)| *s == says).map(|(_, t)| t.0.clone()).collect()
+    query
+        .iter(app.world())
+        .filter(|(s, _)| *s == says)
+        .map(|(_, t)| t.0.clone())
+        .collect()
 }
 
 #[test]
@@ -191,11 +297,16 @@ fn switching_language_rewords_what_is_on_screen() {
     // Texts spawned later come in the language of the moment.
     start_round(&mut app);
     let mut names = app.world_mut().query::<(&Says, &Text)>();
-    let scenario_texts: Vec<(Says, String)> =
-        names.iter(app.world()).filter(|(s, _)| matches!(s, Says::Scenario(_))).map(|(s, t)| (s.clone(), t.0.clone())).collect();
+    let scenario_texts: Vec<(Says, String)> = names
+        .iter(app.world())
+        .filter(|(s, _)| matches!(s, Says::Scenario(_)))
+        .map(|(s, t)| (s.clone(), t.0.clone()))
+        .collect();
     assert!(!scenario_texts.is_empty());
     for (says, text) in scenario_texts {
-        let Says::Scenario(bilingual) = says else { unreachable!() };
+        let Says::Scenario(bilingual) = says else {
+            unreachable!()
+        };
         assert_eq!(text, bilingual.en);
     }
 }
@@ -203,9 +314,14 @@ fn switching_language_rewords_what_is_on_screen() {
 fn open_guide_panel(app: &mut App) {
     use bevy::ecs::system::RunSystemOnce;
     app.world_mut()
-        .run_system_once(|mut panel: ResMut<GuidePanel>, exhibit: Res<super::Exhibit>, link: Res<StoreLink>, time: Res<Time>| {
-            open_panel(&mut panel, &exhibit, &link, time.elapsed_secs_f64());
-        })
+        .run_system_once(
+            |mut panel: ResMut<GuidePanel>,
+             exhibit: Res<super::Exhibit>,
+             link: Res<StoreLink>,
+             time: Res<Time>| {
+                open_panel(&mut panel, &exhibit, &link, time.elapsed_secs_f64());
+            },
+        )
         .expect("the panel opens");
     step(app, 0.1);
 }
@@ -214,9 +330,13 @@ fn type_keys(app: &mut App, keys: &[Key]) {
     use bevy::ecs::system::RunSystemOnce;
     for key in keys.iter().copied() {
         app.world_mut()
-            .run_system_once(move |mut panel: ResMut<GuidePanel>, exhibit: Res<super::Exhibit>, time: Res<Time>| {
-                press_key(&mut panel, &exhibit, key, time.elapsed_secs_f64());
-            })
+            .run_system_once(
+                move |mut panel: ResMut<GuidePanel>,
+                      exhibit: Res<super::Exhibit>,
+                      time: Res<Time>| {
+                    press_key(&mut panel, &exhibit, key, time.elapsed_secs_f64());
+                },
+            )
             .expect("a key press");
     }
     step(app, 0.1);
@@ -227,7 +347,10 @@ fn stage(app: &App) -> Stage {
 }
 
 fn digits(pin: &str) -> Vec<Key> {
-    pin.bytes().map(|b| Key::Digit(b - b'0')).chain([Key::Enter]).collect()
+    pin.bytes()
+        .map(|b| Key::Digit(b - b'0'))
+        .chain([Key::Enter])
+        .collect()
 }
 
 #[test]
@@ -236,21 +359,50 @@ fn the_guide_panel_opens_only_with_the_right_pin_and_locks_when_left_alone() {
     crate::pin::set(data.path(), "2468").unwrap();
     let mut app = exhibit_app_with_data(Some(data.path()));
     open_guide_panel(&mut app);
-    assert_eq!(stage(&app), Stage::Locked { entered: String::new(), wrong: false });
-    assert_eq!(shown_text(&mut app, &Says::Ui("guide-enter-pin")).len(), 1, "the panel asks for the PIN");
+    assert_eq!(
+        stage(&app),
+        Stage::Locked {
+            entered: String::new(),
+            wrong: false
+        }
+    );
+    assert_eq!(
+        shown_text(&mut app, &Says::Ui("guide-enter-pin")).len(),
+        1,
+        "the panel asks for the PIN"
+    );
 
     type_keys(&mut app, &digits("1234"));
-    assert_eq!(stage(&app), Stage::Locked { entered: String::new(), wrong: true });
+    assert_eq!(
+        stage(&app),
+        Stage::Locked {
+            entered: String::new(),
+            wrong: true
+        }
+    );
     assert_eq!(shown_text(&mut app, &Says::Ui("guide-wrong-pin")).len(), 1);
 
     type_keys(&mut app, &[Key::Digit(9), Key::Erase]);
     type_keys(&mut app, &digits("2468"));
     assert_eq!(stage(&app), Stage::Unlocked);
-    assert_eq!(shown_text(&mut app, &Says::Ui("guide-new-tour")).len(), 1, "the unlocked panel shows the tour controls");
+    assert_eq!(
+        shown_text(&mut app, &Says::Ui("guide-new-tour")).len(),
+        1,
+        "the unlocked panel shows the tour controls"
+    );
 
-    let timeout = app.world().resource::<super::Exhibit>().scenario.settings.idle_timeout_secs as f64;
+    let timeout = app
+        .world()
+        .resource::<super::Exhibit>()
+        .scenario
+        .settings
+        .idle_timeout_secs as f64;
     run_for(&mut app, timeout + 1.0);
-    assert_eq!(stage(&app), Stage::Closed, "a guide who walks away leaves the panel locked");
+    assert_eq!(
+        stage(&app),
+        Stage::Closed,
+        "a guide who walks away leaves the panel locked"
+    );
     assert!(shown_text(&mut app, &Says::Ui("guide-new-tour")).is_empty());
 }
 
@@ -260,7 +412,10 @@ fn without_a_pin_the_guide_panel_says_how_to_set_one() {
     let mut app = exhibit_app_with_data(Some(data.path()));
     open_guide_panel(&mut app);
     assert_eq!(stage(&app), Stage::NoPin);
-    assert_eq!(shown_text(&mut app, &Says::Ui("guide-pin-not-set")).len(), 1);
+    assert_eq!(
+        shown_text(&mut app, &Says::Ui("guide-pin-not-set")).len(),
+        1
+    );
 }
 
 /// Frames until the store link has answered `ready`, or a few seconds pass.
@@ -273,7 +428,10 @@ fn wait_for_desk(app: &mut App, ready: impl Fn(&DeskView) -> bool) -> DeskView {
         }
         std::thread::sleep(Duration::from_millis(20));
     }
-    panic!("the store link did not answer: {:?}", app.world().resource::<DeskView>());
+    panic!(
+        "the store link did not answer: {:?}",
+        app.world().resource::<DeskView>()
+    );
 }
 
 #[test]
@@ -281,7 +439,13 @@ fn a_tour_started_on_the_kiosk_and_the_rounds_played_reach_the_store() {
     use crate::store::VisitorStore;
     let data = tempfile::tempdir().unwrap();
     let mut app = exhibit_app_with_data(Some(data.path()));
-    app.world().resource::<StoreLink>().send(DeskRequest::StartTour { category: crate::visitors::Category::School, size: 24, at: chrono::Utc::now() });
+    app.world()
+        .resource::<StoreLink>()
+        .send(DeskRequest::StartTour {
+            category: crate::visitors::Category::School,
+            size: 24,
+            at: chrono::Utc::now(),
+        });
     let view = wait_for_desk(&mut app, |view| view.open_tours.len() == 1);
     assert_eq!(view.open_tours[0].size, 24);
     assert_eq!(view.today, 24, "a tour counts its group on its start date");
@@ -291,22 +455,36 @@ fn a_tour_started_on_the_kiosk_and_the_rounds_played_reach_the_store() {
     start_round(&mut app);
     loop {
         run_for(&mut app, 0.5);
-        if app.world().resource::<Play>().round.as_ref().is_some_and(|r| r.is_over()) {
+        if app
+            .world()
+            .resource::<Play>()
+            .round
+            .as_ref()
+            .is_some_and(|r| r.is_over())
+        {
             break;
         }
         let (_, right) = current(&app);
         drop_item_on(&mut app, &right);
     }
-    app.world_mut().resource_mut::<NextState<Screen>>().set(Screen::Results);
+    app.world_mut()
+        .resource_mut::<NextState<Screen>>()
+        .set(Screen::Results);
     step(&mut app, 0.1);
-    app.world_mut().resource_mut::<NextState<Screen>>().set(Screen::Audience);
+    app.world_mut()
+        .resource_mut::<NextState<Screen>>()
+        .set(Screen::Audience);
     step(&mut app, 0.1);
-    let audience = app.world().resource::<super::Exhibit>().scenario.audiences[0].id.clone();
+    let audience = app.world().resource::<super::Exhibit>().scenario.audiences[0]
+        .id
+        .clone();
     app.world_mut().write_message(ChooseAudience(audience));
     run_for(&mut app, 0.5);
     let (_, right) = current(&app);
     drop_item_on(&mut app, &right);
-    app.world_mut().resource_mut::<NextState<Screen>>().set(Screen::Attract);
+    app.world_mut()
+        .resource_mut::<NextState<Screen>>()
+        .set(Screen::Attract);
     step(&mut app, 0.1);
 
     // Closing the exhibit writes whatever is still waiting.
@@ -324,42 +502,106 @@ fn a_second_finger_cannot_steal_or_drop_the_item_another_finger_holds() {
     start_round(&mut app);
     let item = one::<ItemCard>(&mut app);
     let hit = || HitData::new(Entity::PLACEHOLDER, 0.0, None, None);
-    let drag_start = |finger: u64| Pointer::new(PointerId::Touch(finger), location(), DragStart { button: PointerButton::Primary, hit: hit() }, item);
+    let drag_start = |finger: u64| {
+        Pointer::new(
+            PointerId::Touch(finger),
+            location(),
+            DragStart {
+                button: PointerButton::Primary,
+                hit: hit(),
+            },
+            item,
+        )
+    };
     app.world_mut().trigger(drag_start(1));
     app.world_mut().trigger(drag_start(2));
     step(&mut app, 0.1);
-    assert_eq!(app.world().resource::<Shown>().dragged_by, Some(PointerId::Touch(1)));
+    assert_eq!(
+        app.world().resource::<Shown>().dragged_by,
+        Some(PointerId::Touch(1))
+    );
 
     // The second finger slides to a bin: no answer, since it does not hold the item.
     let (_, right) = current(&app);
     let right_bin = bin_entity(&mut app, &right);
-    let stolen = DragDrop { button: PointerButton::Primary, dropped: item, hit: hit() };
-    app.world_mut().trigger(Pointer::new(PointerId::Touch(2), location(), stolen, right_bin));
+    let stolen = DragDrop {
+        button: PointerButton::Primary,
+        dropped: item,
+        hit: hit(),
+    };
+    app.world_mut().trigger(Pointer::new(
+        PointerId::Touch(2),
+        location(),
+        stolen,
+        right_bin,
+    ));
     step(&mut app, 0.1);
-    assert!(app.world().resource::<Play>().round.as_ref().is_some_and(|r| r.items[0].chosen.is_empty()));
+    assert!(
+        app.world()
+            .resource::<Play>()
+            .round
+            .as_ref()
+            .is_some_and(|r| r.items[0].chosen.is_empty())
+    );
 
     // The second finger lets go: the first still holds the item.
-    let end = DragEnd { button: PointerButton::Primary, distance: Vec2::ZERO };
-    app.world_mut().trigger(Pointer::new(PointerId::Touch(2), location(), end, item));
+    let end = DragEnd {
+        button: PointerButton::Primary,
+        distance: Vec2::ZERO,
+    };
+    app.world_mut()
+        .trigger(Pointer::new(PointerId::Touch(2), location(), end, item));
     step(&mut app, 0.1);
-    assert_eq!(app.world().resource::<Shown>().dragged_by, Some(PointerId::Touch(1)));
+    assert_eq!(
+        app.world().resource::<Shown>().dragged_by,
+        Some(PointerId::Touch(1))
+    );
 
     // Mashing every bin in one frame: the item ends in its right bin and no later item is answered.
     let (_, right) = current(&app);
-    let bins: Vec<String> = app.world().resource::<super::Exhibit>().scenario.bins.iter().map(|b| b.id.clone()).collect();
-    let first_wrong = bins.iter().find(|b| **b != right).cloned().expect("two bins");
+    let bins: Vec<String> = app
+        .world()
+        .resource::<super::Exhibit>()
+        .scenario
+        .bins
+        .iter()
+        .map(|b| b.id.clone())
+        .collect();
+    let first_wrong = bins
+        .iter()
+        .find(|b| **b != right)
+        .cloned()
+        .expect("two bins");
     let mut order = vec![first_wrong];
     order.extend(bins.iter().cloned());
     for bin in &order {
         let bin = bin_entity(&mut app, bin);
-        let event = DragDrop { button: PointerButton::Primary, dropped: item, hit: hit() };
-        app.world_mut().trigger(Pointer::new(PointerId::Touch(1), location(), event, bin));
+        let event = DragDrop {
+            button: PointerButton::Primary,
+            dropped: item,
+            hit: hit(),
+        };
+        app.world_mut()
+            .trigger(Pointer::new(PointerId::Touch(1), location(), event, bin));
     }
     step(&mut app, 0.1);
-    let round = app.world().resource::<Play>().round.clone().expect("a round");
-    assert_eq!(round.items[0].chosen.last(), Some(&right), "{:?}", round.items[0].chosen);
+    let round = app
+        .world()
+        .resource::<Play>()
+        .round
+        .clone()
+        .expect("a round");
+    assert_eq!(
+        round.items[0].chosen.last(),
+        Some(&right),
+        "{:?}",
+        round.items[0].chosen
+    );
     assert!(!round.items[0].first_try_right());
-    assert!(round.items.iter().skip(1).all(|i| i.chosen.is_empty()), "no answer for items not yet shown");
+    assert!(
+        round.items.iter().skip(1).all(|i| i.chosen.is_empty()),
+        "no answer for items not yet shown"
+    );
 }
 
 #[test]
@@ -372,7 +614,10 @@ fn five_wrong_pins_make_the_pad_wait_a_minute() {
         type_keys(&mut app, &digits("1111"));
     }
     type_keys(&mut app, &digits("2468"));
-    assert!(matches!(stage(&app), Stage::Locked { .. }), "the right PIN is not taken during the wait");
+    assert!(
+        matches!(stage(&app), Stage::Locked { .. }),
+        "the right PIN is not taken during the wait"
+    );
     run_for(&mut app, 30.0);
     app.world_mut().write_message(super::idle::Activity);
     run_for(&mut app, 31.0);
@@ -393,6 +638,8 @@ fn a_round_cut_off_by_closing_the_exhibit_is_still_recorded() {
     app.world_mut().write_message(AppExit::Success);
     step(&mut app, 0.1);
     drop(app);
-    let totals = crate::store::open(data.path()).and_then(|store| store.totals()).unwrap();
+    let totals = crate::store::open(data.path())
+        .and_then(|store| store.totals())
+        .unwrap();
     assert_eq!(totals.play_sessions, 1);
 }

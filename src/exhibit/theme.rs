@@ -55,7 +55,10 @@ impl UiAssets {
 
 /// Starts loading at build time, so the first screen already has its handles.
 fn load_ui_assets(world: &World) -> UiAssets {
-    let (Some(server), Some(exhibit)) = (world.get_resource::<AssetServer>(), world.get_resource::<Exhibit>()) else {
+    let (Some(server), Some(exhibit)) = (
+        world.get_resource::<AssetServer>(),
+        world.get_resource::<Exhibit>(),
+    ) else {
         return UiAssets::default();
     };
     let scenario = &exhibit.scenario;
@@ -64,10 +67,17 @@ fn load_ui_assets(world: &World) -> UiAssets {
         .iter()
         .map(|a| a.picture.as_str())
         .chain(scenario.bins.iter().map(|b| b.icon.as_str()))
-        .chain(scenario.bins.iter().flat_map(|b| b.lifecycle.iter().map(|s| s.picture.as_str())))
+        .chain(
+            scenario
+                .bins
+                .iter()
+                .flat_map(|b| b.lifecycle.iter().map(|s| s.picture.as_str())),
+        )
         .chain(scenario.items.iter().map(|i| i.picture.as_str()))
         .chain(UI_PICTURES.iter().copied());
-    let pictures = paths.map(|path| (path.to_string(), server.load(path.to_string()))).collect();
+    let pictures = paths
+        .map(|path| (path.to_string(), server.load(path.to_string())))
+        .collect();
     UiAssets {
         regular: server.load("fonts/NotoSans-Regular.ttf"),
         bold: server.load("fonts/NotoSans-Bold.ttf"),
@@ -113,7 +123,11 @@ pub fn bold(assets: &UiAssets, says: Says, size: f32, color: Color) -> impl Bund
 fn text_in(font: Handle<Font>, says: Says, size: f32, color: Color) -> impl Bundle {
     (
         Text::new(""),
-        TextFont { font: font.into(), font_size: FontSize::Px(size), ..default() },
+        TextFont {
+            font: font.into(),
+            font_size: FontSize::Px(size),
+            ..default()
+        },
         TextColor(color),
         says,
         Pickable::IGNORE,
@@ -122,7 +136,10 @@ fn text_in(font: Handle<Font>, says: Says, size: f32, color: Color) -> impl Bund
 
 /// Centred text that wraps inside its box.
 pub fn paragraph(assets: &UiAssets, says: Says, size: f32, color: Color) -> impl Bundle {
-    (text(assets, says, size, color), TextLayout::justify(Justify::Center))
+    (
+        text(assets, says, size, color),
+        TextLayout::justify(Justify::Center),
+    )
 }
 
 /// A picture of the given square size.
@@ -133,8 +150,15 @@ pub fn picture(assets: &UiAssets, path: &str, size: f32) -> impl Bundle {
 /// A picture multiplied by `tint` (white leaves it as drawn; a grey, transparent tint greys it out).
 pub fn tinted_picture(assets: &UiAssets, path: &str, size: f32, tint: Color) -> impl Bundle {
     (
-        ImageNode { color: tint, ..ImageNode::new(assets.picture(path)) },
-        Node { width: Val::Px(size), height: Val::Px(size), ..default() },
+        ImageNode {
+            color: tint,
+            ..ImageNode::new(assets.picture(path))
+        },
+        Node {
+            width: Val::Px(size),
+            height: Val::Px(size),
+            ..default()
+        },
         Pickable::IGNORE,
     )
 }

@@ -80,7 +80,10 @@ fn the_shipped_fonts_draw_every_character_shown() {
             .collect();
         missing.sort();
         missing.dedup();
-        assert!(missing.is_empty(), "{font_file} has no glyph for {missing:?}");
+        assert!(
+            missing.is_empty(),
+            "{font_file} has no glyph for {missing:?}"
+        );
     }
 }
 

@@ -17,7 +17,14 @@ fn play_one_round(lang: &str, shots: &Path, data_dir: &Path) {
     let mut child = Command::new("xvfb-run")
         .args(["-a", "-s", "-screen 0 1920x1080x24"])
         .arg(env!("CARGO_BIN_EXE_tourcentre"))
-        .args(["--lang", lang, "exhibit", "--autoplay", "--exit-after-round", "--screenshot-dir"])
+        .args([
+            "--lang",
+            lang,
+            "exhibit",
+            "--autoplay",
+            "--exit-after-round",
+            "--screenshot-dir",
+        ])
         .arg(shots)
         .current_dir(repo())
         .env("TOURCENTRE_DATA", data_dir)
@@ -45,11 +52,19 @@ fn play_one_round(lang: &str, shots: &Path, data_dir: &Path) {
 /// pictures and bins has; a cleared window, a single-colour frame or noise-free gradient fails.
 fn assert_not_blank(path: &Path) {
     let file = std::fs::File::open(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let mut reader = png::Decoder::new(std::io::BufReader::new(file)).read_info().expect("a PNG");
+    let mut reader = png::Decoder::new(std::io::BufReader::new(file))
+        .read_info()
+        .expect("a PNG");
     let mut pixels = vec![0; reader.output_buffer_size().expect("a sane size")];
     let frame = reader.next_frame(&mut pixels).expect("PNG pixels");
     let channels = frame.color_type.samples();
-    assert!(frame.width >= 1280 && frame.height >= 720, "{} is {}x{}", path.display(), frame.width, frame.height);
+    assert!(
+        frame.width >= 1280 && frame.height >= 720,
+        "{} is {}x{}",
+        path.display(),
+        frame.width,
+        frame.height
+    );
     let mut colours = std::collections::HashSet::new();
     let (mut darkest, mut lightest) = (u8::MAX, u8::MIN);
     for pixel in pixels[..frame.buffer_size()].chunks(channels) {
@@ -58,8 +73,17 @@ fn assert_not_blank(path: &Path) {
         darkest = darkest.min(luma);
         lightest = lightest.max(luma);
     }
-    assert!(colours.len() > 200, "{} has only {} colours", path.display(), colours.len());
-    assert!(lightest - darkest > 150, "{} has no contrast ({darkest}..{lightest})", path.display());
+    assert!(
+        colours.len() > 200,
+        "{} has only {} colours",
+        path.display(),
+        colours.len()
+    );
+    assert!(
+        lightest - darkest > 150,
+        "{} has no contrast ({darkest}..{lightest})",
+        path.display()
+    );
 }
 
 #[test]
@@ -73,10 +97,14 @@ fn autoplay_saves_five_finished_screens_in_both_languages() {
         }
         // The round played reached the shared store as one play session.
         use tourcentre::store::VisitorStore;
-        let totals = tourcentre::store::open(data.path()).and_then(|store| store.totals()).expect("the store opens");
+        let totals = tourcentre::store::open(data.path())
+            .and_then(|store| store.totals())
+            .expect("the store opens");
         assert_eq!(totals.play_sessions, 1, "{lang}: {totals:?}");
         // Kept for people to look at after a test run (the path is printed with --nocapture).
-        let keep = Path::new(env!("CARGO_TARGET_TMPDIR")).join("screenshots").join(lang);
+        let keep = Path::new(env!("CARGO_TARGET_TMPDIR"))
+            .join("screenshots")
+            .join(lang);
         println!("screenshots kept in {}", keep.display());
         if std::fs::create_dir_all(&keep).is_ok() {
             for screen in SCREENS {

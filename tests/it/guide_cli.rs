@@ -15,7 +15,12 @@ fn set_pin(data_dir: &std::path::Path, typed: &str) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .expect("the tourcentre binary runs");
-    child.stdin.take().expect("stdin").write_all(typed.as_bytes()).expect("PIN written");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(typed.as_bytes())
+        .expect("PIN written");
     child.wait_with_output().expect("it finishes")
 }
 
@@ -25,7 +30,10 @@ fn set_pin_keeps_only_a_salted_hash() {
     let output = set_pin(data.path(), "4826\n");
     assert!(output.status.success(), "{}", stderr(&output));
     let stored = std::fs::read_to_string(data.path().join("guide-pin")).unwrap();
-    assert!(stored.starts_with("$argon2") && !stored.contains("4826"), "{stored}");
+    assert!(
+        stored.starts_with("$argon2") && !stored.contains("4826"),
+        "{stored}"
+    );
     let tourcentre::pin::PinState::Set(hash) = tourcentre::pin::load(data.path()).unwrap() else {
         panic!("a PIN is set")
     };
@@ -40,7 +48,14 @@ fn a_malformed_pin_is_refused_and_the_old_one_kept() {
     for bad in ["12\n", "12ab\n", "\n", "123456789\n"] {
         let output = set_pin(data.path(), bad);
         assert_eq!(output.status.code(), Some(1), "{bad:?}");
-        assert!(stderr(&output).contains("4 to 8 digits"), "{}", stderr(&output));
+        assert!(
+            stderr(&output).contains("4 to 8 digits"),
+            "{}",
+            stderr(&output)
+        );
     }
-    assert_eq!(std::fs::read(data.path().join("guide-pin")).unwrap(), before);
+    assert_eq!(
+        std::fs::read(data.path().join("guide-pin")).unwrap(),
+        before
+    );
 }

@@ -2,10 +2,10 @@
 
 mod assets;
 mod check_cli;
+mod desk_cli;
 #[cfg(feature = "exhibit")]
 mod exhibit_screens;
 mod guide_cli;
-mod desk_cli;
 mod robustness;
 mod store_reliability;
 

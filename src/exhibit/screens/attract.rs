@@ -8,7 +8,10 @@ use crate::exhibit::{Exhibit, Says};
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::Attract), spawn_attract);
-    app.add_systems(Update, (let_items_fall, pulse_call_to_action).run_if(in_state(Screen::Attract)));
+    app.add_systems(
+        Update,
+        (let_items_fall, pulse_call_to_action).run_if(in_state(Screen::Attract)),
+    );
 }
 
 #[derive(Component)]
@@ -30,14 +33,26 @@ fn spawn_attract(mut commands: Commands, exhibit: Res<Exhibit>, assets: Res<UiAs
             theme::screen_root(Screen::Attract, "Attract screen"),
             BackgroundColor(theme::BACKGROUND),
         ))
-        .observe(|_: On<Pointer<Click>>, mut next: ResMut<NextState<Screen>>| go(&mut next, Screen::Audience))
+        .observe(
+            |_: On<Pointer<Click>>, mut next: ResMut<NextState<Screen>>| {
+                go(&mut next, Screen::Audience)
+            },
+        )
         .id();
 
     let title = commands
         .spawn((
-            Node { margin: UiRect::top(Val::Px(120.0)), ..default() },
+            Node {
+                margin: UiRect::top(Val::Px(120.0)),
+                ..default()
+            },
             Pickable::IGNORE,
-            children![theme::bold(&assets, theme::exhibit_title(&exhibit), theme::TITLE * 1.5, theme::INK)],
+            children![theme::bold(
+                &assets,
+                theme::exhibit_title(&exhibit),
+                theme::TITLE * 1.5,
+                theme::INK
+            )],
         ))
         .id();
 
@@ -75,7 +90,10 @@ fn spawn_attract(mut commands: Commands, exhibit: Res<Exhibit>, assets: Res<UiAs
                 .spawn((
                     theme::picture(&assets, &item.picture, 140.0),
                     UiTransform::default(),
-                    Falling { speed: 150.0 + 25.0 * (index % 3) as f32, phase: index as f32 * 0.37 },
+                    Falling {
+                        speed: 150.0 + 25.0 * (index % 3) as f32,
+                        phase: index as f32 * 0.37,
+                    },
                 ))
                 .id();
             commands.entity(column).add_child(falling);
@@ -117,7 +135,12 @@ fn spawn_attract(mut commands: Commands, exhibit: Res<Exhibit>, assets: Res<UiAs
             Pickable::IGNORE,
             children![
                 theme::picture(&assets, theme::TOUCH, 80.0),
-                theme::bold(&assets, Says::Ui("exhibit-touch-to-start"), theme::TITLE, theme::ACCENT_INK),
+                theme::bold(
+                    &assets,
+                    Says::Ui("exhibit-touch-to-start"),
+                    theme::TITLE,
+                    theme::ACCENT_INK
+                ),
             ],
         ))
         .id();
@@ -133,7 +156,9 @@ fn spawn_attract(mut commands: Commands, exhibit: Res<Exhibit>, assets: Res<UiAs
             children![theme::picture(&assets, theme::GUFI, 220.0)],
         ))
         .id();
-    commands.entity(root).add_children(&[title, band, call, gufi]);
+    commands
+        .entity(root)
+        .add_children(&[title, band, call, gufi]);
 }
 
 fn let_items_fall(time: Res<Time>, mut items: Query<(&Falling, &mut UiTransform)>) {

@@ -21,29 +21,55 @@ pub struct ChooseAudience(pub String);
 pub struct AudienceCard(pub String);
 
 fn spawn_audience_cards(mut commands: Commands, exhibit: Res<Exhibit>, assets: Res<UiAssets>) {
-    let root = commands.spawn(theme::screen_root(Screen::Audience, "Audience screen")).id();
+    let root = commands
+        .spawn(theme::screen_root(Screen::Audience, "Audience screen"))
+        .id();
     let title = commands
         .spawn((
-            Node { margin: UiRect::new(Val::ZERO, Val::ZERO, Val::Px(170.0), Val::Px(80.0)), ..default() },
-            children![theme::bold(&assets, Says::Ui("exhibit-choose-audience"), theme::TITLE, theme::INK)],
+            Node {
+                margin: UiRect::new(Val::ZERO, Val::ZERO, Val::Px(170.0), Val::Px(80.0)),
+                ..default()
+            },
+            children![theme::bold(
+                &assets,
+                Says::Ui("exhibit-choose-audience"),
+                theme::TITLE,
+                theme::INK
+            )],
         ))
         .id();
     let row = commands
-        .spawn(Node { flex_direction: FlexDirection::Row, column_gap: Val::Px(56.0), ..default() })
+        .spawn(Node {
+            flex_direction: FlexDirection::Row,
+            column_gap: Val::Px(56.0),
+            ..default()
+        })
         .id();
     for audience in &exhibit.scenario.audiences {
         let card = commands
             .spawn((
-                Node { width: Val::Px(440.0), height: Val::Px(480.0), ..theme::card_node(36.0) },
+                Node {
+                    width: Val::Px(440.0),
+                    height: Val::Px(480.0),
+                    ..theme::card_node(36.0)
+                },
                 BackgroundColor(theme::CARD),
                 BorderColor::all(theme::ACCENT),
                 AudienceCard(audience.id.clone()),
                 children![
                     theme::picture(&assets, &audience.picture, 240.0),
                     (
-                        Node { margin: UiRect::top(Val::Px(24.0)), ..default() },
+                        Node {
+                            margin: UiRect::top(Val::Px(24.0)),
+                            ..default()
+                        },
                         Pickable::IGNORE,
-                        children![theme::paragraph(&assets, Says::Scenario(audience.name.clone()), theme::TITLE * 0.75, theme::INK)],
+                        children![theme::paragraph(
+                            &assets,
+                            Says::Scenario(audience.name.clone()),
+                            theme::TITLE * 0.75,
+                            theme::INK
+                        )],
                     ),
                 ],
             ))
@@ -54,7 +80,11 @@ fn spawn_audience_cards(mut commands: Commands, exhibit: Res<Exhibit>, assets: R
     commands.entity(root).add_children(&[title, row]);
 }
 
-fn choose_on_click(click: On<Pointer<Click>>, cards: Query<&AudienceCard>, mut choose: MessageWriter<ChooseAudience>) {
+fn choose_on_click(
+    click: On<Pointer<Click>>,
+    cards: Query<&AudienceCard>,
+    mut choose: MessageWriter<ChooseAudience>,
+) {
     if let Ok(card) = cards.get(click.event_target()) {
         choose.write(ChooseAudience(card.0.clone()));
     }
@@ -67,14 +97,18 @@ fn start_round(
     mut play: ResMut<Play>,
     mut next: ResMut<NextState<Screen>>,
 ) {
-    let Some(ChooseAudience(audience)) = chosen.read().last() else { return };
+    let Some(ChooseAudience(audience)) = chosen.read().last() else {
+        return;
+    };
     // Autoplay rounds are reproducible; visitors' rounds differ each time.
     let seed = if exhibit.autoplay {
         play.rounds_started
     } else {
         play.rounds_started ^ time.elapsed().as_nanos() as u64
     };
-    let Some(round) = build_round(&exhibit.scenario, audience, seed) else { return };
+    let Some(round) = build_round(&exhibit.scenario, audience, seed) else {
+        return;
+    };
     play.round = Some(round);
     play.started_at = time.elapsed_secs_f64();
     play.started_wall = Some(chrono::Utc::now());

@@ -14,7 +14,11 @@ pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::Lifecycle), plan_journey);
     app.add_systems(
         Update,
-        (turn_page, spawn_page.run_if(resource_changed::<Journey>), drive_truck)
+        (
+            turn_page,
+            spawn_page.run_if(resource_changed::<Journey>),
+            drive_truck,
+        )
             .chain()
             .run_if(in_state(Screen::Lifecycle)),
     );
@@ -57,10 +61,19 @@ fn spawn_page(
     for page in &pages {
         commands.entity(page).despawn();
     }
-    let Some(bin) = journey.bins.get(journey.page).and_then(|id| exhibit.scenario.bin(id)) else { return };
+    let Some(bin) = journey
+        .bins
+        .get(journey.page)
+        .and_then(|id| exhibit.scenario.bin(id))
+    else {
+        return;
+    };
     let colour = theme::bin_colour(&bin.colour);
     let root = commands
-        .spawn((theme::screen_root(Screen::Lifecycle, "Lifecycle screen"), Page))
+        .spawn((
+            theme::screen_root(Screen::Lifecycle, "Lifecycle screen"),
+            Page,
+        ))
         .id();
     let heading = commands
         .spawn((
@@ -84,40 +97,90 @@ fn spawn_page(
                     children![theme::picture(&assets, &bin.icon, 90.0)],
                 ),
                 (
-                    Node { flex_direction: FlexDirection::Column, ..default() },
+                    Node {
+                        flex_direction: FlexDirection::Column,
+                        ..default()
+                    },
                     children![
-                        theme::text(&assets, Says::Ui("exhibit-lifecycle-title"), theme::BODY, theme::MUTED_INK),
-                        theme::bold(&assets, Says::Scenario(bin.name.clone()), theme::TITLE, theme::INK),
+                        theme::text(
+                            &assets,
+                            Says::Ui("exhibit-lifecycle-title"),
+                            theme::BODY,
+                            theme::MUTED_INK
+                        ),
+                        theme::bold(
+                            &assets,
+                            Says::Scenario(bin.name.clone()),
+                            theme::TITLE,
+                            theme::INK
+                        ),
                     ],
                 ),
             ],
         ))
         .id();
     let steps = commands
-        .spawn(Node { flex_direction: FlexDirection::Row, align_items: AlignItems::Center, column_gap: Val::Px(12.0), ..default() })
+        .spawn(Node {
+            flex_direction: FlexDirection::Row,
+            align_items: AlignItems::Center,
+            column_gap: Val::Px(12.0),
+            ..default()
+        })
         .id();
     let count = bin.lifecycle.len();
-    let card_width = ((theme::DESIGN_WIDTH - 160.0 - 64.0 * (count as f32 - 1.0)) / count as f32).min(360.0);
+    let card_width =
+        ((theme::DESIGN_WIDTH - 160.0 - 64.0 * (count as f32 - 1.0)) / count as f32).min(360.0);
     for (index, stage) in bin.lifecycle.iter().enumerate() {
         if index > 0 {
-            let arrow = commands.spawn(theme::bold(&assets, Says::Same("›".into()), theme::TITLE, theme::ACCENT)).id();
+            let arrow = commands
+                .spawn(theme::bold(
+                    &assets,
+                    Says::Same("›".into()),
+                    theme::TITLE,
+                    theme::ACCENT,
+                ))
+                .id();
             commands.entity(steps).add_child(arrow);
         }
         let card = commands
             .spawn((
-                Node { width: Val::Px(card_width), height: Val::Px(520.0), justify_content: JustifyContent::FlexStart, ..theme::card_node(24.0) },
+                Node {
+                    width: Val::Px(card_width),
+                    height: Val::Px(520.0),
+                    justify_content: JustifyContent::FlexStart,
+                    ..theme::card_node(24.0)
+                },
                 BackgroundColor(theme::CARD),
                 BorderColor::all(colour),
             ))
             .with_children(|card| {
                 card.spawn(theme::picture(&assets, &stage.picture, 150.0));
-                card.spawn(theme::paragraph(&assets, Says::Scenario(stage.title.clone()), theme::BODY + 2.0, theme::INK));
-                card.spawn(theme::paragraph(&assets, Says::Scenario(stage.text.clone()), theme::SMALL + 2.0, theme::MUTED_INK));
+                card.spawn(theme::paragraph(
+                    &assets,
+                    Says::Scenario(stage.title.clone()),
+                    theme::BODY + 2.0,
+                    theme::INK,
+                ));
+                card.spawn(theme::paragraph(
+                    &assets,
+                    Says::Scenario(stage.text.clone()),
+                    theme::SMALL + 2.0,
+                    theme::MUTED_INK,
+                ));
                 if stage.status == FacilityStatus::Planned {
                     card.spawn((
-                        Node { padding: UiRect::axes(Val::Px(16.0), Val::Px(6.0)), border_radius: BorderRadius::all(Val::Px(16.0)), ..default() },
+                        Node {
+                            padding: UiRect::axes(Val::Px(16.0), Val::Px(6.0)),
+                            border_radius: BorderRadius::all(Val::Px(16.0)),
+                            ..default()
+                        },
                         BackgroundColor(theme::WARM),
-                        children![theme::bold(&assets, Says::Ui("exhibit-planned"), theme::SMALL, theme::INK)],
+                        children![theme::bold(
+                            &assets,
+                            Says::Ui("exhibit-planned"),
+                            theme::SMALL,
+                            theme::INK
+                        )],
                     ));
                 }
             })
@@ -126,17 +189,33 @@ fn spawn_page(
     }
     let road = commands
         .spawn((
-            Node { width: Val::Px(1500.0), height: Val::Px(110.0), margin: UiRect::top(Val::Px(16.0)), ..default() },
-            children![(theme::picture(&assets, "stages/truck.png", 100.0), UiTransform::default(), Truck)],
+            Node {
+                width: Val::Px(1500.0),
+                height: Val::Px(110.0),
+                margin: UiRect::top(Val::Px(16.0)),
+                ..default()
+            },
+            children![(
+                theme::picture(&assets, "stages/truck.png", 100.0),
+                UiTransform::default(),
+                Truck
+            )],
         ))
         .id();
     let next = commands
-        .spawn(theme::button(&assets, Says::Ui("exhibit-next"), theme::ACCENT, theme::ACCENT_INK))
+        .spawn(theme::button(
+            &assets,
+            Says::Ui("exhibit-next"),
+            theme::ACCENT,
+            theme::ACCENT_INK,
+        ))
         .observe(|_: On<Pointer<Click>>, mut next: MessageWriter<NextPage>| {
             next.write(NextPage);
         })
         .id();
-    commands.entity(root).add_children(&[heading, steps, road, next]);
+    commands
+        .entity(root)
+        .add_children(&[heading, steps, road, next]);
 }
 
 fn turn_page(
@@ -160,4 +239,3 @@ fn drive_truck(time: Res<Time>, mut trucks: Query<&mut UiTransform, With<Truck>>
         transform.translation = Val2::px(x, 0.0);
     }
 }
-

@@ -21,7 +21,13 @@ pub enum Screen {
 
 pub(super) fn plugin(app: &mut App) {
     app.init_state::<Screen>();
-    app.add_plugins((attract::plugin, audience::plugin, sorting::plugin, lifecycle::plugin, results::plugin));
+    app.add_plugins((
+        attract::plugin,
+        audience::plugin,
+        sorting::plugin,
+        lifecycle::plugin,
+        results::plugin,
+    ));
 }
 
 /// Moves to another screen; setting the same screen again does nothing (and despawns nothing).

@@ -16,7 +16,10 @@ pub(super) fn plugin(app: &mut App) {
     app.add_message::<Judged>();
     app.init_resource::<Feedback>();
     app.init_resource::<Shown>();
-    app.add_systems(OnEnter(Screen::Sorting), (reset_sorting, spawn_sorting_screen).chain());
+    app.add_systems(
+        OnEnter(Screen::Sorting),
+        (reset_sorting, spawn_sorting_screen).chain(),
+    );
     app.add_systems(OnExit(Screen::Sorting), reset_sorting);
     app.add_systems(
         Update,
@@ -130,9 +133,16 @@ fn reset_sorting(mut feedback: ResMut<Feedback>, mut shown: ResMut<Shown>) {
     *shown = Shown::default();
 }
 
-fn spawn_sorting_screen(mut commands: Commands, exhibit: Res<Exhibit>, assets: Res<UiAssets>, play: Res<Play>) {
+fn spawn_sorting_screen(
+    mut commands: Commands,
+    exhibit: Res<Exhibit>,
+    assets: Res<UiAssets>,
+    play: Res<Play>,
+) {
     let total = play.round.as_ref().map_or(0, |r| r.items.len());
-    let root = commands.spawn(theme::screen_root(Screen::Sorting, "Sorting screen")).id();
+    let root = commands
+        .spawn(theme::screen_root(Screen::Sorting, "Sorting screen"))
+        .id();
 
     // Top bar: title and progress dots with "3 / 8" (the language switch is in the chrome).
     let dots: Vec<Entity> = (0..total)
@@ -154,9 +164,21 @@ fn spawn_sorting_screen(mut commands: Commands, exhibit: Res<Exhibit>, assets: R
         })
         .collect();
     let progress = commands
-        .spawn((Node { column_gap: Val::Px(14.0), align_items: AlignItems::Center, ..default() },))
+        .spawn((Node {
+            column_gap: Val::Px(14.0),
+            align_items: AlignItems::Center,
+            ..default()
+        },))
         .add_children(&dots)
-        .with_child((theme::bold(&assets, Says::Same(String::new()), theme::BODY + 4.0, theme::INK), ProgressLabel))
+        .with_child((
+            theme::bold(
+                &assets,
+                Says::Same(String::new()),
+                theme::BODY + 4.0,
+                theme::INK,
+            ),
+            ProgressLabel,
+        ))
         .id();
     let top_bar = commands
         .spawn((
@@ -168,7 +190,12 @@ fn spawn_sorting_screen(mut commands: Commands, exhibit: Res<Exhibit>, assets: R
                 column_gap: Val::Px(60.0),
                 ..default()
             },
-            children![theme::bold(&assets, theme::exhibit_title(&exhibit), theme::BODY + 12.0, theme::ACCENT)],
+            children![theme::bold(
+                &assets,
+                theme::exhibit_title(&exhibit),
+                theme::BODY + 12.0,
+                theme::ACCENT
+            )],
         ))
         .add_child(progress)
         .id();
@@ -190,11 +217,22 @@ fn spawn_sorting_screen(mut commands: Commands, exhibit: Res<Exhibit>, assets: R
             UiTransform::default(),
             GlobalZIndex(10),
             // The bins under a dragged item must still see the pointer.
-            Pickable { should_block_lower: false, is_hoverable: true },
+            Pickable {
+                should_block_lower: false,
+                is_hoverable: true,
+            },
         ))
         .with_children(|card| {
             card.spawn((theme::picture(&assets, "", ITEM_SIZE), ItemPicture));
-            card.spawn((theme::paragraph(&assets, Says::Same(String::new()), theme::TITLE * 0.7, theme::INK), ItemName));
+            card.spawn((
+                theme::paragraph(
+                    &assets,
+                    Says::Same(String::new()),
+                    theme::TITLE * 0.7,
+                    theme::INK,
+                ),
+                ItemName,
+            ));
         })
         .observe(press_item)
         .observe(start_drag)
@@ -228,7 +266,12 @@ fn spawn_sorting_screen(mut commands: Commands, exhibit: Res<Exhibit>, assets: R
                 Visibility::Hidden,
                 GufiBubble,
                 Pickable::IGNORE,
-                children![theme::text(&assets, Says::Same(String::new()), theme::BODY, theme::INK)],
+                children![theme::text(
+                    &assets,
+                    Says::Same(String::new()),
+                    theme::BODY,
+                    theme::INK
+                )],
             ));
             corner.spawn(theme::picture(&assets, theme::GUFI, 170.0));
         })
@@ -267,8 +310,19 @@ fn spawn_sorting_screen(mut commands: Commands, exhibit: Res<Exhibit>, assets: R
         ))
         .observe(dismiss_feedback)
         .with_children(|card| {
-            card.spawn((theme::bold(&assets, Says::Same(String::new()), theme::TITLE * 0.8, theme::ACCENT), FeedbackTitle));
-            card.spawn((theme::paragraph(&assets, Says::Same(String::new()), theme::BODY, theme::INK), FeedbackBody));
+            card.spawn((
+                theme::bold(
+                    &assets,
+                    Says::Same(String::new()),
+                    theme::TITLE * 0.8,
+                    theme::ACCENT,
+                ),
+                FeedbackTitle,
+            ));
+            card.spawn((
+                theme::paragraph(&assets, Says::Same(String::new()), theme::BODY, theme::INK),
+                FeedbackBody,
+            ));
         })
         .id();
 
@@ -302,7 +356,12 @@ fn spawn_sorting_screen(mut commands: Commands, exhibit: Res<Exhibit>, assets: R
                     padding: UiRect::all(Val::Px(14.0)),
                     row_gap: Val::Px(10.0),
                     border: UiRect::all(Val::Px(6.0)),
-                    border_radius: BorderRadius::new(Val::Px(18.0), Val::Px(18.0), Val::Px(36.0), Val::Px(36.0)),
+                    border_radius: BorderRadius::new(
+                        Val::Px(18.0),
+                        Val::Px(18.0),
+                        Val::Px(36.0),
+                        Val::Px(36.0),
+                    ),
                     ..default()
                 },
                 BackgroundColor(colour),
@@ -332,7 +391,9 @@ fn spawn_sorting_screen(mut commands: Commands, exhibit: Res<Exhibit>, assets: R
             .id();
         commands.entity(bins).add_child(entity);
     }
-    commands.entity(root).add_children(&[top_bar, stage, bins, feedback]);
+    commands
+        .entity(root)
+        .add_children(&[top_bar, stage, bins, feedback]);
 }
 
 /// Bins share the width; eight fit at 1920 px with room between them.
@@ -370,7 +431,14 @@ fn cancel_drag(
     items: Query<&UiTransform, (With<ItemCard>, Without<Swallowing>)>,
     commands: Commands,
 ) {
-    let_go(cancel.pointer_id, cancel.event_target(), &time, shown, &items, commands);
+    let_go(
+        cancel.pointer_id,
+        cancel.event_target(),
+        &time,
+        shown,
+        &items,
+        commands,
+    );
 }
 
 fn drag_item(
@@ -395,7 +463,14 @@ fn end_drag(
     items: Query<&UiTransform, (With<ItemCard>, Without<Swallowing>)>,
     commands: Commands,
 ) {
-    let_go(drag.pointer_id, drag.event_target(), &time, shown, &items, commands);
+    let_go(
+        drag.pointer_id,
+        drag.event_target(),
+        &time,
+        shown,
+        &items,
+        commands,
+    );
 }
 
 /// The finger holding the item lets go (anywhere but a bin): the item flies back to its place.
@@ -412,7 +487,10 @@ fn let_go(
     }
     shown.dragged_by = None;
     if let Ok(transform) = items.get(item) {
-        commands.entity(item).insert(Returning { started: time.elapsed_secs_f64(), from: px(transform.translation) });
+        commands.entity(item).insert(Returning {
+            started: time.elapsed_secs_f64(),
+            from: px(transform.translation),
+        });
     }
 }
 
@@ -426,7 +504,11 @@ fn tap_item(tap: On<Pointer<Click>>, mut shown: ResMut<Shown>) {
     }
 }
 
-fn hover_bin(enter: On<Pointer<DragEnter>>, items: Query<(), With<ItemCard>>, mut commands: Commands) {
+fn hover_bin(
+    enter: On<Pointer<DragEnter>>,
+    items: Query<(), With<ItemCard>>,
+    mut commands: Commands,
+) {
     if items.contains(enter.dragged) {
         commands.entity(enter.event_target()).insert(Hovered);
     }
@@ -447,13 +529,21 @@ fn drop_on_bin(
 ) {
     commands.entity(drop.event_target()).remove::<Hovered>();
     // Only the finger that holds the item can answer with it.
-    if shown.dragged_by.is_some_and(|owner| owner != drop.pointer_id) {
+    if shown
+        .dragged_by
+        .is_some_and(|owner| owner != drop.pointer_id)
+    {
         return;
     }
     // Decide by the bin entity the item was dropped on, never by the position.
-    let (Ok(bin), true) = (bins.get(drop.event_target()), items.contains(drop.dropped)) else { return };
+    let (Ok(bin), true) = (bins.get(drop.event_target()), items.contains(drop.dropped)) else {
+        return;
+    };
     if let Some(item) = current_item(&play, &shown) {
-        attempts.write(DropAttempt { item, bin: bin.0.clone() });
+        attempts.write(DropAttempt {
+            item,
+            bin: bin.0.clone(),
+        });
     }
 }
 
@@ -464,13 +554,18 @@ fn tap_bin(
     play: Res<Play>,
     mut attempts: MessageWriter<DropAttempt>,
 ) {
-    let Ok(bin) = bins.get(tap.event_target()) else { return };
+    let Ok(bin) = bins.get(tap.event_target()) else {
+        return;
+    };
     if !shown.selected {
         return;
     }
     shown.selected = false;
     if let Some(item) = current_item(&play, &shown) {
-        attempts.write(DropAttempt { item, bin: bin.0.clone() });
+        attempts.write(DropAttempt {
+            item,
+            bin: bin.0.clone(),
+        });
     }
 }
 
@@ -490,7 +585,9 @@ fn judge_drops(
 ) {
     let now = time.elapsed_secs_f64();
     for attempt in attempts.read() {
-        let Some(round) = play.round.as_mut() else { continue };
+        let Some(round) = play.round.as_mut() else {
+            continue;
+        };
         let outcome = round.drop_into(&attempt.item, &attempt.bin);
         if outcome == Outcome::Ignored {
             continue;
@@ -503,18 +600,32 @@ fn judge_drops(
                         .iter()
                         .find(|(bin, _, _)| bin.0 == attempt.bin)
                         .map(|(_, place, node)| {
-                            (place.affine().translation - item_place.affine().translation) * node.inverse_scale_factor()
+                            (place.affine().translation - item_place.affine().translation)
+                                * node.inverse_scale_factor()
                                 + px(transform.translation)
                         })
                         .unwrap_or_default();
-                    commands.entity(entity).remove::<Returning>().insert(Swallowing { started: now, toward });
+                    commands
+                        .entity(entity)
+                        .remove::<Returning>()
+                        .insert(Swallowing {
+                            started: now,
+                            toward,
+                        });
                 }
                 _ => {
-                    commands.entity(entity).insert(Returning { started: now, from: px(transform.translation) });
+                    commands.entity(entity).insert(Returning {
+                        started: now,
+                        from: px(transform.translation),
+                    });
                 }
             }
         }
-        let verdict = Judged { item: attempt.item.clone(), bin: attempt.bin.clone(), outcome };
+        let verdict = Judged {
+            item: attempt.item.clone(),
+            bin: attempt.bin.clone(),
+            outcome,
+        };
         judged.write(verdict.clone());
         feedback.last = Some(verdict);
         feedback.shown_at = now;
@@ -535,7 +646,15 @@ fn ease_out(t: f32) -> f32 {
 
 fn animate_item(
     time: Res<Time>,
-    mut items: Query<(Entity, &mut UiTransform, Option<&Returning>, Option<&Swallowing>), With<ItemCard>>,
+    mut items: Query<
+        (
+            Entity,
+            &mut UiTransform,
+            Option<&Returning>,
+            Option<&Swallowing>,
+        ),
+        With<ItemCard>,
+    >,
     mut commands: Commands,
 ) {
     let now = time.elapsed_secs_f64();
@@ -565,14 +684,25 @@ fn show_current_item(
     exhibit: Res<Exhibit>,
     assets: Res<UiAssets>,
     mut shown: ResMut<Shown>,
-    mut cards: Query<(&mut UiTransform, &mut Visibility, &mut BorderColor), (With<ItemCard>, Without<Swallowing>)>,
+    mut cards: Query<
+        (&mut UiTransform, &mut Visibility, &mut BorderColor),
+        (With<ItemCard>, Without<Swallowing>),
+    >,
     mut pictures: Query<&mut ImageNode, With<ItemPicture>>,
     mut names: Query<&mut Says, With<ItemName>>,
 ) {
-    let Some(round) = play.round.as_ref() else { return };
-    let Ok((mut transform, mut visibility, mut border)) = cards.single_mut() else { return };
+    let Some(round) = play.round.as_ref() else {
+        return;
+    };
+    let Ok((mut transform, mut visibility, mut border)) = cards.single_mut() else {
+        return;
+    };
     let index = round.current_index();
-    let selected_colour = if shown.selected { theme::ACCENT } else { Color::NONE };
+    let selected_colour = if shown.selected {
+        theme::ACCENT
+    } else {
+        Color::NONE
+    };
     if border.top != selected_colour {
         *border = BorderColor::all(selected_colour);
     }
@@ -581,7 +711,10 @@ fn show_current_item(
     }
     shown.index = Some(index);
     shown.selected = false;
-    let Some(item) = round.current().and_then(|current| exhibit.scenario.item(&current.item)) else {
+    let Some(item) = round
+        .current()
+        .and_then(|current| exhibit.scenario.item(&current.item))
+    else {
         *visibility = Visibility::Hidden;
         return;
     };
@@ -603,15 +736,24 @@ fn show_progress(
     if !play.is_changed() {
         return;
     }
-    let Some(round) = play.round.as_ref() else { return };
+    let Some(round) = play.round.as_ref() else {
+        return;
+    };
     let done = round.sorted_count();
     for (dot, mut background) in &mut dots {
-        background.0 = if dot.0 < done { theme::ACCENT } else { Color::NONE };
+        background.0 = if dot.0 < done {
+            theme::ACCENT
+        } else {
+            Color::NONE
+        };
     }
     for mut label in &mut labels {
         *label = Says::UiWith(
             "exhibit-progress",
-            vec![("done", Arg::Number(done as i64)), ("total", Arg::Number(round.items.len() as i64))],
+            vec![
+                ("done", Arg::Number(done as i64)),
+                ("total", Arg::Number(round.items.len() as i64)),
+            ],
         );
     }
 }
@@ -621,16 +763,31 @@ fn show_feedback(
     time: Res<Time>,
     exhibit: Res<Exhibit>,
     play: Res<Play>,
-    mut cards: Query<(&mut Visibility, &mut UiTransform), (With<FeedbackCard>, Without<GufiBubble>)>,
+    mut cards: Query<
+        (&mut Visibility, &mut UiTransform),
+        (With<FeedbackCard>, Without<GufiBubble>),
+    >,
     mut titles: Query<&mut Says, (With<FeedbackTitle>, Without<FeedbackBody>)>,
     mut bodies: Query<&mut Says, (With<FeedbackBody>, Without<FeedbackTitle>)>,
     mut bubbles: Query<(&mut Visibility, &Children), (With<GufiBubble>, Without<FeedbackCard>)>,
-    mut bubble_texts: Query<&mut Says, (Without<FeedbackBody>, Without<FeedbackTitle>, Without<ProgressLabel>, Without<ItemName>)>,
+    mut bubble_texts: Query<
+        &mut Says,
+        (
+            Without<FeedbackBody>,
+            Without<FeedbackTitle>,
+            Without<ProgressLabel>,
+            Without<ItemName>,
+        ),
+    >,
 ) {
     let age = time.elapsed_secs_f64() - feedback.shown_at;
     let visible = feedback.last.is_some() && age < FEEDBACK_SECS;
     for (mut visibility, mut transform) in &mut cards {
-        visibility.set_if_neq(if visible { Visibility::Inherited } else { Visibility::Hidden });
+        visibility.set_if_neq(if visible {
+            Visibility::Inherited
+        } else {
+            Visibility::Hidden
+        });
         // Slides up 40 px in 200 ms, easing out.
         let rise = 40.0 * (1.0 - ease_out((age / 0.2) as f32));
         transform.translation = Val2::px(0.0, rise);
@@ -638,9 +795,13 @@ fn show_feedback(
     if !feedback.is_changed() {
         return;
     }
-    let Some(verdict) = &feedback.last else { return };
+    let Some(verdict) = &feedback.last else {
+        return;
+    };
     let scenario = &exhibit.scenario;
-    let Some(item) = scenario.item(&verdict.item) else { return };
+    let Some(item) = scenario.item(&verdict.item) else {
+        return;
+    };
     let detail = play
         .round
         .as_ref()
@@ -650,7 +811,10 @@ fn show_feedback(
         Detail::Short => item.why_short.clone(),
         Detail::Full => item.why_full.clone(),
     };
-    let right_bin = scenario.bin(&item.bin).map(|b| b.name.clone()).unwrap_or_default();
+    let right_bin = scenario
+        .bin(&item.bin)
+        .map(|b| b.name.clone())
+        .unwrap_or_default();
     let (title, body) = match verdict.outcome {
         Outcome::Right { .. } => (Says::Ui("exhibit-right"), Says::Scenario(why)),
         Outcome::Wrong { reveal: false, .. } => (Says::Ui("exhibit-almost"), Says::Scenario(why)),
@@ -667,12 +831,19 @@ fn show_feedback(
     }
     // Gufi gives the practical tip, or encourages a second try.
     let tip = match (&verdict.outcome, &item.tip) {
-        (Outcome::Right { .. }, Some(tip)) => Some(Says::UiWith("exhibit-tip", vec![("tip", Arg::Words(tip.clone()))])),
+        (Outcome::Right { .. }, Some(tip)) => Some(Says::UiWith(
+            "exhibit-tip",
+            vec![("tip", Arg::Words(tip.clone()))],
+        )),
         (Outcome::Wrong { .. }, _) => Some(Says::Ui("exhibit-try-again")),
         _ => None,
     };
     for (mut visibility, children) in &mut bubbles {
-        *visibility = if tip.is_some() { Visibility::Inherited } else { Visibility::Hidden };
+        *visibility = if tip.is_some() {
+            Visibility::Inherited
+        } else {
+            Visibility::Hidden
+        };
         if let Some(tip) = &tip {
             for child in children.iter() {
                 if let Ok(mut says) = bubble_texts.get_mut(child) {
@@ -688,21 +859,45 @@ fn show_bin_states(
     feedback: Res<Feedback>,
     play: Res<Play>,
     time: Res<Time>,
-    mut bins: Query<(&BinTarget, &BackgroundColor, &mut BorderColor, &mut UiTransform, Has<Hovered>)>,
+    mut bins: Query<(
+        &BinTarget,
+        &BackgroundColor,
+        &mut BorderColor,
+        &mut UiTransform,
+        Has<Hovered>,
+    )>,
 ) {
-    let reveal = match (&feedback.last, play.round.as_ref().and_then(|r| r.current())) {
-        (Some(Judged { outcome: Outcome::Wrong { reveal: true, .. }, item, .. }), Some(current)) if *item == current.item => {
-            Some(current.right_bin.clone())
-        }
+    let reveal = match (
+        &feedback.last,
+        play.round.as_ref().and_then(|r| r.current()),
+    ) {
+        (
+            Some(Judged {
+                outcome: Outcome::Wrong { reveal: true, .. },
+                item,
+                ..
+            }),
+            Some(current),
+        ) if *item == current.item => Some(current.right_bin.clone()),
         _ => None,
     };
     let glow = 0.5 + 0.5 * (time.elapsed_secs() * std::f32::consts::TAU * 0.8).sin();
     for (bin, background, mut border, mut transform, hovered) in &mut bins {
         let revealed = reveal.as_deref() == Some(bin.0.as_str());
-        let lifted = if hovered { 1.06 } else if revealed { 1.0 + 0.04 * glow } else { 1.0 };
+        let lifted = if hovered {
+            1.06
+        } else if revealed {
+            1.0 + 0.04 * glow
+        } else {
+            1.0
+        };
         transform.scale = Vec2::splat(lifted);
         transform.translation = Val2::px(0.0, if hovered { -16.0 } else { 0.0 });
-        let edge = if hovered || revealed { theme::WARM } else { background.0 };
+        let edge = if hovered || revealed {
+            theme::WARM
+        } else {
+            background.0
+        };
         if border.top != edge {
             *border = BorderColor::all(edge);
         }
@@ -710,7 +905,10 @@ fn show_bin_states(
 }
 
 fn finish_round(feedback: Res<Feedback>, time: Res<Time>, mut next: ResMut<NextState<Screen>>) {
-    if feedback.finish_at.is_some_and(|at| time.elapsed_secs_f64() >= at) {
+    if feedback
+        .finish_at
+        .is_some_and(|at| time.elapsed_secs_f64() >= at)
+    {
         go(&mut next, Screen::Lifecycle);
     }
 }
