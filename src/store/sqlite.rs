@@ -245,21 +245,18 @@ impl SqliteStore {
     }
 
     fn identity(&self) -> Result<(i32, i64, bool), StoreError> {
-        let read = || -> rusqlite::Result<(i32, i64, bool)> {
-            let application_id = self
-                .conn
-                .query_row("PRAGMA application_id", [], |row| row.get(0))?;
-            let user_version = self
-                .conn
-                .query_row("PRAGMA user_version", [], |row| row.get(0))?;
-            let has_tables = self.conn.query_row(
-                "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table')",
+        // One statement, so one snapshot: read separately, another process's first migration
+        // could commit between the reads and show a user_version without its application_id,
+        // which looks like a foreign database.
+        self.conn
+            .query_row(
+                "SELECT (SELECT application_id FROM pragma_application_id()), \
+                        (SELECT user_version FROM pragma_user_version()), \
+                        EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table')",
                 [],
-                |row| row.get(0),
-            )?;
-            Ok((application_id, user_version, has_tables))
-        };
-        read().map_err(|err| self.error(err))
+                |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
+            )
+            .map_err(|err| self.error(err))
     }
 
     fn error(&self, err: rusqlite::Error) -> StoreError {
