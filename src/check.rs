@@ -21,6 +21,8 @@ pub enum FileKind {
 pub struct Report {
     pub checked: Vec<(PathBuf, FileKind)>,
     pub problems: Vec<Problem>,
+    /// Worth saying but not wrong, such as an indicator still waiting for its data.
+    pub notes: Vec<Problem>,
 }
 
 impl Report {
@@ -54,7 +56,44 @@ pub fn check(paths: &[PathBuf], indicators_dir: &Path) -> Report {
             report.checked.push((file, kind));
         }
     }
+    check_pairings(&mut report);
     report
+}
+
+/// Definitions against data files, in every indicators directory a checked file belongs to;
+/// only findings about checked files are kept, so checking one file reports on that file.
+fn check_pairings(report: &mut Report) {
+    let mut dirs: Vec<PathBuf> = Vec::new();
+    let mut checked: Vec<PathBuf> = Vec::new();
+    for (file, kind) in &report.checked {
+        let dir = match kind {
+            FileKind::IndicatorDefinition => file.parent(),
+            FileKind::IndicatorData => file
+                .parent()
+                .filter(|parent| parent.file_name() == Some(OsStr::new(indicators::DATA_DIR_NAME)))
+                .and_then(Path::parent),
+            FileKind::Scenario | FileKind::Calendar => None,
+        };
+        if let Some(dir) = dir {
+            let dir = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+            if !dirs.contains(&dir) {
+                dirs.push(dir);
+            }
+            checked.push(std::fs::canonicalize(file).unwrap_or_else(|_| file.clone()));
+        }
+    }
+    let is_checked = |problem: &Problem| {
+        std::fs::canonicalize(&problem.path).is_ok_and(|path| checked.contains(&path))
+    };
+    for dir in dirs {
+        let pairing = indicators::check_pairing(&dir);
+        report
+            .problems
+            .extend(pairing.errors.into_iter().filter(is_checked));
+        report
+            .notes
+            .extend(pairing.notes.into_iter().filter(is_checked));
+    }
 }
 
 fn classify(file: &Path, indicators_root: Option<&Path>) -> Option<FileKind> {

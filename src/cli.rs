@@ -8,6 +8,7 @@ use crate::check;
 use crate::desk;
 use crate::diagnostics::Problems;
 use crate::i18n::Lang;
+use crate::tracker;
 
 const ABOUT: &str = "Tour Centre of KP \"Spetskomuntrans\", Khmelnytskyi: sorting exhibit, visitor tracker, Green City indicators.\n\
 Туристичний центр КП «Спецкомунтранс», Хмельницький: експозиція сортування, облік відвідувачів, індикатори «Зеленого міста».";
@@ -99,6 +100,37 @@ pub enum Command {
         #[command(subcommand)]
         command: DbCommand,
     },
+    /// Green City Action Plan indicators: list them, or measure their progress.
+    ///
+    /// Reads the definitions (*.ron) and data (data/<id>.csv) of --indicators, and the centre's
+    /// own figures (visits, the exhibit's sorting accuracy) from the store in the data dir.
+    Indicators {
+        #[command(subcommand)]
+        command: IndicatorsCommand,
+    },
+    /// Write the HTML report: index.html with a summary table and a section per indicator, and
+    /// charts/*.png and charts/*.svg beside it. Works offline and prints well.
+    ///
+    /// Files that cannot be read are left out and listed; the rest is still written.
+    Report {
+        /// The directory to write into (created when missing; earlier files are replaced)
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Write open data: one UTF-8 CSV per indicator, the centre's monthly visits, and a
+    /// datapackage.json (Frictionless Data Package) describing them, for the open-data portal.
+    Export {
+        /// The directory to write into (created when missing; earlier files are replaced)
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        /// Licence of the published data, as an SPDX id (CC-BY-4.0, CC0-1.0, ODbL-1.0, ...)
+        #[arg(long, value_name = "ID", default_value = crate::report::DEFAULT_LICENSE)]
+        license: String,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
     /// The guides' panel on the kiosk: set the PIN that opens it.
     ///
     /// The panel opens with a 3-second press on the top-left corner of the exhibit (F2 on a
@@ -106,6 +138,23 @@ pub enum Command {
     Guide {
         #[command(subcommand)]
         command: GuideCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum IndicatorsCommand {
+    /// Each indicator: id, Pressure/State/Response, unit, which way is better, years of data, name.
+    List {
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Each indicator's latest value, traffic light, and progress by the Open SDG measure.
+    ///
+    /// Progress is the compound annual growth from the base year to the latest year; with a
+    /// target, compared with the growth the target needs; without one, with fixed rates.
+    Progress {
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
     },
 }
 
@@ -328,7 +377,35 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         Command::Guide {
             command: GuideCommand::SetPin { stdin },
         } => run_set_pin(cli.data_dir, stdin, cli.lang),
+        Command::Indicators { command } => {
+            let tracker = tracker(cli.indicators, cli.data_dir, cli.lang);
+            match command {
+                IndicatorsCommand::List { format } => tracker::indicators_list(&tracker, format),
+                IndicatorsCommand::Progress { format } => {
+                    tracker::indicators_progress(&tracker, format)
+                }
+            }
+        }
+        Command::Report { out, format } => tracker::report(
+            &tracker(cli.indicators, cli.data_dir, cli.lang),
+            &out,
+            format,
+        ),
+        Command::Export {
+            out,
+            license,
+            format,
+        } => tracker::export(
+            &tracker(cli.indicators, cli.data_dir, cli.lang),
+            &out,
+            &license,
+            format,
+        ),
     }
+}
+
+fn tracker(indicators: PathBuf, data_dir: Option<PathBuf>, lang: Lang) -> tracker::Tracker {
+    tracker::Tracker::new(indicators, resolve_data_dir(data_dir), lang)
 }
 
 fn desk(data_dir: Option<PathBuf>, lang: Lang) -> Result<desk::Desk, CliError> {
@@ -373,16 +450,30 @@ fn run_check(
                 .iter()
                 .map(|(p, _)| p.display().to_string())
                 .collect();
-            let out = serde_json::json!({ "ok": report.is_clean(), "checked": checked, "problems": problems });
+            let notes: Vec<serde_json::Value> = report
+                .notes
+                .iter()
+                .map(|p| {
+                    serde_json::json!({
+                        "path": p.path.display().to_string(),
+                        "message": p.message,
+                    })
+                })
+                .collect();
+            let out = serde_json::json!({ "ok": report.is_clean(), "checked": checked, "problems": problems, "notes": notes });
             println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
         }
         Format::Text => {
             for problem in &report.problems {
                 println!("{problem}");
             }
+            let messages = crate::i18n::Messages::new();
+            let note_word = messages.text(lang, "check-note");
+            for note in &report.notes {
+                println!("{}: {note_word}: {}", note.path.display(), note.message);
+            }
             let files = report.checked.len();
             let count = report.problems.len();
-            let messages = crate::i18n::Messages::new();
             let summary = if count == 0 {
                 messages.get(lang, "check-summary-clean", &[("files", files.into())])
             } else {

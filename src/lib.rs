@@ -13,7 +13,9 @@ pub mod game;
 pub mod i18n;
 pub mod indicators;
 pub mod pin;
+pub mod report;
 pub mod store;
+pub mod tracker;
 pub mod visitors;
 
 use std::path::PathBuf;

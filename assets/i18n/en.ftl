@@ -11,6 +11,7 @@ check-summary-problems = Checked { $files ->
     [one] { $problems } problem
    *[other] { $problems } problems
 }.
+check-note = note
 
 exhibit-touch-to-start = Touch to start
 exhibit-choose-audience = Who is playing?
@@ -161,3 +162,139 @@ guide-group-size = { $size } { $size ->
 guide-start-tour = Start the tour
 guide-volume = Volume: { $percent }%
 guide-more-tours = …and { $count } more (all: tourcentre tour list)
+
+## Green City indicators: `indicators`, `report`, `export`
+
+tracker-no-data-dir = No data directory found (--data-dir or TOURCENTRE_DATA), so the centre's indicators have no data.
+tracker-no-store = There is no visitor store in { $path } yet, so the centre's indicators have no data.
+report-written = Report written: { $files ->
+    [one] { $files } file
+   *[other] { $files } files
+}. Open { $path }
+export-written = Open data written: { $files ->
+    [one] { $files } file
+   *[other] { $files } files
+}. Package description: { $path }
+skipped = skipped
+example-note = Marked [EXAMPLE]: demonstration data, not real observations.
+example-mark = EXAMPLE
+table-id = Id
+table-psr = Type
+table-unit = Unit
+table-better = Better when
+table-data = Data
+table-name = Name
+table-latest = Latest value
+table-light = Light
+table-progress = Progress
+table-score = Score
+psr-pressure = Pressure
+psr-state = State
+psr-response = Response
+better-higher = higher
+better-lower = lower
+data-from-store = from the centre's store
+data-none = no data
+light-green = green
+light-amber = amber
+light-red = red
+light-none = not rated
+progress-target_achieved = target achieved
+progress-substantial_progress = substantial progress
+progress-moderate_progress = moderate progress
+progress-limited_progress = limited progress
+progress-deterioration = deterioration
+progress-not_available = not available
+pace-on_track = The year is on track: the projection reaches the target.
+pace-at_risk = The target is at risk: the projection is below it, but at least 90%.
+pace-off_track = The year is behind: the projection is below 90% of the target.
+sector-solid-waste = Municipal solid waste
+sector-air-quality = Air quality
+sector-green-space = Green space
+sector-buildings = Energy use of buildings
+sector-awareness = Environmental education
+month-short-1 = Jan
+month-short-2 = Feb
+month-short-3 = Mar
+month-short-4 = Apr
+month-short-5 = May
+month-short-6 = Jun
+month-short-7 = Jul
+month-short-8 = Aug
+month-short-9 = Sep
+month-short-10 = Oct
+month-short-11 = Nov
+month-short-12 = Dec
+
+report-title = Khmelnytskyi Green City Action Plan indicators
+report-generated = Report as of { $date }. Prepared with tourcentre for the Department of Economics.
+report-contents = Contents
+report-summary = Summary
+report-indicator = Indicator
+report-sector = Sector
+report-psr-short = Type
+report-psr = Type (pressure – state – response)
+report-latest = Latest value
+report-light = Traffic light
+report-progress = Progress
+report-score = Score (–5…5)
+report-light-legend = The traffic light compares the latest value with the indicator's benchmark (green: good, amber: room to improve, red: action needed). Progress follows the Open SDG / Statistics Canada method; the score runs from –5 to 5.
+report-example-banner = EXAMPLE: this indicator shows demonstration data, not real observations. Do not base decisions on it.
+report-example-chart = EXAMPLE – demonstration data
+report-centre-title = The Tour Centre: visits and awareness
+report-centre-intro = The centre counts these itself: guides register visitors, and the sorting exhibit records every game.
+report-centre-to-date = As of { $date }, { $count } visitors have been registered of the { $target } planned for the year.
+report-centre-expected = The plan expected { $expected } by this date.
+report-centre-projected = Projected for the year end: { $projected }.
+report-centre-required = Reaching the target needs { $required } visitors on every open day left.
+report-centre-footer = Source: visitor store of the Tour Centre of KP "Spetskomuntrans"
+report-pace-title = Visitors in { $year }, cumulative
+report-pace-subtitle = visitors since 1 January
+report-pace-target = Target for the year: { $target }
+report-pace-actual = Registered
+report-pace-expected = Plan by open days
+report-months-title = Visitors by month, { $year }
+report-months-subtitle = visitors per month; grey: the year before
+report-accuracy-title = Sorted right at the first try at the exhibit
+report-accuracy-subtitle = share of items sorted right at the first try, by month, %
+report-accuracy-label = First try
+report-missed-chart-title = What goes in the wrong bin most often, { $year }
+report-missed-subtitle = missed at the first try / all answers; beside each, the right bin
+report-missed-title = What tours should explain
+report-missed-item = Item
+report-missed-bin = Right bin
+report-missed-count = Missed / answers
+report-details = About the indicator
+report-unit = Unit
+report-better = Better when the value is
+report-base-year = Base year
+report-target = Target
+report-limit = Natural limit
+report-benchmark = Benchmark
+report-benchmark-bands = green { $green }, red { $red }
+report-benchmark-unverified = The source of these thresholds is unverified.
+report-source = Source
+report-data-file = Data
+report-data-from-store = computed from the centre's store
+report-data-table = Data
+report-year = Year
+report-value = Value
+report-units = Units
+report-observed = Observed
+report-band-green = green band
+report-band-amber = amber band
+report-band-red = red band
+report-chart-svg = Chart as SVG
+report-chart-alt = Chart: { $name }
+report-progress-sentence = From { $base } in { $baseyear } to { $current } in { $currentyear }: { $status }.
+report-unmeasurable-no_data = There is no data yet, so progress cannot be measured.
+report-unmeasurable-no_data_since_base_year = There is no data since the base year, so progress cannot be measured.
+report-unmeasurable-one_data_point = There is only one value since the base year; measuring progress needs at least two years.
+report-unmeasurable-sign_change = The values changed sign (from positive to negative or back), so a growth rate means nothing.
+report-unmeasurable-target_year_not_after_base = The target year is not after the data's base year, so progress toward the target cannot be measured.
+report-unmeasurable-base_on_target = The base value equals the target, which is not met now: the required growth is zero, so there is no ratio.
+report-skipped-no-data = indicator "{ $id }" has no data yet, so it has no chart
+report-left-out = Left out of this report
+report-method-title = How progress is measured
+report-method = For each indicator, the compound annual growth rate is computed from the base year (the first year with data, not before the one defined) to the latest year with data. With a target, it is compared with the rate needed to reach the target on time: a ratio of 0.95 or more is substantial progress, from 0.6 moderate, from 0 limited, below 0 deterioration. Without a target, it is compared with fixed rates of 1.5% and 0.5% a year (reduced near a natural limit). A zero base value is replaced by 0.001; when values change sign or only one year is available, progress is not measured. The score from –5 to 5 is computed as Open SDG does.
+report-footer = Report made with tourcentre. Indicator data comes from the files in indicators/; the centre's figures from its visitor store.

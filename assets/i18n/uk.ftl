@@ -14,6 +14,7 @@ check-summary-problems = Перевірено { $files ->
     [few] { $problems } проблеми
    *[many] { $problems } проблем
 }.
+check-note = примітка
 
 exhibit-touch-to-start = Торкніться, щоб почати
 exhibit-choose-audience = Хто грає?
@@ -175,3 +176,141 @@ guide-group-size = { $size } { $size ->
 guide-start-tour = Почати екскурсію
 guide-volume = Гучність: { $percent } %
 guide-more-tours = …і ще { $count } (усі: tourcentre tour list)
+
+## Green City indicators: `indicators`, `report`, `export`
+
+tracker-no-data-dir = Теку даних не знайдено (--data-dir або TOURCENTRE_DATA), тож показники центру — без даних.
+tracker-no-store = У { $path } ще немає сховища відвідувачів, тож показники центру — без даних.
+report-written = Звіт записано: { $files ->
+    [one] { $files } файл
+    [few] { $files } файли
+   *[many] { $files } файлів
+}. Відкрийте { $path }
+export-written = Відкриті дані записано: { $files ->
+    [one] { $files } файл
+    [few] { $files } файли
+   *[many] { $files } файлів
+}. Опис набору: { $path }
+skipped = пропущено
+example-note = Позначка [ПРИКЛАД]: демонстраційні дані, а не справжні спостереження.
+example-mark = ПРИКЛАД
+table-id = Код
+table-psr = Тип
+table-unit = Одиниця
+table-better = Краще, коли
+table-data = Дані
+table-name = Назва
+table-latest = Останнє значення
+table-light = Світлофор
+table-progress = Поступ
+table-score = Бал
+psr-pressure = Тиск
+psr-state = Стан
+psr-response = Реагування
+better-higher = більше
+better-lower = менше
+data-from-store = зі сховища центру
+data-none = немає даних
+light-green = зелений
+light-amber = жовтий
+light-red = червоний
+light-none = немає оцінки
+progress-target_achieved = ціль досягнуто
+progress-substantial_progress = значний поступ
+progress-moderate_progress = помірний поступ
+progress-limited_progress = незначний поступ
+progress-deterioration = погіршення
+progress-not_available = оцінка неможлива
+pace-on_track = Рік іде за планом: прогноз досягає цілі.
+pace-at_risk = Ціль під загрозою: прогноз нижчий за ціль, але не менше 90 %.
+pace-off_track = Рік відстає від плану: прогноз нижчий за 90 % цілі.
+sector-solid-waste = Тверді побутові відходи
+sector-air-quality = Якість повітря
+sector-green-space = Зелені зони
+sector-buildings = Енергоспоживання будівель
+sector-awareness = Екологічна освіта
+month-short-1 = січ
+month-short-2 = лют
+month-short-3 = бер
+month-short-4 = кві
+month-short-5 = тра
+month-short-6 = чер
+month-short-7 = лип
+month-short-8 = сер
+month-short-9 = вер
+month-short-10 = жов
+month-short-11 = лис
+month-short-12 = гру
+
+report-title = Індикатори Плану дій «Зелене місто» Хмельницького
+report-generated = Звіт станом на { $date }. Підготовлено програмою tourcentre для Департаменту економіки.
+report-contents = Зміст
+report-summary = Підсумок
+report-indicator = Індикатор
+report-sector = Сектор
+report-psr-short = Тип
+report-psr = Тип (тиск — стан — реагування)
+report-latest = Останнє значення
+report-light = Світлофор
+report-progress = Поступ
+report-score = Бал (–5…5)
+report-light-legend = Світлофор порівнює останнє значення з пороговими значеннями індикатора (зелений — добре, жовтий — є над чим працювати, червоний — потрібні дії). Поступ оцінено методом Open SDG / Статистичної служби Канади; бал від –5 до 5.
+report-example-banner = ПРИКЛАД: цей індикатор показує демонстраційні дані, а не справжні спостереження. Не використовуйте їх для рішень.
+report-example-chart = ПРИКЛАД — демонстраційні дані
+report-centre-title = Туристичний центр: відвідування та обізнаність
+report-centre-intro = Ці показники центр рахує сам: відвідувачів реєструють гіди, а експозиція сортування записує кожну гру.
+report-centre-to-date = Станом на { $date } зареєстровано { $count } відвідувачів із { $target } запланованих на рік.
+report-centre-expected = За планом на цю дату мало бути { $expected }.
+report-centre-projected = Прогноз на кінець року: { $projected }.
+report-centre-required = Щоб досягти цілі, потрібно { $required } відвідувачів на кожен робочий день, що залишився.
+report-centre-footer = Джерело: сховище відвідувачів Туристичного центру КП «Спецкомунтранс»
+report-pace-title = Відвідувачі у { $year } році наростаючим підсумком
+report-pace-subtitle = відвідувачів від 1 січня
+report-pace-target = Ціль на рік: { $target }
+report-pace-actual = Зареєстровано
+report-pace-expected = План за робочими днями
+report-months-title = Відвідувачі за місяцями, { $year }
+report-months-subtitle = відвідувачів за місяць; сірим — попередній рік
+report-accuracy-title = Правильно з першої спроби на експозиції
+report-accuracy-subtitle = частка предметів, відсортованих правильно з першої спроби, за місяцями, %
+report-accuracy-label = З першої спроби
+report-missed-chart-title = Що найчастіше кладуть не туди, { $year }
+report-missed-subtitle = помилок з першої спроби / усіх відповідей; поруч — правильний контейнер
+report-missed-title = Що варто пояснити на екскурсіях
+report-missed-item = Предмет
+report-missed-bin = Правильний контейнер
+report-missed-count = Помилок / відповідей
+report-details = Про індикатор
+report-unit = Одиниця
+report-better = Краще, коли значення
+report-base-year = Базовий рік
+report-target = Ціль
+report-limit = Природна межа
+report-benchmark = Порогові значення
+report-benchmark-bands = зелений { $green }, червоний { $red }
+report-benchmark-unverified = Джерело порогових значень не перевірене.
+report-source = Джерело
+report-data-file = Дані
+report-data-from-store = обчислено зі сховища центру
+report-data-table = Дані
+report-year = Рік
+report-value = Значення
+report-units = Одиниці
+report-observed = Спостереження
+report-band-green = зелена зона
+report-band-amber = жовта зона
+report-band-red = червона зона
+report-chart-svg = Діаграма у форматі SVG
+report-chart-alt = Діаграма: { $name }
+report-progress-sentence = Від { $base } у { $baseyear } році до { $current } у { $currentyear } році: { $status }.
+report-unmeasurable-no_data = Даних ще немає, тож поступ оцінити неможливо.
+report-unmeasurable-no_data_since_base_year = Немає даних від базового року, тож поступ оцінити неможливо.
+report-unmeasurable-one_data_point = Від базового року є лише одне значення; для оцінки поступу потрібно щонайменше два роки.
+report-unmeasurable-sign_change = Значення змінили знак (з додатних на від'ємні чи навпаки), тож темп зростання не має сенсу.
+report-unmeasurable-target_year_not_after_base = Рік цілі не пізніший за базовий рік даних, тож поступ до цілі оцінити неможливо.
+report-unmeasurable-base_on_target = Базове значення дорівнює цілі, а зараз ціль не досягнуто: потрібне зростання дорівнює нулю, тож співвідношення не існує.
+report-skipped-no-data = індикатор «{ $id }» ще не має даних, тож діаграми немає
+report-left-out = Що не ввійшло до звіту
+report-method-title = Як оцінено поступ
+report-method = Для кожного індикатора обчислено середньорічний темп зростання від базового року (першого року з даними, не раніше за визначений) до останнього року з даними. Якщо є ціль, цей темп порівняно з темпом, потрібним, щоб досягти цілі вчасно: співвідношення від 0,95 — значний поступ, від 0,6 — помірний, від 0 — незначний, менше 0 — погіршення. Якщо цілі немає, темп порівняно з фіксованими значеннями 1,5 % і 0,5 % на рік (їх зменшено біля природної межі). Нульове базове значення замінено на 0,001; якщо значення змінили знак або є лише один рік, поступ не оцінено. Бал від –5 до 5 обчислено так само, як у Open SDG.
+report-footer = Звіт створено програмою tourcentre. Дані індикаторів — з файлів у теці indicators/; показники центру — зі сховища відвідувачів.

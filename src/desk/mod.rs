@@ -63,7 +63,7 @@ impl Desk {
         local_date(self.now)
     }
 
-    fn say(&self, id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
+    pub(crate) fn say(&self, id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
         self.messages.get(self.lang, id, args)
     }
 
@@ -95,15 +95,15 @@ impl Desk {
         self.say(id, &args)
     }
 
-    fn open_store(&self) -> Result<SqliteStore, CliError> {
+    pub(crate) fn open_store(&self) -> Result<SqliteStore, CliError> {
         crate::store::open(&self.data_dir).map_err(|err| self.store_failed(err))
     }
 
-    fn calendar(&self) -> Result<Calendar, CliError> {
+    pub(crate) fn calendar(&self) -> Result<Calendar, CliError> {
         load_calendar(&self.data_dir).map_err(CliError::Problems)
     }
 
-    fn store_failed(&self, err: StoreError) -> CliError {
+    pub(crate) fn store_failed(&self, err: StoreError) -> CliError {
         let text = |s: String| FluentValue::from(s);
         let path = |p: &Path| FluentValue::from(p.display().to_string());
         let message = match &err {

@@ -102,11 +102,7 @@ fn status_screen(desk: &Desk, status: &YearStatus) -> String {
 
 /// One decimal, with the decimal comma Ukrainian writes.
 fn decimal(value: f64, lang: Lang) -> String {
-    let text = format!("{value:.1}");
-    match lang {
-        Lang::Uk => text.replace('.', ","),
-        Lang::En => text,
-    }
+    crate::i18n::format_number(value, 1, lang)
 }
 
 #[cfg(test)]

@@ -191,3 +191,60 @@ mod tests {
         assert_eq!(Text::new(" ", "x").blank_languages(), vec![Lang::Uk]);
     }
 }
+
+/// A number as a reader of `lang` writes it: Ukrainian groups thousands with a no-break space and
+/// uses a decimal comma (27 000; 12,5), English a comma and a dot (27,000; 12.5).
+pub fn format_number(value: f64, decimals: usize, lang: Lang) -> String {
+    let text = format!("{:.*}", decimals, value.abs());
+    let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
+    let (group, point) = match lang {
+        Lang::Uk => ('\u{a0}', ','),
+        Lang::En => (',', '.'),
+    };
+    let mut grouped = String::new();
+    for (index, digit) in whole.chars().enumerate() {
+        if index > 0 && (whole.len() - index) % 3 == 0 && whole.len() > 4 {
+            grouped.push(group);
+        }
+        grouped.push(digit);
+    }
+    let negative = value < 0.0 && text.chars().any(|c| c.is_ascii_digit() && c != '0');
+    let mut out = String::new();
+    if negative {
+        out.push('-');
+    }
+    out.push_str(&grouped);
+    if !fraction.is_empty() {
+        out.push(point);
+        out.push_str(fraction);
+    }
+    out
+}
+
+/// Decimals worth showing: none for whole or large numbers, one from 10, else two.
+pub fn sensible_decimals(value: f64) -> usize {
+    if value.fract() == 0.0 || value.abs() >= 1000.0 {
+        0
+    } else if value.abs() >= 10.0 {
+        1
+    } else {
+        2
+    }
+}
+
+#[cfg(test)]
+mod number_tests {
+    use super::*;
+
+    #[test]
+    fn numbers_follow_each_language() {
+        assert_eq!(format_number(27000.0, 0, Lang::Uk), "27\u{a0}000");
+        assert_eq!(format_number(27000.0, 0, Lang::En), "27,000");
+        assert_eq!(format_number(12.5, 1, Lang::Uk), "12,5");
+        assert_eq!(format_number(1234567.891, 2, Lang::En), "1,234,567.89");
+        assert_eq!(format_number(-0.04, 1, Lang::En), "0.0");
+        assert_eq!(format_number(-3.25, 2, Lang::Uk), "-3,25");
+        // Four digits stay together, as both languages' style guides prefer.
+        assert_eq!(format_number(2026.0, 0, Lang::Uk), "2026");
+    }
+}

@@ -187,6 +187,17 @@ pub fn parse_csv(path: &Path, text: &str) -> Result<Dataset, Problems> {
             value,
         });
     }
+    if problems.is_empty() && rows.is_empty() {
+        problems.push(Problem::in_file(
+            path,
+            "the file has a header but no rows of data",
+        ));
+    } else if problems.is_empty() && rows.iter().all(|row| row.value.is_none()) {
+        problems.push(Problem::in_file(
+            path,
+            "every Value is blank: there is nothing to show (leave the file out until data arrives)",
+        ));
+    }
     if problems.is_empty() {
         Ok(Dataset {
             disaggregation_columns: disaggregation_columns
@@ -317,5 +328,15 @@ mod tests {
     #[test]
     fn an_empty_file_is_reported() {
         assert!(messages("").contains("empty"));
+    }
+
+    #[test]
+    fn a_header_without_rows_is_reported() {
+        assert!(messages("Year,Value\n").contains("data/x.csv: the file has a header but no rows"));
+    }
+
+    #[test]
+    fn all_missing_values_are_reported() {
+        assert!(messages("Year,Value\n2020,\n2021,\n").contains("every Value is blank"));
     }
 }

@@ -2,6 +2,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
+use super::centre::Derived;
 use crate::diagnostics::{Problem, Problems, parse_ron, read_text_file};
 use crate::i18n::Text;
 
@@ -63,6 +64,9 @@ pub struct Definition {
     /// True when the shipped data is a demonstration, not real observations; every output says so.
     #[serde(default)]
     pub example: bool,
+    /// Set when the values come from the centre's own store instead of `data/<id>.csv`.
+    #[serde(default)]
+    pub derived: Option<Derived>,
 }
 
 impl Definition {
@@ -192,6 +196,7 @@ mod tests {
             source: "GCAP".into(),
             benchmark_source: None,
             example: false,
+            derived: None,
         }
     }
 

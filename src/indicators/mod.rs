@@ -1,10 +1,21 @@
 //! Green City Action Plan indicators: definitions (RON) and observations (CSV), as DESIGN.md's
 //! contract states them. Pure: no I/O beyond reading the user's files, no plotting, no SQL.
 
+mod catalogue;
+mod centre;
 mod data;
 mod definition;
+mod progress;
 
+pub use catalogue::{Catalogue, DATA_DIR_NAME, Indicator, Pairing, check_pairing, load_catalogue};
+pub use centre::{
+    CentreFigures, Derived, MissedItem, MonthAnswers, MonthVisitors, monthly_accuracy,
+    yearly_accuracy, yearly_visitors,
+};
 pub use data::{Dataset, Observation, parse_csv, read_csv};
 pub use definition::{
     Benchmark, Definition, Direction, Psr, Target, load_definition, validate_definition,
+};
+pub use progress::{
+    Progress, Status, TrafficLight, Unmeasurable, ZERO_REPLACEMENT, measure, traffic_light,
 };

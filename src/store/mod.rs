@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, NaiveDate, Utc};
 use uuid::Uuid;
 
+use crate::indicators::{CentreFigures, MissedItem, MonthAnswers, MonthVisitors};
 use crate::visitors::{ByCategory, Calendar, Category, DayCount, YearStatus, year_status};
 
 pub use schema::LATEST_VERSION;
@@ -150,6 +151,25 @@ pub trait VisitorStore {
 
     /// A consistent copy of the whole store at `destination`, taken while others may write.
     fn backup_to(&self, destination: &Path) -> Result<(), StoreError>;
+
+    /// Visitors per calendar month over every year held (visits and tours together), in order.
+    fn visitors_by_month(&self) -> Result<Vec<MonthVisitors>, StoreError>;
+
+    /// The exhibit's answers per calendar month (by play date), in order.
+    fn answers_by_month(&self) -> Result<Vec<MonthAnswers>, StoreError>;
+
+    /// Items of a year by how often their first bin was wrong, most missed first; items never
+    /// missed are left out.
+    fn missed_items(&self, year: i32) -> Result<Vec<MissedItem>, StoreError>;
+
+    /// What the centre's indicators and report section need, read at once.
+    fn centre_figures(&self, year: i32) -> Result<CentreFigures, StoreError> {
+        Ok(CentreFigures {
+            visitors_by_month: self.visitors_by_month()?,
+            answers_by_month: self.answers_by_month()?,
+            missed_items: self.missed_items(year)?,
+        })
+    }
 
     /// The year of `as_of` on `as_of`, against the calendar's target.
     fn year_status(&self, calendar: &Calendar, as_of: NaiveDate) -> Result<YearStatus, StoreError> {

@@ -20,6 +20,7 @@ use super::{
     VisitorStore,
 };
 use crate::game::{PlaySession, SessionRecorder};
+use crate::indicators::{MissedItem, MonthAnswers, MonthVisitors};
 use crate::visitors::{ByCategory, Category, DayCount, local_date};
 
 pub const DATABASE_FILE_NAME: &str = "tourcentre.sqlite";
@@ -564,6 +565,83 @@ impl VisitorStore for SqliteStore {
             .map_err(|err| self.error(err))
     }
 
+    fn visitors_by_month(&self) -> Result<Vec<MonthVisitors>, StoreError> {
+        let mut statement = self
+            .conn
+            .prepare_cached(
+                "SELECT substr(day, 1, 7) AS month, SUM(visitors) FROM (
+                     SELECT visit_date AS day, visitors FROM visits
+                     UNION ALL
+                     SELECT start_date, group_size FROM tours
+                 ) GROUP BY month ORDER BY month",
+            )
+            .map_err(|err| self.error(err))?;
+        statement
+            .query_map([], |row| {
+                let (year, month) = year_month_column(row, 0)?;
+                Ok(MonthVisitors {
+                    year,
+                    month,
+                    visitors: count_column(row, 1)?,
+                })
+            })
+            .and_then(|rows| rows.collect::<Result<Vec<_>, _>>())
+            .map_err(|err| self.error(err))
+    }
+
+    fn answers_by_month(&self) -> Result<Vec<MonthAnswers>, StoreError> {
+        let mut statement = self
+            .conn
+            .prepare_cached(
+                "SELECT substr(s.play_date, 1, 7) AS month, COUNT(*), SUM(a.first_try_right)
+                   FROM play_answers a JOIN play_sessions s ON s.id = a.session_id
+                  WHERE a.chosen != '[]'
+                  GROUP BY month ORDER BY month",
+            )
+            .map_err(|err| self.error(err))?;
+        statement
+            .query_map([], |row| {
+                let (year, month) = year_month_column(row, 0)?;
+                Ok(MonthAnswers {
+                    year,
+                    month,
+                    answers: count_column(row, 1)?,
+                    first_try_right: count_column(row, 2)?,
+                })
+            })
+            .and_then(|rows| rows.collect::<Result<Vec<_>, _>>())
+            .map_err(|err| self.error(err))
+    }
+
+    fn missed_items(&self, year: i32) -> Result<Vec<MissedItem>, StoreError> {
+        let mut statement = self
+            .conn
+            .prepare_cached(
+                "SELECT a.item, a.right_bin, COUNT(*) AS answers,
+                        SUM(1 - a.first_try_right) AS missed
+                   FROM play_answers a JOIN play_sessions s ON s.id = a.session_id
+                  WHERE s.play_date BETWEEN ?1 AND ?2 AND a.chosen != '[]'
+                  GROUP BY a.item, a.right_bin
+                 HAVING missed > 0
+                  ORDER BY missed DESC, answers DESC, a.item",
+            )
+            .map_err(|err| self.error(err))?;
+        statement
+            .query_map(
+                [format!("{year:04}-01-01"), format!("{year:04}-12-31")],
+                |row| {
+                    Ok(MissedItem {
+                        item: row.get(0)?,
+                        right_bin: row.get(1)?,
+                        answers: count_column(row, 2)?,
+                        missed: count_column(row, 3)?,
+                    })
+                },
+            )
+            .and_then(|rows| rows.collect::<Result<Vec<_>, _>>())
+            .map_err(|err| self.error(err))
+    }
+
     fn backup_to(&self, destination: &Path) -> Result<(), StoreError> {
         let refuse = |reason: String| StoreError::Backup {
             path: destination.to_path_buf(),
@@ -866,6 +944,15 @@ fn date_column(row: &Row<'_>, index: usize) -> rusqlite::Result<NaiveDate> {
     let text: String = row.get(index)?;
     NaiveDate::parse_from_str(&text, "%Y-%m-%d")
         .map_err(|_| conversion_error(index, "not a date", &text))
+}
+
+/// A `YYYY-MM` prefix of a stored date.
+fn year_month_column(row: &Row<'_>, index: usize) -> rusqlite::Result<(i32, u32)> {
+    let text: String = row.get(index)?;
+    let parsed = text
+        .split_once('-')
+        .and_then(|(year, month)| Some((year.parse().ok()?, month.parse().ok()?)));
+    parsed.ok_or_else(|| conversion_error(index, "year-month", &text))
 }
 
 fn category_column(row: &Row<'_>, index: usize) -> rusqlite::Result<Category> {

@@ -373,3 +373,61 @@ fn a_backup_is_a_complete_store_and_never_overwrites() {
         .collect();
     assert!(leftovers.is_empty());
 }
+
+#[test]
+fn the_centre_figures_count_visits_and_first_try_answers_by_month() {
+    let (_dir, mut store) = new_store();
+    store
+        .add_visit(&visit("2025-12-30", 4, Category::Adult))
+        .unwrap();
+    store
+        .add_visit(&visit("2026-04-02", 3, Category::Family))
+        .unwrap();
+    store
+        .start_tour(&school_tour(25, "2026-04-20T07:00:00Z"))
+        .unwrap();
+    let mut cut_off = session();
+    cut_off.id = uuid::Uuid::new_v4();
+    cut_off.completed = false;
+    // The visitor left before the jar: not an answer, so neither right nor wrong.
+    cut_off.answers[1].chosen.clear();
+    cut_off.answers[1].first_try_right = false;
+    store.record_session(&session()).unwrap();
+    store.record_session(&cut_off).unwrap();
+
+    let figures = store.centre_figures(2026).unwrap();
+    assert_eq!(
+        figures.visitors_by_month,
+        vec![
+            MonthVisitors {
+                year: 2025,
+                month: 12,
+                visitors: 4
+            },
+            MonthVisitors {
+                year: 2026,
+                month: 4,
+                visitors: 28
+            },
+        ]
+    );
+    assert_eq!(
+        figures.answers_by_month,
+        vec![MonthAnswers {
+            year: 2026,
+            month: 4,
+            answers: 3,
+            first_try_right: 1
+        }]
+    );
+    assert_eq!(
+        figures.missed_items,
+        vec![MissedItem {
+            item: "can".into(),
+            right_bin: "metal".into(),
+            answers: 2,
+            missed: 2
+        }]
+    );
+    assert!(store.missed_items(2025).unwrap().is_empty());
+}

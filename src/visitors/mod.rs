@@ -8,7 +8,9 @@ mod time;
 
 pub use calendar::{CALENDAR_FILE_NAME, Calendar, DEFAULT_TARGET, WeekdayName, calendar_from_text};
 pub use category::Category;
-pub use status::{ByCategory, DayCount, MonthCount, Pace, YearStatus, year_status};
+pub use status::{
+    ByCategory, DayCount, MonthCount, Pace, YearPace, YearStatus, year_pace, year_status,
+};
 pub use time::local_date;
 
 /// The largest group or batch of walk-ins one record may hold: a bigger number is a typo.

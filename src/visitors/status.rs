@@ -385,3 +385,91 @@ mod tests {
         assert_eq!(json["by_month"][4]["month"], 5);
     }
 }
+
+/// The year day by day: visitors so far (cumulative, through `as_of`) and the cumulative count
+/// the target expects by each day of the whole year, by the same weights as `expected_to_date`.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct YearPace {
+    pub actual: Vec<(NaiveDate, u64)>,
+    pub expected: Vec<(NaiveDate, f64)>,
+}
+
+pub fn year_pace(calendar: &Calendar, as_of: NaiveDate, counts: &[DayCount]) -> YearPace {
+    let year = as_of.year();
+    let total_weight: f64 = days_of_year(year)
+        .filter(|d| calendar.is_open(*d))
+        .map(|d| calendar.weight(d))
+        .sum();
+    let target = f64::from(calendar.target);
+    let mut by_day: std::collections::BTreeMap<NaiveDate, u64> = Default::default();
+    for count in counts {
+        *by_day.entry(count.date).or_default() += count.visitors;
+    }
+    let (mut weight_so_far, mut visitors_so_far) = (0.0f64, 0u64);
+    let mut pace = YearPace::default();
+    for date in days_of_year(year) {
+        if calendar.is_open(date) {
+            weight_so_far += calendar.weight(date);
+        }
+        let expected = if total_weight > 0.0 {
+            target * weight_so_far / total_weight
+        } else {
+            0.0
+        };
+        pace.expected.push((date, expected));
+        if date <= as_of {
+            visitors_so_far += by_day.get(&date).copied().unwrap_or(0);
+            pace.actual.push((date, visitors_so_far));
+        }
+    }
+    pace
+}
+
+#[cfg(test)]
+mod pace_tests {
+    use super::*;
+
+    fn day(m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, m, d).unwrap()
+    }
+
+    #[test]
+    fn the_pace_agrees_with_the_status_and_ends_on_the_target() {
+        let calendar = Calendar {
+            target: 1000,
+            month_weights: Some([1.0, 1.0, 2.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 0.5]),
+            ..Calendar::default()
+        };
+        let counts = [
+            DayCount {
+                date: day(1, 5),
+                category: Category::School,
+                visitors: 20,
+            },
+            DayCount {
+                date: day(1, 5),
+                category: Category::Adult,
+                visitors: 3,
+            },
+            DayCount {
+                date: day(3, 2),
+                category: Category::Family,
+                visitors: 4,
+            },
+        ];
+        let as_of = day(3, 31);
+        let pace = year_pace(&calendar, as_of, &counts);
+        let status = year_status(&calendar, as_of, &counts);
+        assert_eq!(pace.expected.len(), 365);
+        assert_eq!(pace.actual.len(), 90);
+        assert_eq!(
+            pace.actual.last().map(|a| a.1),
+            Some(status.visitors_to_date)
+        );
+        let on_as_of = pace.expected.iter().find(|(d, _)| *d == as_of).unwrap().1;
+        assert!((on_as_of - status.expected_to_date).abs() < 1e-9);
+        assert!((pace.expected.last().unwrap().1 - 1000.0).abs() < 1e-9);
+        assert_eq!(pace.actual[3], (day(1, 4), 0));
+        assert_eq!(pace.actual[4], (day(1, 5), 23));
+    }
+}

@@ -204,3 +204,121 @@ fn usage_errors_exit_2_and_help_shows_the_data_dir() {
         "resolved data dir missing:\n{text}"
     );
 }
+
+/// An indicators directory with the given definitions and data files.
+fn indicators_dir(definitions: &[(&str, &str)], data: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let indicators = dir.path().join("ind");
+    fs::create_dir_all(indicators.join("data")).unwrap();
+    for (name, text) in definitions {
+        fs::write(indicators.join(name), text).unwrap();
+    }
+    for (name, text) in data {
+        fs::write(indicators.join("data").join(name), text).unwrap();
+    }
+    dir
+}
+
+fn check_indicators(dir: &tempfile::TempDir) -> std::process::Output {
+    let indicators = dir.path().join("ind");
+    tourcentre(
+        &[
+            "--indicators",
+            indicators.to_str().unwrap(),
+            "check",
+            indicators.to_str().unwrap(),
+        ],
+        dir.path(),
+    )
+}
+
+fn definition(id: &str, extra: &str) -> String {
+    format!(
+        "(id: \"{id}\", name: (uk: \"а\", en: \"a\"), sector: \"s\", psr: State, unit: \"%\", \
+         direction: Higher, source: \"s\"{extra})"
+    )
+}
+
+#[test]
+fn data_without_a_definition_is_a_problem() {
+    let x = definition("x", "");
+    let dir = indicators_dir(
+        &[("x.ron", &x)],
+        &[
+            ("x.csv", "Year,Value\n2020,1\n"),
+            ("typo.csv", "Year,Value\n2020,1\n"),
+        ],
+    );
+    let out = check_indicators(&dir);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stdout(&out).contains("typo.csv: data without a definition"),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
+fn a_definition_without_data_is_a_note_not_a_failure() {
+    let x = definition("x", "");
+    let dir = indicators_dir(&[("x.ron", &x)], &[]);
+    let out = check_indicators(&dir);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains("x.ron: примітка: indicator \"x\" has no data yet"),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
+fn a_store_derived_indicator_with_a_data_file_is_a_problem() {
+    let x = definition("x", ", derived: Some(CentreVisits)");
+    let dir = indicators_dir(&[("x.ron", &x)], &[("x.csv", "Year,Value\n2020,1\n")]);
+    let out = check_indicators(&dir);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stdout(&out).contains("derived from the centre's store"),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
+fn empty_and_all_missing_data_files_are_problems() {
+    let (x, y, z) = (
+        definition("x", ""),
+        definition("y", ""),
+        definition("z", ""),
+    );
+    let dir = indicators_dir(
+        &[("x.ron", &x), ("y.ron", &y), ("z.ron", &z)],
+        &[
+            ("x.csv", ""),
+            ("y.csv", "Year,Value\n2020,\n2021,\n"),
+            ("z.csv", "Year,Value\n"),
+        ],
+    );
+    let out = check_indicators(&dir);
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    assert!(text.contains("x.csv") && text.contains("empty"), "{text}");
+    assert!(text.contains("y.csv: every Value is blank"), "{text}");
+    assert!(
+        text.contains("z.csv: the file has a header but no rows"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_swapped_benchmark_is_named() {
+    let x = definition("x", ", benchmark: Some((green: 10.0, red: 50.0))");
+    let dir = indicators_dir(&[("x.ron", &x)], &[("x.csv", "Year,Value\n2020,1\n")]);
+    let out = check_indicators(&dir);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stdout(&out).contains("benchmark green 10 and red 50 are swapped"),
+        "{}",
+        stdout(&out)
+    );
+}

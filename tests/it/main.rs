@@ -5,7 +5,9 @@ mod check_cli;
 mod desk_cli;
 #[cfg(feature = "exhibit")]
 mod exhibit_screens;
+mod export_cli;
 mod guide_cli;
+mod report_cli;
 mod robustness;
 mod store_reliability;
 

@@ -1,0 +1,680 @@
+//! `report --out DIR`: index.html (minijinja, every text escaped) with a summary table, the
+//! centre's section and a section per indicator; charts/*.png and charts/*.svg beside it.
+
+use std::path::Path;
+
+use fluent_bundle::FluentValue;
+use serde::Serialize;
+
+use super::charts::{
+    self, ChartWords, IndicatorChart, MissedChart, MonthlyChart, PaceChart, ShareChart,
+};
+use super::{OutputDir, Written};
+use crate::cli::CliError;
+use crate::content::Scenario;
+use crate::diagnostics::Problem;
+use crate::i18n::{format_number, sensible_decimals};
+use crate::indicators::{Direction, Indicator, Psr, monthly_accuracy};
+use crate::tracker::{Centre, Loaded, Tracker};
+
+const TEMPLATE: &str = include_str!("index.html");
+
+/// How many of the most-missed items the centre's section shows.
+const MISSED_SHOWN: usize = 10;
+
+pub fn write_report(tracker: &Tracker, loaded: &Loaded, out: &Path) -> Result<Written, CliError> {
+    let mut env = minijinja::Environment::new();
+    // The name ends in .html, so minijinja escapes every value for HTML.
+    env.add_template("index.html", TEMPLATE)
+        .map_err(|e| CliError::Message(format!("report template: {e}")))?;
+    let mut output = OutputDir::create(out)?;
+    let mut skipped: Vec<Problem> = Vec::new();
+    let words = chart_words(tracker);
+
+    let mut sections = Vec::new();
+    for indicator in &loaded.catalogue.indicators {
+        let chart = if indicator.has_data() {
+            match charts::render(&IndicatorChart {
+                indicator,
+                words: &words,
+            }) {
+                Ok(rendered) => Some(write_chart(&mut output, indicator.id(), &rendered)?),
+                Err(e) => {
+                    skipped.push(Problem::in_file(&indicator.definition_path, e.to_string()));
+                    None
+                }
+            }
+        } else {
+            skipped.push(Problem::in_file(
+                &indicator.definition_path,
+                tracker.say(
+                    "report-skipped-no-data",
+                    &[("id", indicator.id().to_string().into())],
+                ),
+            ));
+            None
+        };
+        sections.push(section(tracker, indicator, chart));
+    }
+
+    let centre = match &loaded.centre {
+        Some(centre) => Some(centre_section(tracker, centre, &mut output, &mut skipped)?),
+        None => None,
+    };
+
+    let summary: Vec<SummaryRow> = loaded
+        .catalogue
+        .indicators
+        .iter()
+        .map(|indicator| summary_row(tracker, indicator))
+        .collect();
+    let left_out: Vec<String> = loaded
+        .catalogue
+        .skipped
+        .iter()
+        .chain(&skipped)
+        .map(|p| p.to_string())
+        .collect();
+    let page = Page {
+        lang: tracker.lang.code(),
+        title: tracker.text("report-title"),
+        generated: tracker.say(
+            "report-generated",
+            &[("date", tracker.today.to_string().into())],
+        ),
+        any_example: loaded
+            .catalogue
+            .indicators
+            .iter()
+            .any(|i| i.definition.example),
+        words: PageWords::new(tracker),
+        summary,
+        sections,
+        centre,
+        centre_note: loaded.centre_note.clone(),
+        left_out,
+    };
+    let html = env
+        .get_template("index.html")
+        .and_then(|t| t.render(&page))
+        .map_err(|e| CliError::Message(format!("report template: {e}")))?;
+    let main = output.write("index.html", html.as_bytes())?;
+    Ok(Written {
+        out: output.root().to_path_buf(),
+        main,
+        files: output.into_files(),
+        skipped,
+    })
+}
+
+fn write_chart(
+    output: &mut OutputDir,
+    name: &str,
+    rendered: &charts::Rendered,
+) -> Result<ChartFiles, CliError> {
+    let png = format!("charts/{name}.png");
+    let svg = format!("charts/{name}.svg");
+    output.write(&png, &rendered.png)?;
+    output.write(&svg, rendered.svg.as_bytes())?;
+    Ok(ChartFiles { png, svg })
+}
+
+fn chart_words(tracker: &Tracker) -> ChartWords {
+    ChartWords {
+        lang: tracker.lang,
+        source: tracker.text("report-source"),
+        target: tracker.text("report-target"),
+        example: tracker.text("report-example-chart"),
+        green: tracker.text("report-band-green"),
+        amber: tracker.text("report-band-amber"),
+        red: tracker.text("report-band-red"),
+        observed: tracker.text("report-observed"),
+        year: tracker.text("report-year"),
+    }
+}
+
+#[derive(Serialize)]
+struct Page {
+    lang: &'static str,
+    title: String,
+    generated: String,
+    any_example: bool,
+    words: PageWords,
+    summary: Vec<SummaryRow>,
+    sections: Vec<Section>,
+    centre: Option<CentreSection>,
+    centre_note: Option<String>,
+    left_out: Vec<String>,
+}
+
+/// Every fixed word of the page, in the reader's language.
+#[derive(Serialize)]
+struct PageWords {
+    summary: String,
+    indicator: String,
+    sector: String,
+    psr: String,
+    psr_short: String,
+    latest: String,
+    light: String,
+    progress: String,
+    score: String,
+    example_banner: String,
+    example_badge: String,
+    no_data: String,
+    centre_title: String,
+    centre_intro: String,
+    missed_title: String,
+    missed_item: String,
+    missed_bin: String,
+    missed_count: String,
+    year: String,
+    value: String,
+    units: String,
+    details: String,
+    chart_svg: String,
+    data_table: String,
+    left_out: String,
+    method_title: String,
+    method: String,
+    light_legend: String,
+    contents: String,
+    footer: String,
+}
+
+impl PageWords {
+    fn new(t: &Tracker) -> Self {
+        PageWords {
+            summary: t.text("report-summary"),
+            indicator: t.text("report-indicator"),
+            sector: t.text("report-sector"),
+            psr: t.text("report-psr"),
+            psr_short: t.text("report-psr-short"),
+            latest: t.text("report-latest"),
+            light: t.text("report-light"),
+            progress: t.text("report-progress"),
+            score: t.text("report-score"),
+            example_banner: t.text("report-example-banner"),
+            example_badge: t.text("example-mark"),
+            no_data: t.text("data-none"),
+            centre_title: t.text("report-centre-title"),
+            centre_intro: t.text("report-centre-intro"),
+            missed_title: t.text("report-missed-title"),
+            missed_item: t.text("report-missed-item"),
+            missed_bin: t.text("report-missed-bin"),
+            missed_count: t.text("report-missed-count"),
+            year: t.text("report-year"),
+            value: t.text("report-value"),
+            units: t.text("report-units"),
+            details: t.text("report-details"),
+            chart_svg: t.text("report-chart-svg"),
+            data_table: t.text("report-data-table"),
+            left_out: t.text("report-left-out"),
+            method_title: t.text("report-method-title"),
+            method: t.text("report-method"),
+            light_legend: t.text("report-light-legend"),
+            contents: t.text("report-contents"),
+            footer: t.text("report-footer"),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct SummaryRow {
+    id: String,
+    name: String,
+    sector: String,
+    psr: String,
+    example: bool,
+    latest: Option<String>,
+    light: &'static str,
+    light_word: String,
+    status: &'static str,
+    status_word: String,
+    score: Option<String>,
+}
+
+#[derive(Serialize)]
+struct ChartFiles {
+    png: String,
+    svg: String,
+}
+
+#[derive(Serialize)]
+struct Section {
+    id: String,
+    name: String,
+    example: bool,
+    facts: Vec<(String, String)>,
+    progress_sentence: String,
+    light: &'static str,
+    light_word: String,
+    status: &'static str,
+    status_word: String,
+    chart: Option<ChartFiles>,
+    chart_alt: String,
+    columns: Vec<String>,
+    rows: Vec<Vec<String>>,
+}
+
+#[derive(Serialize)]
+struct CentreChart {
+    files: ChartFiles,
+    alt: String,
+}
+
+#[derive(Serialize)]
+struct CentreSection {
+    status_lines: Vec<String>,
+    pace: &'static str,
+    pace_word: String,
+    charts: Vec<CentreChart>,
+    missed: Vec<(String, String, String)>,
+}
+
+fn psr_word(tracker: &Tracker, psr: Psr) -> String {
+    tracker.text(match psr {
+        Psr::Pressure => "psr-pressure",
+        Psr::State => "psr-state",
+        Psr::Response => "psr-response",
+    })
+}
+
+fn value_text(tracker: &Tracker, value: f64, unit: &str) -> String {
+    let number = format_number(value, sensible_decimals(value), tracker.lang);
+    if unit.is_empty() {
+        number
+    } else {
+        format!("{number} {unit}")
+    }
+}
+
+fn summary_row(tracker: &Tracker, indicator: &Indicator) -> SummaryRow {
+    let d = &indicator.definition;
+    SummaryRow {
+        id: d.id.clone(),
+        name: d.name.get(tracker.lang).to_string(),
+        sector: sector_word(tracker, &d.sector),
+        psr: psr_word(tracker, d.psr),
+        example: d.example,
+        latest: indicator
+            .latest()
+            .map(|(year, value)| format!("{} ({year})", value_text(tracker, value, &d.unit))),
+        light: indicator.traffic_light.code(),
+        light_word: tracker.text(&format!("light-{}", indicator.traffic_light.code())),
+        status: indicator.progress.status.code(),
+        status_word: tracker.text(&format!("progress-{}", indicator.progress.status.code())),
+        score: indicator
+            .progress
+            .score
+            .map(|s| format_number(s, 2, tracker.lang)),
+    }
+}
+
+/// A sector's name when the messages know it, else the sector as written in the definition.
+fn sector_word(tracker: &Tracker, sector: &str) -> String {
+    let id = format!("sector-{sector}");
+    let word = tracker.text(&id);
+    if word == id { sector.to_string() } else { word }
+}
+
+fn section(tracker: &Tracker, indicator: &Indicator, chart: Option<ChartFiles>) -> Section {
+    let d = &indicator.definition;
+    let lang = tracker.lang;
+    let mut facts = vec![
+        (tracker.text("report-unit"), d.unit.clone()),
+        (
+            tracker.text("report-sector"),
+            sector_word(tracker, &d.sector),
+        ),
+        (tracker.text("report-psr"), psr_word(tracker, d.psr)),
+        (
+            tracker.text("report-better"),
+            tracker.text(match d.direction {
+                Direction::Higher => "better-higher",
+                Direction::Lower => "better-lower",
+            }),
+        ),
+        (tracker.text("report-base-year"), d.base_year().to_string()),
+    ];
+    if let Some(target) = d.target {
+        facts.push((
+            tracker.text("report-target"),
+            format!(
+                "{} ({})",
+                value_text(tracker, target.value, &d.unit),
+                target.year
+            ),
+        ));
+    }
+    if let Some(limit) = d.limit {
+        facts.push((
+            tracker.text("report-limit"),
+            value_text(tracker, limit, &d.unit),
+        ));
+    }
+    if let Some(benchmark) = d.benchmark {
+        let sign = match d.direction {
+            Direction::Higher => ("≥", "<"),
+            Direction::Lower => ("≤", ">"),
+        };
+        let bands = tracker.say(
+            "report-benchmark-bands",
+            &[
+                (
+                    "green",
+                    format!(
+                        "{} {}",
+                        sign.0,
+                        value_text(tracker, benchmark.green, &d.unit)
+                    )
+                    .into(),
+                ),
+                (
+                    "red",
+                    format!("{} {}", sign.1, value_text(tracker, benchmark.red, &d.unit)).into(),
+                ),
+            ],
+        );
+        let source = d
+            .benchmark_source
+            .clone()
+            .unwrap_or_else(|| tracker.text("report-benchmark-unverified"));
+        facts.push((
+            tracker.text("report-benchmark"),
+            format!("{bands}. {source}"),
+        ));
+    }
+    facts.push((tracker.text("report-source"), d.source.clone()));
+    let origin = match (&d.derived, &indicator.data_path) {
+        (Some(_), _) => tracker.text("report-data-from-store"),
+        (None, Some(path)) => path
+            .file_name()
+            .map(|n| format!("data/{}", n.to_string_lossy()))
+            .unwrap_or_default(),
+        (None, None) => tracker.text("data-none"),
+    };
+    facts.push((tracker.text("report-data-file"), origin));
+
+    let mut columns = vec![tracker.text("report-year")];
+    columns.extend(indicator.dataset.disaggregation_columns.iter().cloned());
+    if indicator.dataset.has_units {
+        columns.push(tracker.text("report-units"));
+    }
+    columns.push(tracker.text("report-value"));
+    let rows: Vec<Vec<String>> = indicator
+        .dataset
+        .rows
+        .iter()
+        .map(|row| {
+            let mut cells = vec![row.year.to_string()];
+            for column in &indicator.dataset.disaggregation_columns {
+                cells.push(row.disaggregation.get(column).cloned().unwrap_or_default());
+            }
+            if indicator.dataset.has_units {
+                cells.push(row.units.clone().unwrap_or_default());
+            }
+            cells.push(
+                row.value
+                    .map(|v| format_number(v, sensible_decimals(v), lang))
+                    .unwrap_or_else(|| "—".into()),
+            );
+            cells
+        })
+        .collect();
+
+    let p = &indicator.progress;
+    let progress_sentence = match (p.base_year, p.base_value, p.current_year, p.current_value) {
+        (Some(by), Some(bv), Some(cy), Some(cv)) if p.unmeasurable.is_none() => tracker.say(
+            "report-progress-sentence",
+            &[
+                ("base", value_text(tracker, bv, &d.unit).into()),
+                ("baseyear", FluentValue::from(by.to_string())),
+                ("current", value_text(tracker, cv, &d.unit).into()),
+                ("currentyear", FluentValue::from(cy.to_string())),
+                (
+                    "status",
+                    tracker
+                        .text(&format!("progress-{}", p.status.code()))
+                        .into(),
+                ),
+            ],
+        ),
+        _ => tracker.text(&format!(
+            "report-unmeasurable-{}",
+            p.unmeasurable.map_or("no_data", |u| u.code())
+        )),
+    };
+    Section {
+        id: d.id.clone(),
+        name: d.name.get(lang).to_string(),
+        example: d.example,
+        facts,
+        progress_sentence,
+        light: indicator.traffic_light.code(),
+        light_word: tracker.text(&format!("light-{}", indicator.traffic_light.code())),
+        status: p.status.code(),
+        status_word: tracker.text(&format!("progress-{}", p.status.code())),
+        chart,
+        chart_alt: tracker.say(
+            "report-chart-alt",
+            &[("name", d.name.get(lang).to_string().into())],
+        ),
+        columns,
+        rows,
+    }
+}
+
+fn month_names(tracker: &Tracker) -> [String; 12] {
+    std::array::from_fn(|m| tracker.text(&format!("month-short-{}", m + 1)))
+}
+
+fn centre_section(
+    tracker: &Tracker,
+    centre: &Centre,
+    output: &mut OutputDir,
+    skipped: &mut Vec<Problem>,
+) -> Result<CentreSection, CliError> {
+    let lang = tracker.lang;
+    let status = &centre.status;
+    let year = status.year;
+    let whole = |v: f64| FluentValue::from(format_number(v, 0, lang));
+    let status_lines = vec![
+        tracker.say(
+            "report-centre-to-date",
+            &[
+                ("count", whole(status.visitors_to_date as f64)),
+                ("target", whole(f64::from(status.target))),
+                ("date", status.as_of.to_string().into()),
+            ],
+        ),
+        tracker.say(
+            "report-centre-expected",
+            &[("expected", whole(status.expected_to_date))],
+        ),
+        tracker.say(
+            "report-centre-projected",
+            &[("projected", whole(status.projected_year_end))],
+        ),
+        tracker.say(
+            "report-centre-required",
+            &[("required", whole(status.required_per_operating_day as f64))],
+        ),
+    ];
+    let footer = tracker.text("report-centre-footer");
+    let months = month_names(tracker);
+    let mut charts_out = Vec::new();
+    let mut add = |name: &str,
+                   alt: String,
+                   rendered: Result<charts::Rendered, charts::ChartError>,
+                   output: &mut OutputDir,
+                   skipped: &mut Vec<Problem>|
+     -> Result<(), CliError> {
+        match rendered {
+            Ok(r) => {
+                charts_out.push(CentreChart {
+                    files: write_chart(output, name, &r)?,
+                    alt,
+                });
+            }
+            Err(e) => skipped.push(Problem::in_file(Path::new(name), e.to_string())),
+        }
+        Ok(())
+    };
+
+    let pace_title = tracker.say(
+        "report-pace-title",
+        &[("year", FluentValue::from(year.to_string()))],
+    );
+    let pace = PaceChart {
+        title: pace_title.clone(),
+        subtitle: tracker.text("report-pace-subtitle"),
+        footer: footer.clone(),
+        lang,
+        year,
+        target: f64::from(status.target),
+        target_label: tracker.say(
+            "report-pace-target",
+            &[("target", whole(f64::from(status.target)))],
+        ),
+        actual_label: tracker.text("report-pace-actual"),
+        pace_label: tracker.text("report-pace-expected"),
+        actual: centre
+            .pace
+            .actual
+            .iter()
+            .map(|(d, v)| (*d, *v as f64))
+            .collect(),
+        expected: centre.pace.expected.clone(),
+        months: months.clone(),
+    };
+    add(
+        "centre-pace",
+        pace_title,
+        charts::render(&pace),
+        output,
+        skipped,
+    )?;
+
+    let monthly = |y: i32| -> [f64; 12] {
+        let months = centre.figures.visitors_in(y);
+        std::array::from_fn(|m| months[m].visitors as f64)
+    };
+    let previous = monthly(year - 1);
+    let months_title = tracker.say(
+        "report-months-title",
+        &[("year", FluentValue::from(year.to_string()))],
+    );
+    let by_month = MonthlyChart {
+        title: months_title.clone(),
+        subtitle: tracker.text("report-months-subtitle"),
+        footer: footer.clone(),
+        lang,
+        months: months.clone(),
+        this_year: (year.to_string(), monthly(year)),
+        previous_year: previous
+            .iter()
+            .any(|v| *v > 0.0)
+            .then(|| ((year - 1).to_string(), previous)),
+        percent: false,
+    };
+    add(
+        "centre-months",
+        months_title,
+        charts::render(&by_month),
+        output,
+        skipped,
+    )?;
+
+    let accuracy = monthly_accuracy(&centre.figures.answers_by_month);
+    if !accuracy.is_empty() {
+        let title = tracker.text("report-accuracy-title");
+        let chart = ShareChart {
+            title: title.clone(),
+            subtitle: tracker.text("report-accuracy-subtitle"),
+            footer: footer.clone(),
+            lang,
+            label: tracker.text("report-accuracy-label"),
+            points: accuracy
+                .iter()
+                .map(|(y, m, v)| {
+                    (
+                        format!("{} {y}", months[(*m as usize).saturating_sub(1).min(11)]),
+                        *v,
+                    )
+                })
+                .collect(),
+        };
+        add(
+            "centre-accuracy",
+            title,
+            charts::render(&chart),
+            output,
+            skipped,
+        )?;
+    }
+
+    let scenario = bundled_scenario();
+    let item_name = |id: &str| {
+        scenario
+            .as_ref()
+            .and_then(|s| s.item(id))
+            .map_or_else(|| id.to_string(), |i| i.name.get(lang).to_string())
+    };
+    let bin_name = |id: &str| {
+        scenario
+            .as_ref()
+            .and_then(|s| s.bin(id))
+            .map_or_else(|| id.to_string(), |b| b.name.get(lang).to_string())
+    };
+    let missed: Vec<(String, String, u64, u64)> = centre
+        .figures
+        .missed_items
+        .iter()
+        .take(MISSED_SHOWN)
+        .map(|m| {
+            (
+                item_name(&m.item),
+                bin_name(&m.right_bin),
+                m.missed,
+                m.answers,
+            )
+        })
+        .collect();
+    if !missed.is_empty() {
+        let title = tracker.say(
+            "report-missed-chart-title",
+            &[("year", FluentValue::from(year.to_string()))],
+        );
+        let chart = MissedChart {
+            title: title.clone(),
+            subtitle: tracker.text("report-missed-subtitle"),
+            footer,
+            lang,
+            items: missed.clone(),
+        };
+        add(
+            "centre-missed",
+            title,
+            charts::render(&chart),
+            output,
+            skipped,
+        )?;
+    }
+    Ok(CentreSection {
+        status_lines,
+        pace: status.status.as_str(),
+        pace_word: tracker.text(&format!("pace-{}", status.status.as_str())),
+        charts: charts_out,
+        missed: missed
+            .into_iter()
+            .map(|(item, bin, m, a)| (item, bin, format!("{m} / {a}")))
+            .collect(),
+    })
+}
+
+/// The bundled scenario, for the names of items and bins the store knows by id.
+fn bundled_scenario() -> Option<Scenario> {
+    let path = crate::shipped_dir("scenarios").join("khmelnytskyi.ron");
+    crate::content::load(&path, &crate::content::assets_dir_for(&path)).ok()
+}
