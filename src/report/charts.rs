@@ -210,6 +210,8 @@ pub struct ChartWords {
 /// An indicator's observations over the years, with gaps, its target and its benchmark bands.
 pub struct IndicatorChart<'a> {
     pub indicator: &'a Indicator,
+    /// The unit in the reader's language.
+    pub unit: String,
     pub words: &'a ChartWords,
 }
 
@@ -227,7 +229,7 @@ impl Chart for IndicatorChart<'_> {
         let area = frame(
             root,
             definition.name.get(lang),
-            &definition.unit,
+            &self.unit,
             warning,
             &footer,
         )?;
@@ -304,8 +306,6 @@ impl Chart for IndicatorChart<'_> {
             })
             .y_label_formatter(&|y| format_number(*y, decimals.min(1), lang))
             .label_style(font(15))
-            .axis_desc_style(font(15))
-            .y_desc(definition.unit.as_str())
             .draw()
             .map_err(err)?;
 
@@ -600,12 +600,13 @@ impl Chart for MonthlyChart {
         } else {
             (highest * 1.15).max(10.0)
         };
+        // Month m (0 = January) is centred on x = m, so the axis's whole-number ticks name it.
         let mut chart = ChartBuilder::on(&area)
             .margin_left(12)
             .margin_right(28)
             .x_label_area_size(34)
             .y_label_area_size(80)
-            .build_cartesian_2d(0.0..12.0, 0.0..top)
+            .build_cartesian_2d(-0.5..11.5, 0.0..top)
             .map_err(err)?;
         let months = self.months.clone();
         let lang = self.lang;
@@ -613,12 +614,12 @@ impl Chart for MonthlyChart {
             .configure_mesh()
             .disable_x_mesh()
             .light_line_style(TRANSPARENT)
-            .bold_line_style(RGBColor(220, 220, 220))
-            .x_labels(24)
+            .bold_line_style(RGBColor(225, 225, 225))
+            .x_labels(12)
             .x_label_formatter(&move |x: &f64| {
-                let centre = x - x.floor();
-                if (centre - 0.5).abs() < 0.01 {
-                    months.get(x.floor() as usize).cloned().unwrap_or_default()
+                let month = x.round();
+                if (month - x).abs() < 0.01 && (0.0..12.0).contains(&month) {
+                    months[month as usize].clone()
                 } else {
                     String::new()
                 }
@@ -632,14 +633,14 @@ impl Chart for MonthlyChart {
             chart
                 .draw_series(values.iter().enumerate().map(|(m, v)| {
                     let x = m as f64;
-                    Rectangle::new([(x + 0.12, 0.0), (x + 0.48, *v)], PREVIOUS.filled())
+                    Rectangle::new([(x - 0.38, 0.0), (x - 0.02, *v)], PREVIOUS.filled())
                 }))
                 .map_err(err)?
                 .label(label.as_str())
                 .legend(|(x, y)| Rectangle::new([(x, y - 6), (x + 16, y + 6)], PREVIOUS.filled()));
         }
         let (label, values) = &self.this_year;
-        let (from, to) = if both { (0.52, 0.88) } else { (0.2, 0.8) };
+        let (from, to) = if both { (0.02, 0.38) } else { (-0.3, 0.3) };
         chart
             .draw_series(values.iter().enumerate().map(|(m, v)| {
                 let x = m as f64;

@@ -117,12 +117,12 @@ pub fn write_open_data(
     out: &Path,
     license: &str,
 ) -> Result<Written, CliError> {
-    let licence = find_licence(license).ok_or_else(|| unknown_licence(license, tracker.lang))?;
+    let licence = find_licence(license).ok_or_else(|| unknown_licence(license, tracker))?;
     let plan = plan(tracker, loaded, licence, Utc::now());
     if plan.files.is_empty() {
         // A package needs at least one resource (the Data Package spec), and an empty one would
         // only mislead a portal; say what is missing instead.
-        return Err(nothing_to_export(&plan.skipped, tracker.lang));
+        return Err(nothing_to_export(&plan.skipped, tracker));
     }
     let mut descriptor = serde_json::to_vec_pretty(&plan.package).map_err(|err| {
         CliError::Message(format!(
@@ -144,25 +144,18 @@ pub fn write_open_data(
     })
 }
 
-fn unknown_licence(given: &str, lang: Lang) -> CliError {
+fn unknown_licence(given: &str, tracker: &Tracker) -> CliError {
     let known: Vec<&str> = LICENCES.iter().map(|l| l.id).collect();
-    let known = known.join(", ");
     // The id is echoed back; control characters in it must not garble the terminal.
     let given: String = given.chars().filter(|c| !c.is_control()).collect();
-    CliError::Message(match lang {
-        Lang::Uk => format!(
-            "--license {given}: невідома ліцензія / unknown licence; використайте одну з / use one of {known}"
-        ),
-        Lang::En => format!("--license {given}: unknown licence; use one of {known}"),
-    })
+    CliError::Message(tracker.say(
+        "export-unknown-licence",
+        &[("given", given.into()), ("known", known.join(", ").into())],
+    ))
 }
 
-fn nothing_to_export(skipped: &[Problem], lang: Lang) -> CliError {
-    let mut message = bilingual(
-        lang,
-        "нічого експортувати: жоден показник ще не має даних, а реєстр відвідувачів порожній або відсутній; нічого не записано".into(),
-        "nothing to export: no indicator has data yet and the visitor store is empty or missing; nothing written".into(),
-    );
+fn nothing_to_export(skipped: &[Problem], tracker: &Tracker) -> CliError {
+    let mut message = tracker.text("export-nothing");
     for problem in skipped {
         message.push_str(&format!("\n  {problem}"));
     }
@@ -182,12 +175,11 @@ struct PlannedFile {
 }
 
 fn plan(tracker: &Tracker, loaded: &Loaded, licence: &Licence, created: DateTime<Utc>) -> Plan {
-    let lang = tracker.lang;
     let mut files = Vec::new();
     let mut skipped = Vec::new();
     let mut any_example = false;
     for indicator in &loaded.catalogue.indicators {
-        match indicator_file(indicator, lang) {
+        match indicator_file(indicator, tracker) {
             Ok(file) => {
                 any_example |= indicator.definition.example;
                 files.push(file);
@@ -207,22 +199,14 @@ fn plan(tracker: &Tracker, loaded: &Loaded, licence: &Licence, created: DateTime
     }
 }
 
-fn indicator_file(indicator: &Indicator, lang: Lang) -> Result<PlannedFile, String> {
+fn indicator_file(indicator: &Indicator, tracker: &Tracker) -> Result<PlannedFile, String> {
     let definition = &indicator.definition;
     let id = &definition.id;
     if !indicator.has_data() {
-        return Err(no_data_reason(indicator, lang));
+        return Err(no_data_reason(indicator, tracker));
     }
     if !is_resource_name(id) {
-        return Err(bilingual(
-            lang,
-            format!(
-                "показник «{id}»: ідентифікатор не годиться як ім’я файлу відкритих даних (лише малі латинські літери, цифри, '-', '_'); його не експортовано"
-            ),
-            format!(
-                "indicator \"{id}\": the id cannot name an open-data file (lowercase Latin letters, digits, '-', '_' only); left out of the export"
-            ),
-        ));
+        return Err(tracker.say("export-bad-id", &[("id", id.clone().into())]));
     }
     let dataset = &indicator.dataset;
     let disaggregations: Vec<String> = dataset
@@ -234,14 +218,9 @@ fn indicator_file(indicator: &Indicator, lang: Lang) -> Result<PlannedFile, Stri
     header.extend(disaggregations.iter().cloned());
     header.extend(["Units".to_string(), "Value".to_string()]);
     if let Some(clash) = repeated_column(&header) {
-        return Err(bilingual(
-            lang,
-            format!(
-                "показник «{id}»: стовпець «{clash}» трапляється двічі (або порожній) у заголовку експорту; його не експортовано"
-            ),
-            format!(
-                "indicator \"{id}\": column \"{clash}\" would appear twice (or blank) in the exported header; left out of the export"
-            ),
+        return Err(tracker.say(
+            "export-repeated-column",
+            &[("id", id.clone().into()), ("column", clash.into())],
         ));
     }
     let rows: Vec<Vec<String>> = dataset
@@ -265,10 +244,12 @@ fn indicator_file(indicator: &Indicator, lang: Lang) -> Result<PlannedFile, Stri
         })
         .collect();
     let bytes = csv_bytes(&header, &rows).map_err(|err| {
-        bilingual(
-            lang,
-            format!("показник «{id}»: не вдалося скласти CSV: {err}"),
-            format!("indicator \"{id}\": cannot build the CSV: {err}"),
+        tracker.say(
+            "export-cannot-build",
+            &[
+                ("file", format!("{id}.csv").into()),
+                ("reason", err.to_string().into()),
+            ],
         )
     })?;
 
@@ -354,26 +335,12 @@ fn indicator_file(indicator: &Indicator, lang: Lang) -> Result<PlannedFile, Stri
     })
 }
 
-fn no_data_reason(indicator: &Indicator, lang: Lang) -> String {
-    let id = indicator.id();
+fn no_data_reason(indicator: &Indicator, tracker: &Tracker) -> String {
+    let id = indicator.id().to_string();
     if indicator.definition.derived.is_some() {
-        bilingual(
-            lang,
-            format!(
-                "показник «{id}» обчислюється з реєстру відвідувачів, а там ще немає даних для нього (враховуються лише завершені роки відвідувань); його не експортовано"
-            ),
-            format!(
-                "indicator \"{id}\" is computed from the visitor store, which has no figures for it yet (visits count by finished years only); left out of the export"
-            ),
-        )
+        tracker.say("export-derived-no-data", &[("id", id.into())])
     } else {
-        bilingual(
-            lang,
-            format!("показник «{id}» ще не має даних (немає data/{id}.csv); його не експортовано"),
-            format!(
-                "indicator \"{id}\" has no data yet (no data/{id}.csv); left out of the export"
-            ),
-        )
+        tracker.say("export-no-data", &[("id", id.into())])
     }
 }
 
@@ -383,7 +350,6 @@ fn centre_file(
     loaded: &Loaded,
     planned: &[PlannedFile],
 ) -> Result<PlannedFile, Problem> {
-    let lang = tracker.lang;
     let file = format!("{CENTRE_VISITS}.csv");
     let store_path = tracker
         .data_dir
@@ -392,46 +358,36 @@ fn centre_file(
     let Some(centre) = &loaded.centre else {
         return Err(Problem::in_file(
             &store_path,
-            bilingual(
-                lang,
-                format!("немає реєстру відвідувачів: {file} не записано"),
-                format!("no visitor store: {file} left out"),
-            ),
+            tracker.say("export-no-store", &[("file", file.clone().into())]),
         ));
     };
     if let Some(clash) = planned.iter().find(|f| f.resource.name == CENTRE_VISITS) {
         return Err(Problem::in_file(
             &store_path,
-            bilingual(
-                lang,
-                format!(
-                    "показник «{}» уже займає ім’я {file}; щомісячні відвідування не записано",
-                    clash.resource.name
-                ),
-                format!(
-                    "indicator \"{}\" already takes the name {file}; monthly visits left out",
-                    clash.resource.name
-                ),
+            tracker.say(
+                "export-name-taken",
+                &[
+                    ("id", clash.resource.name.clone().into()),
+                    ("file", file.clone().into()),
+                ],
             ),
         ));
     }
     if centre.figures.visitors_by_month.is_empty() {
         return Err(Problem::in_file(
             &store_path,
-            bilingual(
-                lang,
-                format!("у реєстрі ще немає відвідувань: {file} не записано"),
-                format!("no visits registered yet: {file} left out"),
-            ),
+            tracker.say("export-no-visits", &[("file", file.clone().into())]),
         ));
     }
     let bytes = centre_csv(&centre.figures).map_err(|err| {
         Problem::in_file(
             &store_path,
-            bilingual(
-                lang,
-                format!("не вдалося скласти {file}: {err}"),
-                format!("cannot build {file}: {err}"),
+            tracker.say(
+                "export-cannot-build",
+                &[
+                    ("file", file.clone().into()),
+                    ("reason", err.to_string().into()),
+                ],
             ),
         )
     })?;
@@ -545,13 +501,6 @@ fn is_resource_name(name: &str) -> bool {
         && name
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '_' | '.'))
-}
-
-fn bilingual(lang: Lang, uk: String, en: String) -> String {
-    match lang {
-        Lang::Uk => uk,
-        Lang::En => en,
-    }
 }
 
 fn package(
@@ -856,7 +805,7 @@ mod tests {
         let err = write_open_data(&tracker(Lang::En), &loaded, &out, "XYZ").unwrap_err();
         assert_eq!(
             err.to_string(),
-            "--license XYZ: unknown licence; use one of CC-BY-4.0, CC0-1.0, CC-BY-SA-4.0, ODbL-1.0, ODC-By-1.0, PDDL-1.0"
+            "--license XYZ: unknown licence; use one of: CC-BY-4.0, CC0-1.0, CC-BY-SA-4.0, ODbL-1.0, ODC-By-1.0, PDDL-1.0"
         );
         assert!(!out.exists());
         let uk = write_open_data(&tracker(Lang::Uk), &loaded, &out, "XYZ").unwrap_err();
@@ -1021,7 +970,7 @@ mod tests {
             ]
         );
         assert!(
-            written.skipped[0].message.contains("двічі"),
+            written.skipped[0].message.contains("повторюється"),
             "{:?}",
             written.skipped
         );
@@ -1035,7 +984,7 @@ mod tests {
         let err = write_open_data(&tracker(Lang::En), &loaded, &out, DEFAULT_LICENSE)
             .unwrap_err()
             .to_string();
-        assert!(err.starts_with("nothing to export"), "{err}");
+        assert!(err.starts_with("Nothing to export"), "{err}");
         assert!(err.contains("c-empty.ron"), "{err}");
         assert!(!out.exists());
     }

@@ -36,6 +36,7 @@ pub fn write_report(tracker: &Tracker, loaded: &Loaded, out: &Path) -> Result<Wr
         let chart = if indicator.has_data() {
             match charts::render(&IndicatorChart {
                 indicator,
+                unit: tracker.term("unit", &indicator.definition.unit),
                 words: &words,
             }) {
                 Ok(rendered) => Some(write_chart(&mut output, indicator.id(), &rendered)?),
@@ -282,6 +283,7 @@ fn psr_word(tracker: &Tracker, psr: Psr) -> String {
 
 fn value_text(tracker: &Tracker, value: f64, unit: &str) -> String {
     let number = format_number(value, sensible_decimals(value), tracker.lang);
+    let unit = tracker.term("unit", unit);
     if unit.is_empty() {
         number
     } else {
@@ -311,18 +313,15 @@ fn summary_row(tracker: &Tracker, indicator: &Indicator) -> SummaryRow {
     }
 }
 
-/// A sector's name when the messages know it, else the sector as written in the definition.
 fn sector_word(tracker: &Tracker, sector: &str) -> String {
-    let id = format!("sector-{sector}");
-    let word = tracker.text(&id);
-    if word == id { sector.to_string() } else { word }
+    tracker.term("sector", sector)
 }
 
 fn section(tracker: &Tracker, indicator: &Indicator, chart: Option<ChartFiles>) -> Section {
     let d = &indicator.definition;
     let lang = tracker.lang;
     let mut facts = vec![
-        (tracker.text("report-unit"), d.unit.clone()),
+        (tracker.text("report-unit"), tracker.term("unit", &d.unit)),
         (
             tracker.text("report-sector"),
             sector_word(tracker, &d.sector),

@@ -148,6 +148,9 @@ impl<B: DrawingBackend> DrawingBackend for Typeset<B> {
         let (w, h) = self.get_size();
         let size = style.size() as f32;
         let scaled = font.as_scaled(size);
+        // As plotters does: the baseline sits half the size below the top. Rounded once, so every
+        // glyph of the line shares it (px_bounds are whole pixels already).
+        let baseline = (size / 2.0).round() as i32;
         let mut pen = 0f32;
         let mut previous = None;
         for c in text.chars() {
@@ -159,9 +162,8 @@ impl<B: DrawingBackend> DrawingBackend for Typeset<B> {
             let glyph = id.with_scale_and_position(size, ab_glyph::point(pen, 0.0));
             if let Some(outline) = scaled.outline_glyph(glyph) {
                 let bounds = outline.px_bounds();
-                // As plotters does: the baseline sits half the size below the top.
-                let top = (size / 2.0 + bounds.min.y) as i32;
-                let left = bounds.min.x.floor() as i32;
+                let top = baseline + bounds.min.y as i32;
+                let left = bounds.min.x as i32;
                 let mut pixels = Vec::new();
                 outline.draw(|x, y, coverage| pixels.push((x as i32, y as i32, coverage)));
                 for (x, y, coverage) in pixels {

@@ -65,6 +65,19 @@ impl Tracker {
         self.messages.text(self.lang, id)
     }
 
+    /// A word a definition writes in one form for both languages (a unit such as "visits", a
+    /// sector such as "solid-waste"): its translation when the messages have `<kind>-<word>`, else
+    /// the word as written ("%" and "мкг/м³" need none).
+    pub fn term(&self, kind: &str, word: &str) -> String {
+        let id = format!("{kind}-{word}");
+        let translated = self.text(&id);
+        if translated == id {
+            word.to_string()
+        } else {
+            translated
+        }
+    }
+
     /// Reads the indicators directory and the store. A missing or unreadable indicators directory
     /// is the user's to fix; a missing store only leaves the centre's indicators without data.
     pub fn load(&self) -> Result<Loaded, CliError> {

@@ -35,7 +35,7 @@ pub fn indicators_list(tracker: &Tracker, format: Format) -> Result<(), CliError
                     vec![
                         indicator.id().to_string(),
                         tracker.text(&format!("psr-{}", psr_code(d.psr))),
-                        d.unit.clone(),
+                        tracker.term("unit", &d.unit),
                         tracker.text(match d.direction {
                             Direction::Higher => "better-higher",
                             Direction::Lower => "better-lower",
@@ -190,7 +190,7 @@ fn latest_cell(tracker: &Tracker, indicator: &Indicator) -> String {
         Some((year, value)) => format!(
             "{} {} ({year})",
             format_number(value, sensible_decimals(value), tracker.lang),
-            indicator.definition.unit
+            tracker.term("unit", &indicator.definition.unit)
         ),
         None => tracker.text("data-none"),
     }

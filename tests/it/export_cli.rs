@@ -356,7 +356,7 @@ fn an_unknown_licence_is_refused_and_nothing_written() {
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
     assert!(
-        err.contains("--license XYZ: unknown licence; use one of") && err.contains("CC-BY-4.0"),
+        err.contains("--license XYZ: unknown licence; use one of:") && err.contains("CC-BY-4.0"),
         "{err}"
     );
     assert!(!err.contains("panicked"), "{err}");
@@ -456,7 +456,7 @@ fn with_nothing_to_export_nothing_is_written() {
     assert_eq!(run.status.code(), Some(1));
     let err = stderr(&run);
     assert!(
-        err.contains("nothing to export") && err.contains("no-data-yet.ron"),
+        err.contains("Nothing to export") && err.contains("no-data-yet.ron"),
         "{err}"
     );
     assert!(!out.exists());
