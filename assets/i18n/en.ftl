@@ -303,7 +303,10 @@ export-nothing = Nothing to export: no indicator has data yet, and the visitor s
 export-bad-id = indicator "{ $id }": the id cannot name an open-data file (lowercase Latin letters, digits, '-', '_' only); left out of the export
 export-repeated-column = indicator "{ $id }": column "{ $column }" would be blank or appear twice in the exported header; left out of the export
 export-cannot-build = cannot build { $file }: { $reason }
-export-derived-no-data = indicator "{ $id }" is computed from the visitor store, which has no figures for it yet (visits count by finished years only); left out of the export
+export-derived-no-data = indicator "{ $id }" is computed from the centre's store, which has no figures for it yet ({ $kind ->
+    [visits] visits count by finished years only
+   *[accuracy] the exhibit has not recorded a game yet
+}); left out of the export
 export-no-data = indicator "{ $id }" has no data yet (no data/{ $id }.csv); left out of the export
 export-no-store = no visitor store: { $file } left out
 export-name-taken = indicator "{ $id }" already has the name { $file }; monthly visits left out

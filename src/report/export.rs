@@ -23,7 +23,7 @@ use super::{OutputDir, Written};
 use crate::cli::CliError;
 use crate::diagnostics::Problem;
 use crate::i18n::{Lang, format_number};
-use crate::indicators::{CentreFigures, Indicator};
+use crate::indicators::{CentreFigures, Derived, Indicator};
 use crate::store::DATABASE_FILE_NAME;
 use crate::tracker::{Loaded, Tracker};
 
@@ -337,8 +337,15 @@ fn indicator_file(indicator: &Indicator, tracker: &Tracker) -> Result<PlannedFil
 
 fn no_data_reason(indicator: &Indicator, tracker: &Tracker) -> String {
     let id = indicator.id().to_string();
-    if indicator.definition.derived.is_some() {
-        tracker.say("export-derived-no-data", &[("id", id.into())])
+    if let Some(derived) = indicator.definition.derived {
+        let kind = match derived {
+            Derived::CentreVisits => "visits",
+            Derived::FirstTryAccuracy => "accuracy",
+        };
+        tracker.say(
+            "export-derived-no-data",
+            &[("id", id.into()), ("kind", kind.into())],
+        )
     } else {
         tracker.say("export-no-data", &[("id", id.into())])
     }

@@ -437,7 +437,7 @@ fn an_svg_chart_holds_the_series_labels_and_target() {
 }
 
 #[test]
-fn a_bad_data_file_is_left_out_and_the_rest_still_reported() {
+fn bad_files_are_left_out_and_the_rest_still_reported() {
     let fixture = fixture();
     fs::write(
         fixture.indicators().join("data/air-pm25.csv"),
@@ -449,11 +449,21 @@ fn a_bad_data_file_is_left_out_and_the_rest_still_reported() {
         "Year,Value\n2020,1\n",
     )
     .unwrap();
+    // Green below red for "higher is better": the definition is refused, the rest goes on.
+    let swapped = RECYCLED.replace("green: 25.0, red: 15.0", "green: 15.0, red: 25.0");
+    fs::write(fixture.indicators().join("msw-recycled-share.ron"), swapped).unwrap();
     let out_dir = tempfile::tempdir().unwrap();
     let out = fixture.run(&["report", "--out", out_dir.path().to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let html = fs::read_to_string(out_dir.path().join("index.html")).unwrap();
-    assert!(html.contains("Частка перероблених відходів"));
+    assert!(
+        html.contains("benchmark green 15 and red 25 are swapped"),
+        "the bad definition is named"
+    );
+    assert!(
+        html.contains("Відвідування Туристичного центру за рік"),
+        "the rest is reported"
+    );
     assert!(html.contains("air-pm25.csv:2:2"), "the bad cell is named");
     assert!(
         html.contains("orphan.csv"),
