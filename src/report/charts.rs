@@ -4,7 +4,7 @@
 use std::sync::OnceLock;
 
 use chrono::{Datelike, NaiveDate};
-use plotters::coord::Shift;
+use plotters::coord::{CoordTranslate, Shift};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
@@ -28,6 +28,8 @@ const PREVIOUS: RGBColor = RGBColor(176, 186, 197);
 const BAND_GREEN: RGBColor = RGBColor(214, 240, 214);
 const BAND_AMBER: RGBColor = RGBColor(252, 238, 196);
 const BAND_RED: RGBColor = RGBColor(248, 215, 218);
+const GRID: RGBColor = RGBColor(222, 222, 222);
+const LEGEND_BORDER: RGBColor = RGBColor(200, 200, 200);
 
 /// A chart drawn into PNG bytes and SVG text.
 #[derive(Clone, Debug)]
@@ -109,6 +111,21 @@ fn font(size: u32) -> TextStyle<'static> {
 
 fn bold(size: u32) -> TextStyle<'static> {
     (FONT, size, FontStyle::Bold).into_font().color(&INK)
+}
+
+/// The legend box every chart uses: named series, never colour alone.
+fn draw_legend<'a, DB: DrawingBackend + 'a, CT: CoordTranslate>(
+    chart: &mut ChartContext<'a, DB, CT>,
+    position: SeriesLabelPosition,
+) -> Result<(), String> {
+    chart
+        .configure_series_labels()
+        .position(position)
+        .background_style(WHITE.mix(0.85))
+        .border_style(LEGEND_BORDER)
+        .label_font(font(14))
+        .draw()
+        .map_err(err)
 }
 
 /// Splits `text` into at most `max_lines` lines that fit `width` pixels; the last line ends in
@@ -245,8 +262,12 @@ impl Chart for IndicatorChart<'_> {
             (Some(a), Some(b)) => (*a, *b),
             _ => return Ok(()),
         };
+        // The thresholds belong on the axis too, or a reader never sees where the bands change.
         let mut span: Vec<f64> = values.clone();
         span.extend(target.map(|t| t.value));
+        if let Some(benchmark) = definition.benchmark {
+            span.extend([benchmark.green, benchmark.red]);
+        }
         let (y_low, y_high) = value_range(&span);
         let x_range = (f64::from(first_year) - 0.5)..(f64::from(last_year) + 0.5);
 
@@ -295,7 +316,7 @@ impl Chart for IndicatorChart<'_> {
             .configure_mesh()
             .disable_x_mesh()
             .light_line_style(TRANSPARENT)
-            .bold_line_style(RGBColor(220, 220, 220))
+            .bold_line_style(GRID)
             .x_labels(((last_year - first_year + 1) as usize).min(12))
             .x_label_formatter(&|x| {
                 if (x.round() - x).abs() < 1e-6 {
@@ -351,13 +372,16 @@ impl Chart for IndicatorChart<'_> {
         if let Some(&(year, value)) = self.indicator.headline().last() {
             let label = format_number(value, decimals, lang);
             chart
-                .draw_series(std::iter::once(Text::new(
-                    label,
-                    (f64::from(year), value),
-                    bold(15)
-                        .color(&SERIES)
-                        .pos(Pos::new(HPos::Center, VPos::Bottom)),
-                )))
+                .draw_series(std::iter::once(
+                    EmptyElement::at((f64::from(year), value))
+                        + Text::new(
+                            label,
+                            (0, -8),
+                            bold(15)
+                                .color(&SERIES)
+                                .pos(Pos::new(HPos::Center, VPos::Bottom)),
+                        ),
+                ))
                 .map_err(err)?;
         }
 
@@ -392,14 +416,17 @@ impl Chart for IndicatorChart<'_> {
                 .map_err(err)?;
         }
 
-        chart
-            .configure_series_labels()
-            .position(SeriesLabelPosition::UpperLeft)
-            .background_style(WHITE.mix(0.85))
-            .border_style(RGBColor(200, 200, 200))
-            .label_font(font(14))
-            .draw()
-            .map_err(err)?;
+        // A falling line leaves the upper right free, a rising one the upper left.
+        let falling = match (values.first(), values.last()) {
+            (Some(first), Some(last)) => last < first,
+            _ => false,
+        };
+        let corner = if falling {
+            SeriesLabelPosition::UpperRight
+        } else {
+            SeriesLabelPosition::UpperLeft
+        };
+        draw_legend(&mut chart, corner)?;
         Ok(())
     }
 }
@@ -514,7 +541,7 @@ impl Chart for PaceChart {
         chart
             .configure_mesh()
             .light_line_style(TRANSPARENT)
-            .bold_line_style(RGBColor(225, 225, 225))
+            .bold_line_style(GRID)
             .x_labels(12)
             .x_label_formatter(&move |d: &NaiveDate| months[d.month0() as usize].clone())
             .y_label_formatter(&|y| format_number(*y, 0, lang))
@@ -558,14 +585,7 @@ impl Chart for PaceChart {
                     )])
                 .map_err(err)?;
         }
-        chart
-            .configure_series_labels()
-            .position(SeriesLabelPosition::UpperLeft)
-            .background_style(WHITE.mix(0.85))
-            .border_style(RGBColor(200, 200, 200))
-            .label_font(font(14))
-            .draw()
-            .map_err(err)?;
+        draw_legend(&mut chart, SeriesLabelPosition::UpperLeft)?;
         Ok(())
     }
 }
@@ -614,7 +634,7 @@ impl Chart for MonthlyChart {
             .configure_mesh()
             .disable_x_mesh()
             .light_line_style(TRANSPARENT)
-            .bold_line_style(RGBColor(225, 225, 225))
+            .bold_line_style(GRID)
             .x_labels(12)
             .x_label_formatter(&move |x: &f64| {
                 let month = x.round();
@@ -664,14 +684,7 @@ impl Chart for MonthlyChart {
                     }),
             )
             .map_err(err)?;
-        chart
-            .configure_series_labels()
-            .position(SeriesLabelPosition::UpperLeft)
-            .background_style(WHITE.mix(0.85))
-            .border_style(RGBColor(200, 200, 200))
-            .label_font(font(14))
-            .draw()
-            .map_err(err)?;
+        draw_legend(&mut chart, SeriesLabelPosition::UpperLeft)?;
         Ok(())
     }
 }
@@ -709,7 +722,7 @@ impl Chart for ShareChart {
             .configure_mesh()
             .disable_x_mesh()
             .light_line_style(TRANSPARENT)
-            .bold_line_style(RGBColor(220, 220, 220))
+            .bold_line_style(GRID)
             .x_labels(labels.len().clamp(2, 24))
             .x_label_formatter(&move |x| {
                 let index = x.round();
@@ -749,14 +762,7 @@ impl Chart for ShareChart {
                 )
             }))
             .map_err(err)?;
-        chart
-            .configure_series_labels()
-            .position(SeriesLabelPosition::LowerRight)
-            .background_style(WHITE.mix(0.85))
-            .border_style(RGBColor(200, 200, 200))
-            .label_font(font(14))
-            .draw()
-            .map_err(err)?;
+        draw_legend(&mut chart, SeriesLabelPosition::LowerRight)?;
         Ok(())
     }
 }
@@ -793,7 +799,7 @@ impl Chart for MissedChart {
             .configure_mesh()
             .disable_y_mesh()
             .light_line_style(TRANSPARENT)
-            .bold_line_style(RGBColor(225, 225, 225))
+            .bold_line_style(GRID)
             .y_labels(0)
             .x_labels((most as usize + 1).min(11))
             .x_label_formatter(&|x| {
