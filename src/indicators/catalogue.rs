@@ -68,7 +68,8 @@ impl Indicator {
 /// Every indicator of a directory, and every file or pairing that had to be left out.
 #[derive(Clone, Debug, Default)]
 pub struct Catalogue {
-    /// In id order. Includes definitions still without data: they show as "no data".
+    /// By sector (solid waste first), then id. Includes definitions still without data: they show
+    /// as "no data".
     pub indicators: Vec<Indicator>,
     /// Files left out, each with the reason.
     pub skipped: Vec<Problem>,
@@ -130,7 +131,30 @@ pub fn load_catalogue(
             dataset,
         ));
     }
+    catalogue
+        .indicators
+        .sort_by(|a, b| sector_rank(&a.definition.sector).cmp(&sector_rank(&b.definition.sector)));
     Ok(catalogue)
+}
+
+/// The order sectors are shown in: the centre's own theme, solid waste, first, as the GCAP of the
+/// centre's city puts waste first; then the other GCAP sectors; unknown sectors last, by name.
+/// The sort is stable, so indicators keep their id order within a sector.
+const SECTOR_ORDER: [&str; 6] = [
+    "solid-waste",
+    "awareness",
+    "air-quality",
+    "green-space",
+    "buildings",
+    "energy",
+];
+
+fn sector_rank(sector: &str) -> (usize, String) {
+    let rank = SECTOR_ORDER
+        .iter()
+        .position(|known| *known == sector)
+        .unwrap_or(SECTOR_ORDER.len());
+    (rank, sector.to_string())
 }
 
 /// Cross-file findings of a directory for `check`: data without a definition, a derived

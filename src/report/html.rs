@@ -63,12 +63,17 @@ pub fn write_report(tracker: &Tracker, loaded: &Loaded, out: &Path) -> Result<Wr
         None => None,
     };
 
-    let summary: Vec<SummaryRow> = loaded
+    let mut summary: Vec<SummaryRow> = loaded
         .catalogue
         .indicators
         .iter()
         .map(|indicator| summary_row(tracker, indicator))
         .collect();
+    let mut previous_sector = None;
+    for row in &mut summary {
+        row.first_of_sector = previous_sector.as_ref() != Some(&row.sector);
+        previous_sector = Some(row.sector.clone());
+    }
     let left_out: Vec<String> = loaded
         .catalogue
         .skipped
@@ -225,6 +230,8 @@ struct SummaryRow {
     id: String,
     name: String,
     sector: String,
+    /// The table shows a sector heading above the first row of each sector.
+    first_of_sector: bool,
     psr: String,
     example: bool,
     latest: Option<String>,
@@ -297,6 +304,7 @@ fn summary_row(tracker: &Tracker, indicator: &Indicator) -> SummaryRow {
         id: d.id.clone(),
         name: d.name.get(tracker.lang).to_string(),
         sector: sector_word(tracker, &d.sector),
+        first_of_sector: false,
         psr: psr_word(tracker, d.psr),
         example: d.example,
         latest: indicator
