@@ -318,3 +318,7 @@ unit-years = years
 unit-ug-per-m3 = µg/m³
 unit-m2-per-person = m² per person
 unit-kwh-per-m2-year = kWh/m² a year
+tour-games = { $count } { $count ->
+    [one] game
+   *[other] games
+} at the exhibit

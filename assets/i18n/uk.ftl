@@ -334,3 +334,8 @@ unit-years = років
 unit-ug-per-m3 = мкг/м³
 unit-m2-per-person = м² на особу
 unit-kwh-per-m2-year = кВт·год/м² на рік
+tour-games = { $count } { $count ->
+    [one] гра
+    [few] гри
+   *[many] ігор
+} на експозиції

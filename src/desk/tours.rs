@@ -20,6 +20,9 @@ struct TourJson<'a> {
     ended_at: Option<String>,
     start_date: String,
     open: bool,
+    /// Rounds of the exhibit played during the tour; only in `tour list`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    games: Option<u64>,
 }
 
 fn utc_text(at: DateTime<Utc>) -> String {
@@ -38,6 +41,7 @@ impl<'a> From<&'a Tour> for TourJson<'a> {
             ended_at: tour.ended_at.map(utc_text),
             start_date: tour.start_date.to_string(),
             open: tour.is_open(),
+            games: None,
         }
     }
 }
@@ -125,9 +129,20 @@ pub fn tour_list(desk: &Desk, args: TourListArgs) -> Result<(), CliError> {
     let day = store
         .visitors_on(date)
         .map_err(|err| desk.store_failed(err))?;
+    let games = |tour: &Tour| {
+        store
+            .games_in_tour(tour.id)
+            .map_err(|err| desk.store_failed(err))
+    };
     match args.format {
         Format::Json => {
-            let tours: Vec<TourJson> = open.iter().chain(&ended).map(TourJson::from).collect();
+            let mut tours = Vec::new();
+            for tour in open.iter().chain(&ended) {
+                tours.push(TourJson {
+                    games: Some(games(tour)?),
+                    ..TourJson::from(tour)
+                });
+            }
             print_json(&tours);
         }
         Format::Text => {
@@ -145,7 +160,10 @@ pub fn tour_list(desk: &Desk, args: TourListArgs) -> Result<(), CliError> {
                 } else {
                     local_time(tour.started_at)
                 };
-                println!("{}", tour_line(desk, tour, &format!("{since}…")));
+                println!(
+                    "{}",
+                    tour_line(desk, tour, &format!("{since}…"), games(tour)?)
+                );
             }
             println!(
                 "{}",
@@ -164,7 +182,7 @@ pub fn tour_list(desk: &Desk, args: TourListArgs) -> Result<(), CliError> {
                     &local_time(tour.started_at)[11..],
                     end.get(11..).unwrap_or_default()
                 );
-                println!("{}", tour_line(desk, tour, &span));
+                println!("{}", tour_line(desk, tour, &span, games(tour)?));
             }
             println!(
                 "{}",
@@ -181,13 +199,17 @@ pub fn tour_list(desk: &Desk, args: TourListArgs) -> Result<(), CliError> {
     Ok(())
 }
 
-fn tour_line(desk: &Desk, tour: &Tour, when: &str) -> String {
+fn tour_line(desk: &Desk, tour: &Tour, when: &str, games: u64) -> String {
     let mut line = format!(
         "  {}  {when:<12} {:<10} {:>3}",
         short_id(&tour.id),
         desk.category_name(tour.category),
         tour.size
     );
+    if games > 0 {
+        line.push_str("  ");
+        line.push_str(&desk.say("tour-games", &[("count", FluentValue::from(games))]));
+    }
     for extra in [&tour.guide, &tour.note].into_iter().flatten() {
         line.push_str("  ");
         line.push_str(extra);

@@ -447,6 +447,7 @@ fn a_tour_started_on_the_kiosk_and_the_rounds_played_reach_the_store() {
             at: chrono::Utc::now(),
         });
     let view = wait_for_desk(&mut app, |view| view.open_tours.len() == 1);
+    let tour_id = view.open_tours[0].id;
     assert_eq!(view.open_tours[0].size, 24);
     assert_eq!(view.today, 24, "a tour counts its group on its start date");
     assert_eq!(view.year.as_ref().map(|y| y.visitors_to_date), Some(24));
@@ -493,6 +494,11 @@ fn a_tour_started_on_the_kiosk_and_the_rounds_played_reach_the_store() {
     let totals = store.totals().unwrap();
     assert_eq!(totals.play_sessions, 2);
     assert!(totals.play_answers >= 2);
+    assert_eq!(
+        store.games_in_tour(tour_id).unwrap(),
+        2,
+        "both rounds are tagged with the tour that was on"
+    );
 }
 
 #[test]

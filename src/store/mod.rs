@@ -152,6 +152,9 @@ pub trait VisitorStore {
     /// A consistent copy of the whole store at `destination`, taken while others may write.
     fn backup_to(&self, destination: &Path) -> Result<(), StoreError>;
 
+    /// How many rounds of the exhibit were played while this tour was on (sessions tagged with it).
+    fn games_in_tour(&self, tour: Uuid) -> Result<u64, StoreError>;
+
     /// Visitors per calendar month over every year held (visits and tours together), in order.
     fn visitors_by_month(&self) -> Result<Vec<MonthVisitors>, StoreError>;
 

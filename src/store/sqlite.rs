@@ -565,6 +565,16 @@ impl VisitorStore for SqliteStore {
             .map_err(|err| self.error(err))
     }
 
+    fn games_in_tour(&self, tour: Uuid) -> Result<u64, StoreError> {
+        self.conn
+            .query_row(
+                "SELECT COUNT(*) FROM play_sessions WHERE tour_id = ?1",
+                [tour.to_string()],
+                |row| count_column(row, 0),
+            )
+            .map_err(|err| self.error(err))
+    }
+
     fn visitors_by_month(&self) -> Result<Vec<MonthVisitors>, StoreError> {
         let mut statement = self
             .conn

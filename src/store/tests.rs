@@ -431,3 +431,24 @@ fn the_centre_figures_count_visits_and_first_try_answers_by_month() {
     );
     assert!(store.missed_items(2025).unwrap().is_empty());
 }
+
+#[test]
+fn games_are_counted_for_the_tour_they_were_played_in() {
+    let (_dir, mut store) = new_store();
+    let tour = store
+        .start_tour(&school_tour(25, "2026-04-20T07:00:00Z"))
+        .unwrap();
+    let mut during = session();
+    during.tour_id = Some(tour.id);
+    let mut another = session();
+    another.id = uuid::Uuid::new_v4();
+    another.tour_id = Some(tour.id);
+    store.record_session(&during).unwrap();
+    store.record_session(&another).unwrap();
+    // Outside any tour.
+    let mut alone = session();
+    alone.id = uuid::Uuid::new_v4();
+    store.record_session(&alone).unwrap();
+    assert_eq!(store.games_in_tour(tour.id).unwrap(), 2);
+    assert_eq!(store.games_in_tour(uuid::Uuid::new_v4()).unwrap(), 0);
+}
