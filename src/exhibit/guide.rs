@@ -167,7 +167,7 @@ pub enum Key {
 }
 
 #[derive(Component)]
-struct PanelRoot;
+pub(super) struct PanelRoot;
 
 fn spawn_corner(mut commands: Commands) {
     commands

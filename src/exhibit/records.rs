@@ -52,7 +52,7 @@ pub enum DeskRequest {
 }
 
 /// The store as the guide panel shows it, as of the last answer from the link.
-#[derive(Resource, Clone, Debug, Default)]
+#[derive(Resource, Clone, Debug, Default, PartialEq)]
 pub struct DeskView {
     pub today: u64,
     pub year: Option<YearStatus>,
@@ -129,10 +129,12 @@ impl Drop for StoreLink {
     }
 }
 
+/// Takes the worker's latest view. An answer that says nothing new leaves the resource untouched,
+/// so the guide panel is not rebuilt under a guide's finger (a rebuild drops a press in progress).
 fn receive_views(link: Res<StoreLink>, mut view: ResMut<DeskView>) {
     let Ok(views) = link.views.lock() else { return };
     if let Some(latest) = views.try_iter().last() {
-        *view = latest;
+        view.set_if_neq(latest);
     }
 }
 

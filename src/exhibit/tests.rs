@@ -10,7 +10,7 @@ use bevy::picking::pointer::{Location, PointerButton, PointerId};
 use bevy::prelude::*;
 use bevy::time::TimeUpdateStrategy;
 
-use super::guide::{GuidePanel, Key, Stage, open_panel, press_key};
+use super::guide::{GuidePanel, Key, PanelRoot, Stage, open_panel, press_key};
 use super::idle::{Activity, Idle};
 use super::language::{CurrentLang, SwitchLanguage};
 use super::records::{DeskRequest, DeskView, StoreLink};
@@ -416,6 +416,45 @@ fn without_a_pin_the_guide_panel_says_how_to_set_one() {
         shown_text(&mut app, &Says::Ui("guide-pin-not-set")).len(),
         1
     );
+}
+
+#[test]
+fn an_answer_that_changes_nothing_leaves_the_panel_under_the_guides_finger() {
+    let data = tempfile::tempdir().unwrap();
+    crate::pin::set(data.path(), "2468").unwrap();
+    let mut app = exhibit_app_with_data(Some(data.path()));
+    open_guide_panel(&mut app);
+    type_keys(&mut app, &digits("2468"));
+    assert_eq!(stage(&app), Stage::Unlocked);
+    wait_for_desk(&mut app, |view| view.answered);
+    step(&mut app, 0.05);
+    let panel = |app: &mut App| {
+        app.world_mut()
+            .query_filtered::<Entity, With<PanelRoot>>()
+            .single(app.world())
+            .unwrap()
+    };
+    let before = panel(&mut app);
+    // The same figures again: a rebuild now would drop a press the guide is making.
+    app.world()
+        .resource::<StoreLink>()
+        .send(DeskRequest::Refresh);
+    for _ in 0..20 {
+        step(&mut app, 0.01);
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert_eq!(panel(&mut app), before, "the panel was rebuilt for nothing");
+    // New figures do rebuild it.
+    app.world()
+        .resource::<StoreLink>()
+        .send(DeskRequest::StartTour {
+            category: crate::visitors::Category::Adult,
+            size: 12,
+            at: chrono::Utc::now(),
+        });
+    wait_for_desk(&mut app, |view| view.open_tours.len() == 1);
+    step(&mut app, 0.05);
+    assert_ne!(panel(&mut app), before);
 }
 
 /// Frames until the store link has answered `ready`, or a few seconds pass.
