@@ -33,6 +33,17 @@ pub struct Cli {
     pub command: Command,
 }
 
+impl Cli {
+    /// Every command but the exhibit is a plain command-line tool whose output may be piped.
+    pub fn prints_to_a_pipe(&self) -> bool {
+        #[cfg(feature = "exhibit")]
+        if matches!(self.command, Command::Exhibit { .. }) {
+            return false;
+        }
+        true
+    }
+}
+
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     #[default]

@@ -293,6 +293,7 @@ report-unmeasurable-one_data_point = There is only one value since the base year
 report-unmeasurable-sign_change = The values changed sign (from positive to negative or back), so a growth rate means nothing.
 report-unmeasurable-target_year_not_after_base = The target year is not after the data's base year, so progress toward the target cannot be measured.
 report-unmeasurable-base_on_target = The base value equals the target, which is not met now: the required growth is zero, so there is no ratio.
+report-unmeasurable-target_across_zero = The target and the base value lie on opposite sides of zero, so no growth rate joins them.
 report-skipped-no-data = indicator "{ $id }" has no data yet, so it has no chart
 report-left-out = Left out of this report
 report-method-title = How progress is measured
@@ -322,3 +323,4 @@ tour-games = { $count } { $count ->
     [one] game
    *[other] games
 } at the exhibit
+store-older-schema = { $path }: was written by an older tourcentre (schema { $found }, this program has { $known }); any guide command (tour list) brings it up to date.

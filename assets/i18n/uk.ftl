@@ -309,6 +309,7 @@ report-unmeasurable-one_data_point = Від базового року є лиш�
 report-unmeasurable-sign_change = Значення змінили знак (з додатних на від'ємні чи навпаки), тож темп зростання не має сенсу.
 report-unmeasurable-target_year_not_after_base = Рік цілі не пізніший за базовий рік даних, тож поступ до цілі оцінити неможливо.
 report-unmeasurable-base_on_target = Базове значення дорівнює цілі, а зараз ціль не досягнуто: потрібне зростання дорівнює нулю, тож співвідношення не існує.
+report-unmeasurable-target_across_zero = Мета і базове значення лежать по різні боки від нуля, тож темп зростання між ними не визначено.
 report-skipped-no-data = індикатор «{ $id }» ще не має даних, тож діаграми немає
 report-left-out = Що не ввійшло до звіту
 report-method-title = Як оцінено поступ
@@ -339,3 +340,4 @@ tour-games = { $count } { $count ->
     [few] гри
    *[many] ігор
 } на експозиції
+store-older-schema = { $path }: базу створила старіша версія tourcentre (схема { $found }, ця програма має { $known }); будь-яка команда гіда (tour list) оновить її.

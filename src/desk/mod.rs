@@ -128,6 +128,18 @@ impl Desk {
                     ("known", FluentValue::from(*known)),
                 ],
             ),
+            StoreError::OlderSchema {
+                path: p,
+                found,
+                known,
+            } => self.say(
+                "store-older-schema",
+                &[
+                    ("path", path(p)),
+                    ("found", FluentValue::from(*found)),
+                    ("known", FluentValue::from(*known)),
+                ],
+            ),
             StoreError::ReadOnly { path: p } => self.say("store-read-only", &[("path", path(p))]),
             StoreError::DiskFull { path: p } => self.say("store-disk-full", &[("path", path(p))]),
             StoreError::Busy { path: p } => self.say("store-busy", &[("path", path(p))]),

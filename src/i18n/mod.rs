@@ -221,14 +221,18 @@ pub fn format_number(value: f64, decimals: usize, lang: Lang) -> String {
     out
 }
 
-/// Decimals worth showing: none for whole or large numbers, one from 10, else two.
+/// Decimals worth showing: none for whole or large numbers, one from 10, two from 1, and two
+/// significant digits below 1 (0.011 stays 0.011, not 0.01).
 pub fn sensible_decimals(value: f64) -> usize {
-    if value.fract() == 0.0 || value.abs() >= 1000.0 {
+    let size = value.abs();
+    if value.fract() == 0.0 || size >= 1000.0 || !size.is_finite() {
         0
-    } else if value.abs() >= 10.0 {
+    } else if size >= 10.0 {
         1
-    } else {
+    } else if size >= 1.0 {
         2
+    } else {
+        ((-size.log10()).floor() as usize + 2).min(8)
     }
 }
 
@@ -246,5 +250,17 @@ mod number_tests {
         assert_eq!(format_number(-3.25, 2, Lang::Uk), "-3,25");
         // Four digits stay together, as both languages' style guides prefer.
         assert_eq!(format_number(2026.0, 0, Lang::Uk), "2026");
+    }
+
+    #[test]
+    fn small_values_keep_two_significant_digits() {
+        assert_eq!(sensible_decimals(0.011), 3);
+        assert_eq!(sensible_decimals(0.5), 2);
+        assert_eq!(sensible_decimals(12.5), 1);
+        assert_eq!(sensible_decimals(27000.0), 0);
+        assert_eq!(
+            format_number(0.011, sensible_decimals(0.011), Lang::Uk),
+            "0,011"
+        );
     }
 }

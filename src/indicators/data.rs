@@ -3,6 +3,10 @@ use std::path::Path;
 
 use crate::diagnostics::{Problem, Problems, read_text_file};
 
+/// The largest value an observation, target, limit or threshold may have, either way: far beyond
+/// any city figure, and small enough that charts and growth rates stay finite.
+pub const MAX_VALUE: f64 = 1e15;
+
 /// One row of an indicator's data file.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Observation {
@@ -216,13 +220,17 @@ fn parse_value(cell: &str) -> Result<Option<f64>, String> {
     if cell.is_empty() {
         return Ok(None);
     }
-    match cell.parse::<f64>() {
-        Ok(value) if value.is_finite() => Ok(Some(value)),
-        _ if cell.replace(',', ".").parse::<f64>().is_ok() => Err(format!(
+    let finite = |text: &str| text.parse::<f64>().ok().filter(|v| v.is_finite());
+    match finite(cell) {
+        Some(value) if value.abs() <= MAX_VALUE => Ok(Some(value)),
+        Some(_) => Err(format!(
+            "Value \"{cell}\" is out of range (at most {MAX_VALUE:e} either way; is a unit or a digit too many?)"
+        )),
+        None if cell.contains(',') && finite(&cell.replace(',', ".")).is_some() => Err(format!(
             "Value \"{cell}\" uses a comma as the decimal separator; write {}",
             cell.replace(',', ".")
         )),
-        _ => Err(format!(
+        None => Err(format!(
             "Value \"{cell}\" is not a number (leave the cell blank for a missing value)"
         )),
     }
@@ -280,6 +288,18 @@ mod tests {
         assert!(
             messages("Year,Value\n2020,lots\n")
                 .contains("data/x.csv:2:2: Value \"lots\" is not a number")
+        );
+    }
+
+    #[test]
+    fn not_a_number_infinity_and_huge_values_are_refused_plainly() {
+        assert!(messages("Year,Value\n2020,NaN\n").contains("Value \"NaN\" is not a number"));
+        assert!(messages("Year,Value\n2020,inf\n").contains("is not a number"));
+        assert!(messages("Year,Value\n2020,1e400\n").contains("is not a number"));
+        assert!(messages("Year,Value\n2020,1.7e308\n").contains("out of range"));
+        assert_eq!(
+            parse("Year,Value\n2020,-1e15\n").unwrap().headline(),
+            vec![(2020, -1e15)]
         );
     }
 

@@ -3,6 +3,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use super::centre::Derived;
+use super::data::MAX_VALUE;
 use crate::diagnostics::{Problem, Problems, parse_ron, read_text_file};
 use crate::i18n::Text;
 
@@ -143,16 +144,14 @@ pub fn validate_definition(definition: &Definition) -> Vec<String> {
                 target.year
             ));
         }
-        if !target.value.is_finite() {
-            problems.push(format!("{entry}: target value must be a finite number"));
-        }
+        check_number(&mut problems, &entry, "target value", target.value);
     }
-    if let Some(limit) = definition.limit
-        && !limit.is_finite()
-    {
-        problems.push(format!("{entry}: limit must be a finite number"));
+    if let Some(limit) = definition.limit {
+        check_number(&mut problems, &entry, "limit", limit);
     }
     if let Some(benchmark) = definition.benchmark {
+        check_number(&mut problems, &entry, "benchmark green", benchmark.green);
+        check_number(&mut problems, &entry, "benchmark red", benchmark.red);
         let swapped = match definition.direction {
             Direction::Higher => benchmark.green < benchmark.red,
             Direction::Lower => benchmark.green > benchmark.red,
@@ -169,6 +168,14 @@ pub fn validate_definition(definition: &Definition) -> Vec<String> {
         }
     }
     problems
+}
+
+fn check_number(problems: &mut Vec<String>, entry: &str, field: &str, value: f64) {
+    if !value.is_finite() || value.abs() > MAX_VALUE {
+        problems.push(format!(
+            "{entry}: {field} must be a finite number no larger than {MAX_VALUE:e} either way"
+        ));
+    }
 }
 
 #[cfg(test)]
@@ -284,6 +291,27 @@ mod tests {
         assert!(problems.iter().any(|p| p.contains("name.en is empty")));
         assert!(problems.iter().any(|p| p.contains("source is empty")));
         assert!(problems.iter().any(|p| p.contains("unit is empty")));
+    }
+
+    #[test]
+    fn numbers_must_be_finite_and_in_range() {
+        let mut d = definition();
+        d.benchmark = Some(Benchmark {
+            green: f64::NAN,
+            red: 15.0,
+        });
+        d.limit = Some(1e300);
+        let problems = validate_definition(&d);
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.contains("benchmark green must be a finite number"))
+        );
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.contains("limit must be a finite number"))
+        );
     }
 
     #[test]

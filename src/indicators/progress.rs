@@ -65,6 +65,8 @@ pub enum Unmeasurable {
     TargetYearNotAfterBase,
     /// The base value equals the target (not met now): no growth is required, so no ratio.
     BaseOnTarget,
+    /// The target and the base value lie on opposite sides of zero: no growth rate joins them.
+    TargetAcrossZero,
 }
 
 impl Unmeasurable {
@@ -76,6 +78,7 @@ impl Unmeasurable {
             Unmeasurable::SignChange => "sign_change",
             Unmeasurable::TargetYearNotAfterBase => "target_year_not_after_base",
             Unmeasurable::BaseOnTarget => "base_on_target",
+            Unmeasurable::TargetAcrossZero => "target_across_zero",
         }
     }
 }
@@ -186,7 +189,10 @@ pub fn measure(definition: &Definition, series: &[(i32, f64)]) -> Progress {
                 Some((_, year)) if year <= base_year => Err(Unmeasurable::TargetYearNotAfterBase),
                 Some((value, year)) => {
                     let required = growth(value, base, year - base_year);
-                    if required == 0.0 {
+                    if required.is_nan() {
+                        // sdg-build gets NaN here too and gives no status for it.
+                        Err(Unmeasurable::TargetAcrossZero)
+                    } else if required == 0.0 {
                         // The base sits on the target: no growth is required, so no ratio exists.
                         Err(Unmeasurable::BaseOnTarget)
                     } else {
@@ -587,6 +593,17 @@ mod tests {
             &[(2021, 110.0), (2015, 100.0), (2018, f64::NAN)],
         );
         assert_eq!((p.base_year, p.current_year), (Some(2015), Some(2021)));
+    }
+
+    #[test]
+    fn a_target_across_zero_is_not_measured_rather_than_called_deterioration() {
+        let p = measure(
+            &with_target(Direction::Lower, -5.0, 2030),
+            &[(2015, 10.0), (2020, 8.0)],
+        );
+        assert_eq!(p.status, Status::NotAvailable);
+        assert_eq!(p.unmeasurable, Some(Unmeasurable::TargetAcrossZero));
+        assert_eq!(p.score, None);
     }
 
     #[test]

@@ -325,7 +325,7 @@ impl Chart for IndicatorChart<'_> {
                     String::new()
                 }
             })
-            .y_label_formatter(&|y| format_number(*y, decimals.min(1), lang))
+            .y_label_formatter(&|y| format_number(*y, axis_decimals(y_low, y_high), lang))
             .label_style(font(15))
             .draw()
             .map_err(err)?;
@@ -461,7 +461,8 @@ fn value_range(values: &[f64]) -> (f64, f64) {
         .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
             (lo.min(*v), hi.max(*v))
         });
-    if !low.is_finite() || !high.is_finite() {
+    // Values are bounded on input (MAX_VALUE), but an infinite axis would hang plotters: never.
+    if !low.is_finite() || !high.is_finite() || !(high - low).is_finite() {
         return (0.0, 1.0);
     }
     if low >= 0.0 && low <= high * 0.6 {
@@ -477,6 +478,20 @@ fn value_range(values: &[f64]) -> (f64, f64) {
         low -= pad;
     }
     (low, high)
+}
+
+/// Decimals the value axis needs for its ticks to differ: none across tens, more for small spans.
+fn axis_decimals(low: f64, high: f64) -> usize {
+    let span = (high - low).abs();
+    if !span.is_finite() || span >= 10.0 {
+        0
+    } else if span >= 1.0 {
+        1
+    } else if span > 0.0 {
+        ((-span.log10()).ceil() as usize + 1).min(6)
+    } else {
+        2
+    }
 }
 
 /// Decimals enough for the values shown (none for whole numbers).
@@ -864,6 +879,15 @@ mod tests {
         let (low, high) = value_range(&[7.0]);
         assert!(low < 7.0 && high > 7.0);
         assert_eq!(value_range(&[]), (0.0, 1.0));
+        assert_eq!(value_range(&[-1.7e308, 1.7e308]), (0.0, 1.0));
+    }
+
+    #[test]
+    fn axis_ticks_keep_enough_decimals_to_differ() {
+        assert_eq!(axis_decimals(0.0, 60.0), 0);
+        assert_eq!(axis_decimals(14.0, 21.0), 1);
+        assert_eq!(axis_decimals(0.011, 0.018), 4);
+        assert_eq!(axis_decimals(0.0, 0.02), 3);
     }
 
     #[test]

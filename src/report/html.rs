@@ -33,7 +33,8 @@ pub fn write_report(tracker: &Tracker, loaded: &Loaded, out: &Path) -> Result<Wr
 
     let mut sections = Vec::new();
     for indicator in &loaded.catalogue.indicators {
-        let chart = if indicator.has_data() {
+        // A file with only disaggregated rows has no headline to draw.
+        let chart = if !indicator.headline().is_empty() {
             match charts::render(&IndicatorChart {
                 indicator,
                 unit: tracker.term("unit", &indicator.definition.unit),
@@ -556,7 +557,7 @@ fn centre_section(
         months: months.clone(),
     };
     add(
-        "centre-pace",
+        "centre/pace",
         pace_title,
         charts::render(&pace),
         output,
@@ -586,7 +587,7 @@ fn centre_section(
         percent: false,
     };
     add(
-        "centre-months",
+        "centre/months",
         months_title,
         charts::render(&by_month),
         output,
@@ -613,7 +614,7 @@ fn centre_section(
                 .collect(),
         };
         add(
-            "centre-accuracy",
+            "centre/accuracy",
             title,
             charts::render(&chart),
             output,
@@ -661,7 +662,7 @@ fn centre_section(
             items: missed.clone(),
         };
         add(
-            "centre-missed",
+            "centre/missed",
             title,
             charts::render(&chart),
             output,

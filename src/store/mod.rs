@@ -23,6 +23,12 @@ pub fn open(data_dir: &Path) -> Result<SqliteStore, StoreError> {
     SqliteStore::open(data_dir)
 }
 
+/// Opens the existing store in `data_dir` to read it only: nothing is created, upgraded or written,
+/// so reports never change the store a kiosk is using.
+pub fn open_read_only(data_dir: &Path) -> Result<SqliteStore, StoreError> {
+    SqliteStore::open_read_only(data_dir)
+}
+
 /// A tour as the guide registers it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct NewTour {
@@ -197,6 +203,14 @@ pub enum StoreError {
         "{path}: was written by a newer tourcentre (schema {found}, this program knows up to {known}); update the program"
     )]
     NewerSchema {
+        path: PathBuf,
+        found: i64,
+        known: usize,
+    },
+    #[error(
+        "{path}: was written by an older tourcentre (schema {found}, this program has {known}); any guide command (tour list) brings it up to date"
+    )]
+    OlderSchema {
         path: PathBuf,
         found: i64,
         known: usize,

@@ -159,6 +159,37 @@ impl SqliteStore {
         store.upgrade_to(LATEST_VERSION)
     }
 
+    /// Opens `data_dir/tourcentre.sqlite` read-only. A missing file, another program's database
+    /// or a schema other than this program's is refused; nothing on disk changes.
+    pub fn open_read_only(data_dir: &Path) -> Result<Self, StoreError> {
+        let path = data_dir.join(DATABASE_FILE_NAME);
+        refuse_non_sqlite_file(&path)?;
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(&path, flags).map_err(|err| classify(&path, err))?;
+        conn.busy_timeout(BUSY_TIMEOUT)
+            .map_err(|err| classify(&path, err))?;
+        let store = SqliteStore { conn, path };
+        let (application_id, user_version, _) = store.identity()?;
+        if application_id != APPLICATION_ID {
+            return Err(StoreError::Foreign { path: store.path });
+        }
+        if user_version > LATEST_VERSION as i64 {
+            return Err(StoreError::NewerSchema {
+                path: store.path,
+                found: user_version,
+                known: LATEST_VERSION,
+            });
+        }
+        if user_version < LATEST_VERSION as i64 {
+            return Err(StoreError::OlderSchema {
+                path: store.path,
+                found: user_version,
+                known: LATEST_VERSION,
+            });
+        }
+        Ok(store)
+    }
+
     /// Creates a store at an older schema version: only for tests of upgrades.
     #[doc(hidden)]
     pub fn create_at_schema_version(data_dir: &Path, version: usize) -> Result<Self, StoreError> {

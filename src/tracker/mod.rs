@@ -112,7 +112,9 @@ impl Tracker {
         let desk = Desk::new(data_dir.to_path_buf(), self.lang);
         let failed = |err: CliError| err.to_string();
         let calendar = desk.calendar().map_err(failed)?;
-        let store = desk.open_store().map_err(failed)?;
+        // Read-only: a report must never upgrade or lock the store a kiosk is writing to.
+        let store =
+            crate::store::open_read_only(data_dir).map_err(|err| failed(desk.store_failed(err)))?;
         let year = self.today.year();
         let figures = store
             .centre_figures(year)

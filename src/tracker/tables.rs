@@ -18,6 +18,7 @@ pub fn indicators_list(tracker: &Tracker, format: Format) -> Result<(), CliError
         Format::Json => {
             let rows: Vec<ListRow<'_>> = indicators.iter().map(ListRow::from).collect();
             print_json(&rows);
+            print_trailer(tracker, &loaded);
         }
         Format::Text => {
             let header = [
@@ -60,6 +61,7 @@ pub fn indicators_progress(tracker: &Tracker, format: Format) -> Result<(), CliE
         Format::Json => {
             let rows: Vec<ProgressRow<'_>> = indicators.iter().map(ProgressRow::from).collect();
             print_json(&rows);
+            print_trailer(tracker, &loaded);
         }
         Format::Text => {
             let header = [
@@ -129,14 +131,15 @@ pub(super) fn print_written(
                 )
             );
             for problem in &written.skipped {
-                println!("  {}: {problem}", tracker.text("skipped"));
+                eprintln!("{}: {problem}", tracker.text("skipped"));
             }
             print_trailer(tracker, loaded);
         }
     }
 }
 
-/// Files left out, and why the centre's figures are missing, after a table.
+/// Files left out, and why the centre's figures are missing, on standard error (so JSON on
+/// standard output stays clean).
 fn print_trailer(tracker: &Tracker, loaded: &Loaded) {
     for problem in &loaded.catalogue.skipped {
         eprintln!("{}: {problem}", tracker.text("skipped"));

@@ -153,6 +153,13 @@ impl Fixture {
         stdout(&out)
     }
 
+    /// Everything a successful export said: the summary (stdout) and what it left out (stderr).
+    fn said(&self, extra: &[&str]) -> String {
+        let out = self.export(extra);
+        self.exported(extra);
+        format!("{}\n{}", stdout(&out), stderr(&out))
+    }
+
     fn package(&self) -> Value {
         let text = fs::read_to_string(self.out_dir().join("datapackage.json")).unwrap();
         serde_json::from_str(&text).unwrap()
@@ -188,7 +195,7 @@ fn csv_files(dir: &Path) -> BTreeSet<String> {
 #[test]
 fn every_indicator_with_data_is_exported_and_reads_back_equal() {
     let fixture = Fixture::new(true);
-    let text = fixture.exported(&[]);
+    let text = fixture.said(&[]);
     let out = fixture.out_dir();
 
     let (header, data) = read_csv(&out.join("waste-collected.csv"));
@@ -366,7 +373,7 @@ fn an_unknown_licence_is_refused_and_nothing_written() {
 #[test]
 fn without_a_store_the_monthly_visits_are_left_out_and_said_so() {
     let fixture = Fixture::new(false);
-    let text = fixture.exported(&[]);
+    let text = fixture.said(&[]);
     let out = fixture.out_dir();
     assert_eq!(
         csv_files(&out),
@@ -421,7 +428,12 @@ fn ukrainian_is_the_default_and_a_file_as_out_is_refused() {
     ];
     let run = tourcentre(&args, fixture.data.path());
     assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
-    assert!(stdout(&run).contains("ще не має даних"), "{}", stdout(&run));
+    assert!(
+        stdout(&run).contains("Відкриті дані записано"),
+        "{}",
+        stdout(&run)
+    );
+    assert!(stderr(&run).contains("ще не має даних"), "{}", stderr(&run));
 
     let file = fixture.out.path().join("a-file");
     fs::write(&file, "keep me").unwrap();

@@ -384,16 +384,16 @@ fn the_report_has_every_indicator_escaped_charts_and_the_centre() {
             "escape-check",
             "centre-visits",
             "exhibit-first-try-accuracy",
-            "centre-pace",
-            "centre-months",
-            "centre-accuracy",
-            "centre-missed",
+            "centre/pace",
+            "centre/months",
+            "centre/accuracy",
+            "centre/missed",
         ] {
             let png = out_dir.join("charts").join(format!("{chart}.png"));
             assert!(colours_in_png(&png) > 20, "{}: looks blank", png.display());
             // minijinja writes '/' as &#x2f; in HTML, which a browser reads back as '/'.
             assert!(
-                html.contains(&format!("charts&#x2f;{chart}.png")),
+                html.contains(&format!("charts&#x2f;{}.png", chart.replace('/', "&#x2f;"))),
                 "{chart} not in the page"
             );
             assert!(
@@ -502,4 +502,41 @@ fn a_report_into_a_file_is_refused() {
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("a-file"), "{}", stderr(&out));
     assert_eq!(fs::read_to_string(&file).unwrap(), "x");
+}
+
+#[test]
+fn reading_for_a_report_leaves_the_store_as_it_was() {
+    let fixture = fixture();
+    let store = fixture.data().join("tourcentre.sqlite");
+    let before = fs::read(&store).unwrap();
+    let out_dir = tempfile::tempdir().unwrap();
+    let out = fixture.run(&["report", "--out", out_dir.path().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(fs::read(&store).unwrap(), before, "the store file changed");
+}
+
+#[test]
+fn a_store_of_an_older_schema_is_read_by_nothing_and_named() {
+    let root = tempfile::tempdir().unwrap();
+    let data = root.path().join("data");
+    drop(tourcentre::store::SqliteStore::create_at_schema_version(&data, 1).unwrap());
+    let before = fs::read(data.join("tourcentre.sqlite")).unwrap();
+    let out = tourcentre(
+        &[
+            "--lang",
+            "en",
+            "--data-dir",
+            data.to_str().unwrap(),
+            "indicators",
+            "progress",
+        ],
+        &data,
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("older tourcentre"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(fs::read(data.join("tourcentre.sqlite")).unwrap(), before);
 }

@@ -101,3 +101,36 @@ fn a_deeply_nested_file_does_not_overflow_the_stack() {
     let text = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
     let _ = content::from_text(Path::new("x.ron"), &text, &repo().join("assets"));
 }
+
+#[test]
+fn a_reader_that_closes_the_pipe_early_gets_no_panic() {
+    use std::io::Read;
+    use std::process::{Command, Stdio};
+    let data = tempfile::tempdir().unwrap();
+    // Several commands, each into a pipe whose reader is gone before the first line is written.
+    for args in [
+        &["indicators", "list"][..],
+        &["indicators", "progress", "--format", "json"][..],
+        &["check", "--format", "json"][..],
+    ] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_tourcentre"))
+            .args(args)
+            .current_dir(repo())
+            .env("TOURCENTRE_DATA", data.path())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        let mut stderr = String::new();
+        child
+            .stderr
+            .take()
+            .unwrap()
+            .read_to_string(&mut stderr)
+            .unwrap();
+        let status = child.wait().unwrap();
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+        assert_ne!(status.code(), Some(101), "{args:?}: a panic's exit status");
+    }
+}
