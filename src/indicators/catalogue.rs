@@ -133,7 +133,7 @@ pub fn load_catalogue(
     }
     catalogue
         .indicators
-        .sort_by(|a, b| sector_rank(&a.definition.sector).cmp(&sector_rank(&b.definition.sector)));
+        .sort_by_key(|indicator| sector_rank(&indicator.definition.sector));
     Ok(catalogue)
 }
 
