@@ -300,7 +300,9 @@ fn indicator_file(indicator: &Indicator, tracker: &Tracker) -> Result<PlannedFil
         definition.name.uk
     ));
     if definition.derived.is_some() {
-        description.push_str(" Обчислено з реєстру відвідувачів Тур-центру КП «Спецкомунтранс».");
+        description.push_str(
+            " Обчислено з бази даних відвідувань Туристичного центру КП «Спецкомунтранс».",
+        );
     }
     description.push_str(&format!(
         "\n\n{}. Unit: {unit}. Rows whose disaggregation cells are blank form the headline series.",
@@ -308,7 +310,7 @@ fn indicator_file(indicator: &Indicator, tracker: &Tracker) -> Result<PlannedFil
     ));
     if definition.derived.is_some() {
         description.push_str(
-            " Computed from the visitor register of the Tour Centre, KP Spetskomuntrans.",
+            " Computed from the visitor database of the Tour Centre, KP Spetskomuntrans.",
         );
     }
     let resource = Resource::new(
@@ -429,11 +431,11 @@ fn centre_file(
     ];
     let resource = Resource::new(
         CENTRE_VISITS.to_string(),
-        "Відвідування Тур-центру КП «Спецкомунтранс» за місяцями".into(),
+        "Відвідування Туристичного центру КП «Спецкомунтранс» за місяцями".into(),
         {
             let target = f64::from(centre.calendar.target);
             format!(
-                "Відвідувачі просвітницького Тур-центру з поводження з відходами за календарними місяцями; відвідування зараховано на місцеву дату (Europe/Kyiv), екскурсію — на дату її початку; поточний місяць — до дати експорту. Мета: {} відвідувань на рік.\n\nVisitors of the waste-awareness Tour Centre per calendar month; visits count on their local date (Europe/Kyiv), a tour on its start date; the current month counts up to the export date. The target: {} visits a year.",
+                "Відвідувачі просвітницького Туристичного центру з поводження з відходами за календарними місяцями; відвідування зараховано на місцеву дату (Europe/Kyiv), екскурсію — на дату її початку; поточний місяць — до дати експорту. Мета: {} відвідувань на рік.\n\nVisitors of the waste-awareness Tour Centre per calendar month; visits count on their local date (Europe/Kyiv), a tour on its start date; the current month counts up to the export date. The target: {} visits a year.",
                 format_number(target, 0, Lang::Uk),
                 format_number(target, 0, Lang::En),
             )
@@ -451,7 +453,7 @@ fn centre_file(
     Ok(PlannedFile { bytes, resource })
 }
 
-const CENTRE_SOURCE: &str = "Реєстр відвідувачів Тур-центру КП «Спецкомунтранс» (tourcentre) / Visitor register of the Tour Centre, KP Spetskomuntrans (tourcentre)";
+const CENTRE_SOURCE: &str = "База даних відвідувань Туристичного центру КП «Спецкомунтранс» (tourcentre) / Visitor database of the Tour Centre, KP Spetskomuntrans (tourcentre)";
 
 /// `Year,Month,Visitors`, in time order, one row per month (a month listed twice is summed, so
 /// the table's key holds whatever the store hands over).
@@ -527,7 +529,7 @@ fn package(
         description.push_str("ПРИКЛАД / EXAMPLE: деякі набори — демонстраційні дані, а не справжні спостереження; їх позначено в назві / some datasets are demonstration data, not real observations; their titles say so.\n\n");
     }
     description.push_str(
-        "Показники Плану дій «Зелене місто» (GCAP, програма ЄБРР «Зелені міста») міста Хмельницького та щомісячні відвідування просвітницького Тур-центру КП «Спецкомунтранс». Один CSV-файл на показник: UTF-8, кома як роздільник, рядок заголовків, стовпці Year, [розрізи], Units, Value; порожня клітинка — відсутнє значення.\n\n\
+        "Показники Плану дій «Зелене місто» (GCAP, програма ЄБРР «Зелені міста») міста Хмельницького та щомісячні відвідування просвітницького Туристичного центру КП «Спецкомунтранс». Один CSV-файл на показник: UTF-8, кома як роздільник, рядок заголовків, стовпці Year, [розрізи], Units, Value; порожня клітинка — відсутнє значення.\n\n\
          Green City Action Plan (GCAP, EBRD Green Cities) indicators of Khmelnytskyi, Ukraine, and the monthly visits of the waste-awareness Tour Centre of KP Spetskomuntrans. One CSV file per indicator: UTF-8, comma-separated, a header row, columns Year, [disaggregations], Units, Value; a blank cell is a missing value.",
     );
     Package {
@@ -888,7 +890,7 @@ mod tests {
         assert_eq!(written.skipped.len(), 2, "{:?}", written.skipped);
         assert!(written.skipped[0].path.ends_with("c-empty.ron"));
         assert!(written.skipped[0].message.contains("no data yet"));
-        assert!(written.skipped[1].message.contains("no visitor store"));
+        assert!(written.skipped[1].message.contains("no visitor database"));
 
         let text = std::fs::read_to_string(out.join("a-districts.csv")).unwrap();
         assert!(text.starts_with("Year,District,Units,Value\r\n"), "{text}");

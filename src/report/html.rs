@@ -14,7 +14,7 @@ use crate::cli::CliError;
 use crate::content::Scenario;
 use crate::diagnostics::Problem;
 use crate::i18n::{format_number, sensible_decimals};
-use crate::indicators::{Direction, Indicator, Psr, monthly_accuracy};
+use crate::indicators::{Direction, Indicator, monthly_accuracy};
 use crate::tracker::{Centre, Loaded, Tracker};
 
 const TEMPLATE: &str = include_str!("index.html");
@@ -87,7 +87,7 @@ pub fn write_report(tracker: &Tracker, loaded: &Loaded, out: &Path) -> Result<Wr
         title: tracker.text("report-title"),
         generated: tracker.say(
             "report-generated",
-            &[("date", tracker.today.to_string().into())],
+            &[("date", tracker.date(tracker.today).into())],
         ),
         any_example: loaded
             .catalogue
@@ -281,14 +281,6 @@ struct CentreSection {
     missed: Vec<(String, String, String)>,
 }
 
-fn psr_word(tracker: &Tracker, psr: Psr) -> String {
-    tracker.text(match psr {
-        Psr::Pressure => "psr-pressure",
-        Psr::State => "psr-state",
-        Psr::Response => "psr-response",
-    })
-}
-
 fn value_text(tracker: &Tracker, value: f64, unit: &str) -> String {
     let number = format_number(value, sensible_decimals(value), tracker.lang);
     let unit = tracker.term("unit", unit);
@@ -306,15 +298,15 @@ fn summary_row(tracker: &Tracker, indicator: &Indicator) -> SummaryRow {
         name: d.name.get(tracker.lang).to_string(),
         sector: sector_word(tracker, &d.sector),
         first_of_sector: false,
-        psr: psr_word(tracker, d.psr),
+        psr: tracker.psr_word(d.psr),
         example: d.example,
         latest: indicator
             .latest()
             .map(|(year, value)| format!("{} ({year})", value_text(tracker, value, &d.unit))),
         light: indicator.traffic_light.code(),
-        light_word: tracker.text(&format!("light-{}", indicator.traffic_light.code())),
+        light_word: tracker.light_word(indicator.traffic_light),
         status: indicator.progress.status.code(),
-        status_word: tracker.text(&format!("progress-{}", indicator.progress.status.code())),
+        status_word: tracker.status_word(indicator.progress.status),
         score: indicator
             .progress
             .score
@@ -335,13 +327,10 @@ fn section(tracker: &Tracker, indicator: &Indicator, chart: Option<ChartFiles>) 
             tracker.text("report-sector"),
             sector_word(tracker, &d.sector),
         ),
-        (tracker.text("report-psr"), psr_word(tracker, d.psr)),
+        (tracker.text("report-psr"), tracker.psr_word(d.psr)),
         (
             tracker.text("report-better"),
-            tracker.text(match d.direction {
-                Direction::Higher => "better-higher",
-                Direction::Lower => "better-lower",
-            }),
+            tracker.better_word(d.direction),
         ),
         (tracker.text("report-base-year"), d.base_year().to_string()),
     ];
@@ -460,9 +449,9 @@ fn section(tracker: &Tracker, indicator: &Indicator, chart: Option<ChartFiles>) 
         facts,
         progress_sentence,
         light: indicator.traffic_light.code(),
-        light_word: tracker.text(&format!("light-{}", indicator.traffic_light.code())),
+        light_word: tracker.light_word(indicator.traffic_light),
         status: p.status.code(),
-        status_word: tracker.text(&format!("progress-{}", p.status.code())),
+        status_word: tracker.status_word(p.status),
         chart,
         chart_alt: tracker.say(
             "report-chart-alt",
@@ -493,7 +482,7 @@ fn centre_section(
             &[
                 ("count", whole(status.visitors_to_date as f64)),
                 ("target", whole(f64::from(status.target))),
-                ("date", status.as_of.to_string().into()),
+                ("date", tracker.date(status.as_of).into()),
             ],
         ),
         tracker.say(

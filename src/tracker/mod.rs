@@ -12,7 +12,9 @@ use fluent_bundle::FluentValue;
 use crate::cli::{CliError, Format};
 use crate::desk::Desk;
 use crate::i18n::{Lang, Messages};
-use crate::indicators::{Catalogue, CentreFigures, load_catalogue};
+use crate::indicators::{
+    Catalogue, CentreFigures, Direction, Psr, Status, TrafficLight, load_catalogue,
+};
 use crate::store::{DATABASE_FILE_NAME, VisitorStore};
 use crate::visitors::{Calendar, YearPace, YearStatus, year_pace, year_status};
 
@@ -63,6 +65,40 @@ impl Tracker {
 
     pub fn text(&self, id: &str) -> String {
         self.messages.text(self.lang, id)
+    }
+
+    /// Pressure, State or Response, in the reader's language.
+    pub fn psr_word(&self, psr: Psr) -> String {
+        self.text(match psr {
+            Psr::Pressure => "psr-pressure",
+            Psr::State => "psr-state",
+            Psr::Response => "psr-response",
+        })
+    }
+
+    /// Which way is better: "more" or "less".
+    pub fn better_word(&self, direction: Direction) -> String {
+        self.text(match direction {
+            Direction::Higher => "better-higher",
+            Direction::Lower => "better-lower",
+        })
+    }
+
+    pub fn light_word(&self, light: TrafficLight) -> String {
+        self.text(&format!("light-{}", light.code()))
+    }
+
+    pub fn status_word(&self, status: Status) -> String {
+        self.text(&format!("progress-{}", status.code()))
+    }
+
+    /// A date as the reader writes it in running text: 25.11.2026 in Ukrainian, 2026-11-25 in
+    /// English (unambiguous for every English reader).
+    pub fn date(&self, date: NaiveDate) -> String {
+        match self.lang {
+            Lang::Uk => date.format("%d.%m.%Y").to_string(),
+            Lang::En => date.to_string(),
+        }
     }
 
     /// A word a definition writes in one form for both languages (a unit such as "visits", a

@@ -35,12 +35,9 @@ pub fn indicators_list(tracker: &Tracker, format: Format) -> Result<(), CliError
                     let d = &indicator.definition;
                     vec![
                         indicator.id().to_string(),
-                        tracker.text(&format!("psr-{}", psr_code(d.psr))),
+                        tracker.psr_word(d.psr),
                         tracker.term("unit", &d.unit),
-                        tracker.text(match d.direction {
-                            Direction::Higher => "better-higher",
-                            Direction::Lower => "better-lower",
-                        }),
+                        tracker.better_word(d.direction),
                         data_cell(tracker, indicator),
                         name_cell(tracker, indicator),
                     ]
@@ -79,8 +76,8 @@ pub fn indicators_progress(tracker: &Tracker, format: Format) -> Result<(), CliE
                     vec![
                         indicator.id().to_string(),
                         latest_cell(tracker, indicator),
-                        tracker.text(&format!("light-{}", indicator.traffic_light.code())),
-                        tracker.text(&format!("progress-{}", progress.status.code())),
+                        tracker.light_word(indicator.traffic_light),
+                        tracker.status_word(progress.status),
                         progress
                             .score
                             .map(|s| format_number(s, 2, tracker.lang))
@@ -154,14 +151,6 @@ fn print_trailer(tracker: &Tracker, loaded: &Loaded) {
         .any(|i| i.definition.example)
     {
         eprintln!("{}", tracker.text("example-note"));
-    }
-}
-
-fn psr_code(psr: Psr) -> &'static str {
-    match psr {
-        Psr::Pressure => "pressure",
-        Psr::State => "state",
-        Psr::Response => "response",
     }
 }
 

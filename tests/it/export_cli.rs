@@ -379,7 +379,7 @@ fn without_a_store_the_monthly_visits_are_left_out_and_said_so() {
         csv_files(&out),
         BTreeSet::from(["recycled-share.csv", "waste-collected.csv"].map(String::from))
     );
-    assert!(text.contains("no visitor store"), "{text}");
+    assert!(text.contains("no visitor database"), "{text}");
     let resources = fixture.package()["resources"].as_array().unwrap().len();
     assert_eq!(resources, 2);
 }

@@ -341,7 +341,7 @@ fn list_names_every_indicator_and_where_its_data_comes_from() {
         assert!(text.contains(id), "{id}: {text}");
     }
     assert!(text.contains("2016–2024"), "{text}");
-    assert!(text.contains("from the centre's store"), "{text}");
+    assert!(text.contains("from the centre's database"), "{text}");
     assert!(text.contains("no data"), "{text}");
 }
 
@@ -418,7 +418,7 @@ fn an_svg_chart_holds_the_series_labels_and_target() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let svg = fs::read_to_string(out_dir.path().join("charts/msw-recycled-share.svg")).unwrap();
     assert!(svg.contains("Частка перероблених відходів"), "title");
-    assert!(svg.contains("Ціль 2030: 50"), "target label");
+    assert!(svg.contains("Мета 2030: 50"), "target label");
     assert!(svg.contains("ПРИКЛАД"), "example mark");
     assert!(svg.contains("Джерело: Test source A"), "source");
     assert!(
@@ -486,7 +486,7 @@ fn without_a_store_the_report_still_comes_out_and_says_why() {
     ]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let html = fs::read_to_string(out_dir.path().join("index.html")).unwrap();
-    assert!(html.contains("no visitor store"), "{html}");
+    assert!(html.contains("no visitor database"), "{html}");
     assert!(
         !fixture.data().join("tourcentre.sqlite").exists(),
         "report must not create a store"
