@@ -324,3 +324,10 @@ tour-games = { $count } { $count ->
    *[other] games
 } at the exhibit
 store-older-schema = { $path }: was written by an older tourcentre (schema { $found }, this program has { $known }); any guide command (tour list) brings it up to date.
+why-no_data = no data
+why-no_data_since_base_year = no data since the base year
+why-one_data_point = one year only
+why-sign_change = sign change
+why-target_year_not_after_base = target year passed
+why-base_on_target = base equals target
+why-target_across_zero = target across zero

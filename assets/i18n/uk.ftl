@@ -341,3 +341,10 @@ tour-games = { $count } { $count ->
    *[many] ігор
 } на експозиції
 store-older-schema = { $path }: базу створила старіша версія tourcentre (схема { $found }, ця програма має { $known }); будь-яка команда гіда (tour list) оновить її.
+why-no_data = немає даних
+why-no_data_since_base_year = немає даних від базового року
+why-one_data_point = лише один рік
+why-sign_change = зміна знака
+why-target_year_not_after_base = рік мети минув
+why-base_on_target = база дорівнює меті
+why-target_across_zero = мета по інший бік нуля

@@ -70,6 +70,16 @@ pub enum Unmeasurable {
 }
 
 impl Unmeasurable {
+    pub const ALL: [Unmeasurable; 7] = [
+        Unmeasurable::NoData,
+        Unmeasurable::NoDataSinceBaseYear,
+        Unmeasurable::OneDataPoint,
+        Unmeasurable::SignChange,
+        Unmeasurable::TargetYearNotAfterBase,
+        Unmeasurable::BaseOnTarget,
+        Unmeasurable::TargetAcrossZero,
+    ];
+
     pub fn code(self) -> &'static str {
         match self {
             Unmeasurable::NoData => "no_data",

@@ -77,7 +77,15 @@ pub fn indicators_progress(tracker: &Tracker, format: Format) -> Result<(), CliE
                         indicator.id().to_string(),
                         latest_cell(tracker, indicator),
                         tracker.light_word(indicator.traffic_light),
-                        tracker.status_word(progress.status),
+                        match progress.unmeasurable {
+                            // Say why, briefly: a guide to what the department can fix.
+                            Some(reason) => format!(
+                                "{} ({})",
+                                tracker.status_word(progress.status),
+                                tracker.text(&format!("why-{}", reason.code()))
+                            ),
+                            None => tracker.status_word(progress.status),
+                        },
                         progress
                             .score
                             .map(|s| format_number(s, 2, tracker.lang))
@@ -292,6 +300,43 @@ impl<'a> From<&'a Indicator> for ProgressRow<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_status_reason_and_light_has_words_in_both_languages() {
+        use crate::i18n::{Lang, Messages};
+        use crate::indicators::{Status, TrafficLight, Unmeasurable};
+        let messages = Messages::new();
+        let mut ids: Vec<String> = Unmeasurable::ALL
+            .iter()
+            .flat_map(|u| {
+                [
+                    format!("why-{}", u.code()),
+                    format!("report-unmeasurable-{}", u.code()),
+                ]
+            })
+            .collect();
+        ids.extend(Status::ALL.iter().map(|s| format!("progress-{}", s.code())));
+        ids.extend(
+            [
+                TrafficLight::Green,
+                TrafficLight::Amber,
+                TrafficLight::Red,
+                TrafficLight::None,
+            ]
+            .iter()
+            .map(|l| format!("light-{}", l.code())),
+        );
+        for lang in Lang::ALL {
+            for id in &ids {
+                assert_ne!(
+                    &messages.text(lang, id),
+                    id,
+                    "{id} missing in {}",
+                    lang.code()
+                );
+            }
+        }
+    }
 
     #[test]
     fn columns_align_on_characters_not_bytes() {
