@@ -2,6 +2,7 @@
 
 mod assets;
 mod check_cli;
+mod content;
 mod desk_cli;
 #[cfg(feature = "exhibit")]
 mod exhibit_screens;
