@@ -7,6 +7,7 @@ use chrono::{Datelike, NaiveDate};
 use plotters::coord::{CoordTranslate, Shift};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters_backend::BackendCoord;
 
 use super::typeset::{Typeset, font_bytes};
 use crate::i18n::{Lang, format_number};
@@ -111,6 +112,16 @@ fn font(size: u32) -> TextStyle<'static> {
 
 fn bold(size: u32) -> TextStyle<'static> {
     (FONT, size, FontStyle::Bold).into_font().color(&INK)
+}
+
+/// A legend key for a line series: a short stroke in its colour and width.
+fn line_key(colour: RGBColor, width: u32) -> impl Fn(BackendCoord) -> PathElement<BackendCoord> {
+    move |(x, y)| PathElement::new([(x, y), (x + 16, y)], colour.stroke_width(width))
+}
+
+/// A legend key for bars and bands: a small filled box.
+fn box_key(colour: RGBColor) -> impl Fn(BackendCoord) -> Rectangle<BackendCoord> {
+    move |(x, y)| Rectangle::new([(x, y - 6), (x + 16, y + 6)], colour.filled())
 }
 
 /// The legend box every chart uses: named series, never colour alone.
@@ -304,9 +315,7 @@ impl Chart for IndicatorChart<'_> {
                         )))
                         .map_err(err)?
                         .label(label.as_str())
-                        .legend(move |(x, y)| {
-                            Rectangle::new([(x, y - 6), (x + 16, y + 6)], colour.filled())
-                        });
+                        .legend(box_key(colour));
                 }
             }
         }
@@ -356,9 +365,9 @@ impl Chart for IndicatorChart<'_> {
                 .draw_series(LineSeries::new(segment.clone(), SERIES.stroke_width(3)))
                 .map_err(err)?;
             if !labelled {
-                series.label(words.observed.as_str()).legend(|(x, y)| {
-                    PathElement::new([(x, y), (x + 16, y)], SERIES.stroke_width(3))
-                });
+                series
+                    .label(words.observed.as_str())
+                    .legend(line_key(SERIES, 3));
                 labelled = true;
             }
             chart
@@ -570,7 +579,7 @@ impl Chart for PaceChart {
             )))
             .map_err(err)?
             .label(self.target_label.as_str())
-            .legend(|(x, y)| PathElement::new([(x, y), (x + 16, y)], TARGET.stroke_width(2)));
+            .legend(line_key(TARGET, 2));
         chart
             .draw_series(DashedLineSeries::new(
                 self.expected.iter().copied(),
@@ -580,7 +589,7 @@ impl Chart for PaceChart {
             ))
             .map_err(err)?
             .label(self.pace_label.as_str())
-            .legend(|(x, y)| PathElement::new([(x, y), (x + 16, y)], PACE.stroke_width(2)));
+            .legend(line_key(PACE, 2));
         chart
             .draw_series(LineSeries::new(
                 self.actual.iter().copied(),
@@ -588,7 +597,7 @@ impl Chart for PaceChart {
             ))
             .map_err(err)?
             .label(self.actual_label.as_str())
-            .legend(|(x, y)| PathElement::new([(x, y), (x + 16, y)], SERIES.stroke_width(3)));
+            .legend(line_key(SERIES, 3));
         if let Some(&(day, value)) = self.actual.last() {
             chart
                 .draw_series([EmptyElement::at((day, value))
@@ -672,7 +681,7 @@ impl Chart for MonthlyChart {
                 }))
                 .map_err(err)?
                 .label(label.as_str())
-                .legend(|(x, y)| Rectangle::new([(x, y - 6), (x + 16, y + 6)], PREVIOUS.filled()));
+                .legend(box_key(PREVIOUS));
         }
         let (label, values) = &self.this_year;
         let (from, to) = if both { (0.02, 0.38) } else { (-0.3, 0.3) };
@@ -683,7 +692,7 @@ impl Chart for MonthlyChart {
             }))
             .map_err(err)?
             .label(label.as_str())
-            .legend(|(x, y)| Rectangle::new([(x, y - 6), (x + 16, y + 6)], SERIES.filled()));
+            .legend(box_key(SERIES));
         chart
             .draw_series(
                 values
@@ -764,7 +773,7 @@ impl Chart for ShareChart {
             .draw_series(LineSeries::new(points.clone(), SERIES.stroke_width(3)))
             .map_err(err)?
             .label(self.label.as_str())
-            .legend(|(x, y)| PathElement::new([(x, y), (x + 16, y)], SERIES.stroke_width(3)));
+            .legend(line_key(SERIES, 3));
         chart
             .draw_series(points.iter().map(|&p| Circle::new(p, 5, SERIES.filled())))
             .map_err(err)?;
