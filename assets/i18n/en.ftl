@@ -331,3 +331,7 @@ why-sign_change = sign change
 why-target_year_not_after_base = target year passed
 why-base_on_target = base equals target
 why-target_across_zero = target across zero
+exhibit-more-missed = and { $count } { $count ->
+    [one] more item
+   *[other] more items
+}

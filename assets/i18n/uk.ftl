@@ -348,3 +348,8 @@ why-sign_change = зміна знака
 why-target_year_not_after_base = рік мети минув
 why-base_on_target = база дорівнює меті
 why-target_across_zero = мета по інший бік нуля
+exhibit-more-missed = і ще { $count } { $count ->
+    [one] предмет
+    [few] предмети
+   *[many] предметів
+}

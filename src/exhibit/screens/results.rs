@@ -8,6 +8,9 @@ use crate::exhibit::language::Arg;
 use crate::exhibit::theme::{self, UiAssets};
 use crate::exhibit::{Exhibit, Play, Says};
 
+
+/// Missed items the results screen lists; more are counted in one line.
+const MISSED_SHOWN: usize = 4;
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::Results), spawn_results);
 }
@@ -76,7 +79,8 @@ fn spawn_results(
         ))
         .id();
 
-    // What to remember: each missed item with the bin it belongs in.
+    // What to remember: each missed item with the bin it belongs in, two rows at most, so the
+    // fact and "play again" stay on screen after a round with many misses.
     let missed: Vec<_> = round
         .missed()
         .filter_map(|m| scenario.item(&m.item))
@@ -111,7 +115,7 @@ fn spawn_results(
             ..default()
         })
         .id();
-    for item in missed.iter().take(6) {
+    for item in missed.iter().take(MISSED_SHOWN) {
         let Some(bin) = scenario.bin(&item.bin) else {
             continue;
         };
@@ -155,6 +159,17 @@ fn spawn_results(
         commands.entity(list).add_child(entry);
     }
     commands.entity(remember).add_child(list);
+    if missed.len() > MISSED_SHOWN {
+        commands.entity(remember).with_child(theme::text(
+            &assets,
+            Says::UiWith(
+                "exhibit-more-missed",
+                vec![("count", Arg::Number((missed.len() - MISSED_SHOWN) as i64))],
+            ),
+            theme::BODY - 4.0,
+            theme::INK,
+        ));
+    }
 
     // One fact for this audience, with its source in small print.
     let facts: Vec<_> = scenario
