@@ -90,7 +90,9 @@ pub const SOUND_ON: &str = "ui/sound-on.png";
 pub const SOUND_OFF: &str = "ui/sound-off.png";
 pub const STAR: &str = "ui/star.png";
 pub const TOUCH: &str = "ui/touch.png";
-const UI_PICTURES: [&str; 5] = [GUFI, SOUND_ON, SOUND_OFF, STAR, TOUCH];
+/// The truck that drives along every lifecycle, whether or not a step shows one.
+pub const TRUCK: &str = "stages/truck.png";
+const UI_PICTURES: [&str; 6] = [GUFI, SOUND_ON, SOUND_OFF, STAR, TOUCH, TRUCK];
 
 fn fit_ui_to_window(
     mut resized: MessageReader<WindowResized>,

@@ -196,7 +196,7 @@ fn spawn_page(
                 ..default()
             },
             children![(
-                theme::picture(&assets, "stages/truck.png", 100.0),
+                theme::picture(&assets, theme::TRUCK, 100.0),
                 UiTransform::default(),
                 Truck
             )],

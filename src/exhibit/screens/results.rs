@@ -8,7 +8,6 @@ use crate::exhibit::language::Arg;
 use crate::exhibit::theme::{self, UiAssets};
 use crate::exhibit::{Exhibit, Play, Says};
 
-
 /// Missed items the results screen lists; more are counted in one line.
 const MISSED_SHOWN: usize = 4;
 pub(super) fn plugin(app: &mut App) {
