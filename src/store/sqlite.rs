@@ -208,16 +208,27 @@ impl SqliteStore {
             .map_err(|err| self.error(err))
     }
 
+    /// Every row of `sql` run with `params`, each turned into a value by `map`; a failure is
+    /// worded for this store's file. Statements are cached: the same few run again and again.
+    fn all_rows<T, P: rusqlite::Params>(
+        &self,
+        sql: &str,
+        params: P,
+        map: impl FnMut(&Row<'_>) -> rusqlite::Result<T>,
+    ) -> Result<Vec<T>, StoreError> {
+        self.conn
+            .prepare_cached(sql)
+            .and_then(|mut statement| {
+                statement
+                    .query_map(params, map)?
+                    .collect::<rusqlite::Result<Vec<T>>>()
+            })
+            .map_err(|err| self.error(err))
+    }
+
     /// SQLite's own verdict on the file: `["ok"]` when sound.
     pub fn integrity_check(&self) -> Result<Vec<String>, StoreError> {
-        let mut statement = self
-            .conn
-            .prepare("PRAGMA integrity_check")
-            .map_err(|err| self.error(err))?;
-        let rows = statement
-            .query_map([], |row| row.get::<_, String>(0))
-            .and_then(|rows| rows.collect::<Result<Vec<_>, _>>());
-        rows.map_err(|err| self.error(err))
+        self.all_rows("PRAGMA integrity_check", [], |row| row.get::<_, String>(0))
     }
 
     fn connect(path: &Path) -> Result<Self, StoreError> {
@@ -427,16 +438,13 @@ impl VisitorStore for SqliteStore {
         if !looks_like_an_id {
             return Err(StoreError::TourNotFound(id_or_prefix.to_string()));
         }
-        let mut statement = self
-            .conn
-            .prepare(&format!(
+        let found = self.all_rows(
+            &format!(
                 "SELECT {TOUR_COLUMNS} FROM tours WHERE substr(id, 1, length(?1)) = ?1 LIMIT 2"
-            ))
-            .map_err(|err| self.error(err))?;
-        let found = statement
-            .query_map([&wanted], tour_from_row)
-            .and_then(|rows| rows.collect::<Result<Vec<_>, _>>())
-            .map_err(|err| self.error(err))?;
+            ),
+            [&wanted],
+            tour_from_row,
+        )?;
         match <[Tour; 1]>::try_from(found) {
             Ok([tour]) => Ok(tour),
             Err(found) if found.is_empty() => {
@@ -607,41 +615,32 @@ impl VisitorStore for SqliteStore {
     }
 
     fn visitors_by_month(&self) -> Result<Vec<MonthVisitors>, StoreError> {
-        let mut statement = self
-            .conn
-            .prepare_cached(
-                "SELECT substr(day, 1, 7) AS month, SUM(visitors) FROM (
+        self.all_rows(
+            "SELECT substr(day, 1, 7) AS month, SUM(visitors) FROM (
                      SELECT visit_date AS day, visitors FROM visits
                      UNION ALL
                      SELECT start_date, group_size FROM tours
                  ) GROUP BY month ORDER BY month",
-            )
-            .map_err(|err| self.error(err))?;
-        statement
-            .query_map([], |row| {
+            [],
+            |row| {
                 let (year, month) = year_month_column(row, 0)?;
                 Ok(MonthVisitors {
                     year,
                     month,
                     visitors: count_column(row, 1)?,
                 })
-            })
-            .and_then(|rows| rows.collect::<Result<Vec<_>, _>>())
-            .map_err(|err| self.error(err))
+            },
+        )
     }
 
     fn answers_by_month(&self) -> Result<Vec<MonthAnswers>, StoreError> {
-        let mut statement = self
-            .conn
-            .prepare_cached(
-                "SELECT substr(s.play_date, 1, 7) AS month, COUNT(*), SUM(a.first_try_right)
+        self.all_rows(
+            "SELECT substr(s.play_date, 1, 7) AS month, COUNT(*), SUM(a.first_try_right)
                    FROM play_answers a JOIN play_sessions s ON s.id = a.session_id
                   WHERE a.chosen != '[]'
                   GROUP BY month ORDER BY month",
-            )
-            .map_err(|err| self.error(err))?;
-        statement
-            .query_map([], |row| {
+            [],
+            |row| {
                 let (year, month) = year_month_column(row, 0)?;
                 Ok(MonthAnswers {
                     year,
@@ -649,38 +648,29 @@ impl VisitorStore for SqliteStore {
                     answers: count_column(row, 1)?,
                     first_try_right: count_column(row, 2)?,
                 })
-            })
-            .and_then(|rows| rows.collect::<Result<Vec<_>, _>>())
-            .map_err(|err| self.error(err))
+            },
+        )
     }
 
     fn missed_items(&self, year: i32) -> Result<Vec<MissedItem>, StoreError> {
-        let mut statement = self
-            .conn
-            .prepare_cached(
-                "SELECT a.item, a.right_bin, COUNT(*) AS answers,
+        self.all_rows(
+            "SELECT a.item, a.right_bin, COUNT(*) AS answers,
                         SUM(1 - a.first_try_right) AS missed
                    FROM play_answers a JOIN play_sessions s ON s.id = a.session_id
                   WHERE s.play_date BETWEEN ?1 AND ?2 AND a.chosen != '[]'
                   GROUP BY a.item, a.right_bin
                  HAVING missed > 0
                   ORDER BY missed DESC, answers DESC, a.item",
-            )
-            .map_err(|err| self.error(err))?;
-        statement
-            .query_map(
-                [format!("{year:04}-01-01"), format!("{year:04}-12-31")],
-                |row| {
-                    Ok(MissedItem {
-                        item: row.get(0)?,
-                        right_bin: row.get(1)?,
-                        answers: count_column(row, 2)?,
-                        missed: count_column(row, 3)?,
-                    })
-                },
-            )
-            .and_then(|rows| rows.collect::<Result<Vec<_>, _>>())
-            .map_err(|err| self.error(err))
+            [format!("{year:04}-01-01"), format!("{year:04}-12-31")],
+            |row| {
+                Ok(MissedItem {
+                    item: row.get(0)?,
+                    right_bin: row.get(1)?,
+                    answers: count_column(row, 2)?,
+                    missed: count_column(row, 3)?,
+                })
+            },
+        )
     }
 
     fn backup_to(&self, destination: &Path) -> Result<(), StoreError> {
@@ -796,16 +786,11 @@ impl SqliteStore {
         filter: &str,
         params: P,
     ) -> Result<Vec<Tour>, StoreError> {
-        let mut statement = self
-            .conn
-            .prepare(&format!(
-                "SELECT {TOUR_COLUMNS} FROM tours WHERE {filter} ORDER BY started_at, id"
-            ))
-            .map_err(|err| self.error(err))?;
-        statement
-            .query_map(params, tour_from_row)
-            .and_then(|rows| rows.collect::<Result<Vec<_>, _>>())
-            .map_err(|err| self.error(err))
+        self.all_rows(
+            &format!("SELECT {TOUR_COLUMNS} FROM tours WHERE {filter} ORDER BY started_at, id"),
+            params,
+            tour_from_row,
+        )
     }
 
     fn counts_between(
@@ -813,28 +798,23 @@ impl SqliteStore {
         first: NaiveDate,
         last: NaiveDate,
     ) -> Result<Vec<DayCount>, StoreError> {
-        let mut statement = self
-            .conn
-            .prepare_cached(
-                "SELECT day, category, SUM(visitors) FROM (
+        self.all_rows(
+            "SELECT day, category, SUM(visitors) FROM (
                      SELECT visit_date AS day, category, SUM(visitors) AS visitors FROM visits
                       WHERE visit_date BETWEEN ?1 AND ?2 GROUP BY visit_date, category
                      UNION ALL
                      SELECT start_date, category, SUM(group_size) FROM tours
                       WHERE start_date BETWEEN ?1 AND ?2 GROUP BY start_date, category
                  ) GROUP BY day, category ORDER BY day, category",
-            )
-            .map_err(|err| self.error(err))?;
-        statement
-            .query_map([first.to_string(), last.to_string()], |row| {
+            [first.to_string(), last.to_string()],
+            |row| {
                 Ok(DayCount {
                     date: date_column(row, 0)?,
                     category: category_column(row, 1)?,
                     visitors: count_column(row, 2)?,
                 })
-            })
-            .and_then(|rows| rows.collect::<Result<Vec<_>, _>>())
-            .map_err(|err| self.error(err))
+            },
+        )
     }
 }
 
