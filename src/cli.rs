@@ -33,6 +33,15 @@ pub struct Cli {
     pub command: Command,
 }
 
+/// Prints a result as pretty JSON on standard output. Serialising the project's plain records
+/// cannot fail; if it ever did, the reason goes to standard error rather than a crash.
+pub(crate) fn print_json(value: &impl serde::Serialize) {
+    match serde_json::to_string_pretty(value) {
+        Ok(text) => println!("{text}"),
+        Err(err) => eprintln!("{err}"),
+    }
+}
+
 impl Cli {
     /// Every command but the exhibit is a plain command-line tool whose output may be piped.
     pub fn prints_to_a_pipe(&self) -> bool {

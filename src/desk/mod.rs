@@ -12,7 +12,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Europe::Kyiv;
 use fluent_bundle::FluentValue;
 
-use crate::cli::CliError;
+use crate::cli::{CliError, print_json};
 use crate::diagnostics::{Problems, read_text_file};
 use crate::i18n::{Lang, Messages};
 use crate::store::{SqliteStore, StoreError};
@@ -197,13 +197,4 @@ pub fn short_id(id: &uuid::Uuid) -> String {
 /// An instant as the desk's wall clock shows it: `2026-04-20 09:30`.
 pub fn local_time(at: DateTime<Utc>) -> String {
     at.with_timezone(&Kyiv).format("%Y-%m-%d %H:%M").to_string()
-}
-
-/// Prints a JSON value; serialising plain values cannot fail, and if it ever did the guide gets
-/// an empty line rather than a crash.
-fn print_json(value: &impl serde::Serialize) {
-    println!(
-        "{}",
-        serde_json::to_string_pretty(value).unwrap_or_default()
-    );
 }

@@ -281,16 +281,6 @@ struct CentreSection {
     missed: Vec<(String, String, String)>,
 }
 
-fn value_text(tracker: &Tracker, value: f64, unit: &str) -> String {
-    let number = format_number(value, sensible_decimals(value), tracker.lang);
-    let unit = tracker.term("unit", unit);
-    if unit.is_empty() {
-        number
-    } else {
-        format!("{number} {unit}")
-    }
-}
-
 fn summary_row(tracker: &Tracker, indicator: &Indicator) -> SummaryRow {
     let d = &indicator.definition;
     SummaryRow {
@@ -300,9 +290,7 @@ fn summary_row(tracker: &Tracker, indicator: &Indicator) -> SummaryRow {
         first_of_sector: false,
         psr: tracker.psr_word(d.psr),
         example: d.example,
-        latest: indicator
-            .latest()
-            .map(|(year, value)| format!("{} ({year})", value_text(tracker, value, &d.unit))),
+        latest: tracker.latest(indicator),
         light: indicator.traffic_light.code(),
         light_word: tracker.light_word(indicator.traffic_light),
         status: indicator.progress.status.code(),
@@ -337,18 +325,11 @@ fn section(tracker: &Tracker, indicator: &Indicator, chart: Option<ChartFiles>) 
     if let Some(target) = d.target {
         facts.push((
             tracker.text("report-target"),
-            format!(
-                "{} ({})",
-                value_text(tracker, target.value, &d.unit),
-                target.year
-            ),
+            format!("{} ({})", tracker.value(target.value, &d.unit), target.year),
         ));
     }
     if let Some(limit) = d.limit {
-        facts.push((
-            tracker.text("report-limit"),
-            value_text(tracker, limit, &d.unit),
-        ));
+        facts.push((tracker.text("report-limit"), tracker.value(limit, &d.unit)));
     }
     if let Some(benchmark) = d.benchmark {
         let sign = match d.direction {
@@ -360,16 +341,11 @@ fn section(tracker: &Tracker, indicator: &Indicator, chart: Option<ChartFiles>) 
             &[
                 (
                     "green",
-                    format!(
-                        "{} {}",
-                        sign.0,
-                        value_text(tracker, benchmark.green, &d.unit)
-                    )
-                    .into(),
+                    format!("{} {}", sign.0, tracker.value(benchmark.green, &d.unit)).into(),
                 ),
                 (
                     "red",
-                    format!("{} {}", sign.1, value_text(tracker, benchmark.red, &d.unit)).into(),
+                    format!("{} {}", sign.1, tracker.value(benchmark.red, &d.unit)).into(),
                 ),
             ],
         );
@@ -425,9 +401,9 @@ fn section(tracker: &Tracker, indicator: &Indicator, chart: Option<ChartFiles>) 
         (Some(by), Some(bv), Some(cy), Some(cv)) if p.unmeasurable.is_none() => tracker.say(
             "report-progress-sentence",
             &[
-                ("base", value_text(tracker, bv, &d.unit).into()),
+                ("base", tracker.value(bv, &d.unit).into()),
                 ("baseyear", FluentValue::from(by.to_string())),
-                ("current", value_text(tracker, cv, &d.unit).into()),
+                ("current", tracker.value(cv, &d.unit).into()),
                 ("currentyear", FluentValue::from(cy.to_string())),
                 (
                     "status",

@@ -11,9 +11,9 @@ use fluent_bundle::FluentValue;
 
 use crate::cli::{CliError, Format};
 use crate::desk::Desk;
-use crate::i18n::{Lang, Messages};
+use crate::i18n::{Lang, Messages, format_number, sensible_decimals};
 use crate::indicators::{
-    Catalogue, CentreFigures, Direction, Psr, Status, TrafficLight, load_catalogue,
+    Catalogue, CentreFigures, Direction, Indicator, Psr, Status, TrafficLight, load_catalogue,
 };
 use crate::store::{DATABASE_FILE_NAME, VisitorStore};
 use crate::visitors::{Calendar, YearPace, YearStatus, year_pace, year_status};
@@ -101,6 +101,24 @@ impl Tracker {
         }
     }
 
+    /// A value with its unit, as the reader writes numbers: "12,5 %", "27 000 відвідувань".
+    pub fn value(&self, value: f64, unit: &str) -> String {
+        let number = format_number(value, sensible_decimals(value), self.lang);
+        let unit = self.term("unit", unit);
+        if unit.is_empty() {
+            number
+        } else {
+            format!("{number} {unit}")
+        }
+    }
+
+    /// An indicator's latest value with its year, "12 % (2024)"; None without data.
+    pub fn latest(&self, indicator: &Indicator) -> Option<String> {
+        indicator.latest().map(|(year, value)| {
+            format!("{} ({year})", self.value(value, &indicator.definition.unit))
+        })
+    }
+
     /// A word a definition writes in one form for both languages (a unit such as "visits", a
     /// sector such as "solid-waste"): its translation when the messages have `<kind>-<word>`, else
     /// the word as written ("%" and "мкг/м³" need none).
@@ -164,14 +182,6 @@ impl Tracker {
             pace: year_pace(&calendar, self.today, &days),
             calendar,
         })
-    }
-}
-
-/// Prints a value as pretty JSON on standard output.
-pub(crate) fn print_json(value: &impl serde::Serialize) {
-    match serde_json::to_string_pretty(value) {
-        Ok(text) => println!("{text}"),
-        Err(err) => eprintln!("{err}"),
     }
 }
 

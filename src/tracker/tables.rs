@@ -4,9 +4,10 @@
 use fluent_bundle::FluentValue;
 use serde::Serialize;
 
-use super::{Loaded, Tracker, print_json};
+use super::{Loaded, Tracker};
+use crate::cli::print_json;
 use crate::cli::{CliError, Format};
-use crate::i18n::{format_number, sensible_decimals};
+use crate::i18n::format_number;
 use crate::indicators::{Direction, Indicator, Psr};
 use crate::report::Written;
 
@@ -186,14 +187,9 @@ fn data_cell(tracker: &Tracker, indicator: &Indicator) -> String {
 }
 
 fn latest_cell(tracker: &Tracker, indicator: &Indicator) -> String {
-    match indicator.latest() {
-        Some((year, value)) => format!(
-            "{} {} ({year})",
-            format_number(value, sensible_decimals(value), tracker.lang),
-            tracker.term("unit", &indicator.definition.unit)
-        ),
-        None => tracker.text("data-none"),
-    }
+    tracker
+        .latest(indicator)
+        .unwrap_or_else(|| tracker.text("data-none"))
 }
 
 /// Columns padded to their widest cell (counted in characters), two spaces apart; the last
