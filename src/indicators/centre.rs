@@ -2,6 +2,8 @@
 //! accuracy per year. The store supplies the monthly figures; this module turns them into yearly
 //! series that flow through the same progress, charts, report and export as any CSV.
 
+use std::collections::BTreeMap;
+
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
@@ -82,34 +84,25 @@ impl CentreFigures {
 
 /// Visitors per year, in year order.
 pub fn yearly_visitors(months: &[MonthVisitors]) -> Vec<(i32, u64)> {
-    let mut years: Vec<(i32, u64)> = Vec::new();
+    let mut years: BTreeMap<i32, u64> = BTreeMap::new();
     for month in months {
-        match years.iter_mut().find(|(year, _)| *year == month.year) {
-            Some((_, total)) => *total += month.visitors,
-            None => years.push((month.year, month.visitors)),
-        }
+        *years.entry(month.year).or_default() += month.visitors;
     }
-    years.sort_by_key(|(year, _)| *year);
-    years
+    years.into_iter().collect()
 }
 
 /// First-try accuracy (%) per year with at least one answer, in year order.
 pub fn yearly_accuracy(months: &[MonthAnswers]) -> Vec<(i32, f64)> {
-    let mut years: Vec<(i32, u64, u64)> = Vec::new();
+    let mut years: BTreeMap<i32, (u64, u64)> = BTreeMap::new();
     for month in months {
-        match years.iter_mut().find(|(year, _, _)| *year == month.year) {
-            Some((_, answers, right)) => {
-                *answers += month.answers;
-                *right += month.first_try_right;
-            }
-            None => years.push((month.year, month.answers, month.first_try_right)),
-        }
+        let (answers, right) = years.entry(month.year).or_default();
+        *answers += month.answers;
+        *right += month.first_try_right;
     }
-    years.sort_by_key(|(year, _, _)| *year);
     years
         .into_iter()
-        .filter(|(_, answers, _)| *answers > 0)
-        .map(|(year, answers, right)| (year, percent(right, answers)))
+        .filter(|(_, (answers, _))| *answers > 0)
+        .map(|(year, (answers, right))| (year, percent(right, answers)))
         .collect()
 }
 
