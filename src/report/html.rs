@@ -286,7 +286,7 @@ fn summary_row(tracker: &Tracker, indicator: &Indicator) -> SummaryRow {
     SummaryRow {
         id: d.id.clone(),
         name: d.name.get(tracker.lang).to_string(),
-        sector: sector_word(tracker, &d.sector),
+        sector: tracker.term("sector", &d.sector),
         first_of_sector: false,
         psr: tracker.psr_word(d.psr),
         example: d.example,
@@ -302,10 +302,6 @@ fn summary_row(tracker: &Tracker, indicator: &Indicator) -> SummaryRow {
     }
 }
 
-fn sector_word(tracker: &Tracker, sector: &str) -> String {
-    tracker.term("sector", sector)
-}
-
 fn section(tracker: &Tracker, indicator: &Indicator, chart: Option<ChartFiles>) -> Section {
     let d = &indicator.definition;
     let lang = tracker.lang;
@@ -313,7 +309,7 @@ fn section(tracker: &Tracker, indicator: &Indicator, chart: Option<ChartFiles>) 
         (tracker.text("report-unit"), tracker.term("unit", &d.unit)),
         (
             tracker.text("report-sector"),
-            sector_word(tracker, &d.sector),
+            tracker.term("sector", &d.sector),
         ),
         (tracker.text("report-psr"), tracker.psr_word(d.psr)),
         (
