@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Regenerates the PNG pictures under assets/ from Fluent Emoji Flat (MIT), as listed in
-# tools/pictures.tsv. Needs npm (the npm registry) and rsvg-convert (Debian package librsvg2-bin).
+# tools/pictures.tsv. A name written own:NAME is one of our own drawings, tools/pictures/NAME.svg,
+# made in the same flat style for items the emoji set lacks. Needs npm (the npm registry) and rsvg-convert (Debian package librsvg2-bin).
 # Usage: tools/make-pictures.sh [SIZE]   (default 256 px square, transparent background)
 set -euo pipefail
 size=${1:-256}
@@ -13,8 +14,13 @@ trap 'rm -rf "$work"' EXIT
 count=0
 while IFS=$'\t' read -r asset name; do
   [[ -z "$asset" || "$asset" == \#* ]] && continue
-  svg="$work/package/icons/flat/$name.svg"
-  [[ -f "$svg" ]] || { echo "no emoji \"$name\" in $package (for $asset)" >&2; exit 1; }
+  if [[ "$name" == own:* ]]; then
+    svg="$root/tools/pictures/${name#own:}.svg"
+    [[ -f "$svg" ]] || { echo "no drawing $svg (for $asset)" >&2; exit 1; }
+  else
+    svg="$work/package/icons/flat/$name.svg"
+    [[ -f "$svg" ]] || { echo "no emoji \"$name\" in $package (for $asset)" >&2; exit 1; }
+  fi
   mkdir -p "$root/assets/$(dirname "$asset")"
   rsvg-convert --width "$size" --height "$size" --keep-aspect-ratio "$svg" -o "$root/assets/$asset"
   count=$((count + 1))
