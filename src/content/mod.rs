@@ -7,11 +7,17 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostics::{Problem, Problems, parse_ron, read_text_file};
-use crate::i18n::Text;
+use crate::i18n::{Lang, Text};
 
 /// The bounds `check` enforces on the exhibit's numbers.
 pub const IDLE_TIMEOUT_SECS: std::ops::RangeInclusive<u32> = 10..=600;
 pub const ITEMS_PER_ROUND: std::ops::RangeInclusive<u32> = 3..=30;
+
+/// The longest item name and explanation the sorting screen holds at 1280×720 in both languages,
+/// seen in screenshots (the name wraps to three lines in its card; the explanation fills the
+/// feedback card). Longer texts would spill over the bins.
+pub const MAX_ITEM_NAME_CHARS: usize = 40;
+pub const MAX_WHY_FULL_CHARS: usize = 260;
 pub const COUNTDOWN_SECS: std::ops::RangeInclusive<u32> = 3..=60;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -261,8 +267,10 @@ pub fn validate(scenario: &Scenario, assets_dir: &Path) -> Vec<String> {
         let entry = format!("item \"{}\"", item.id);
         v.id(&entry, "id", &item.id);
         v.text(&entry, "name", &item.name);
+        v.fits(&entry, "name", &item.name, MAX_ITEM_NAME_CHARS);
         v.text(&entry, "why_short", &item.why_short);
         v.text(&entry, "why_full", &item.why_full);
+        v.fits(&entry, "why_full", &item.why_full, MAX_WHY_FULL_CHARS);
         if let Some(tip) = &item.tip {
             v.text(&entry, "tip", tip);
         }
@@ -344,6 +352,18 @@ impl Validator<'_> {
     fn text(&mut self, entry: &str, field: &str, text: &Text) {
         for lang in text.blank_languages() {
             self.push(format!("{entry}: {field}.{} is empty", lang.code()));
+        }
+    }
+
+    fn fits(&mut self, entry: &str, field: &str, text: &Text, max_chars: usize) {
+        for lang in Lang::ALL {
+            let chars = text.get(lang).trim().chars().count();
+            if chars > max_chars {
+                self.push(format!(
+                    "{entry}: {field}.{} has {chars} characters; the screen holds at most {max_chars}",
+                    lang.code()
+                ));
+            }
         }
     }
 

@@ -284,3 +284,18 @@ fn a_serialized_fixture_loads_back() {
     .unwrap();
     assert_eq!(load(&path, assets.path()).unwrap(), scenario);
 }
+
+#[test]
+fn an_explanation_too_long_for_the_screen_is_named_with_its_length() {
+    let (mut scenario, assets) = fixture();
+    scenario.items[0].why_full.en = "x".repeat(MAX_WHY_FULL_CHARS + 1);
+    scenario.items[1].name.uk = "я".repeat(MAX_ITEM_NAME_CHARS);
+    assert_one_problem(
+        &scenario,
+        &assets,
+        &format!(
+            "item \"a\": why_full.en has {} characters; the screen holds at most {MAX_WHY_FULL_CHARS}",
+            MAX_WHY_FULL_CHARS + 1
+        ),
+    );
+}

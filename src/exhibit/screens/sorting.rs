@@ -127,6 +127,8 @@ const SWALLOW_SECS: f64 = 0.28;
 const FEEDBACK_SECS: f64 = 3.5;
 const FINISH_DELAY_SECS: f64 = 2.5;
 const ITEM_SIZE: f32 = 340.0;
+/// The item card, centred at 960 px, this wide keeps clear of the feedback card (1220–1880 px).
+const ITEM_CARD_WIDTH: f32 = 500.0;
 
 fn reset_sorting(mut feedback: ResMut<Feedback>, mut shown: ResMut<Shown>) {
     *feedback = Feedback::default();
@@ -207,6 +209,9 @@ fn spawn_sorting_screen(
             Node {
                 flex_direction: FlexDirection::Column,
                 align_items: AlignItems::Center,
+                // One width for every item: a long name wraps inside it rather than widening the
+                // card under the feedback card (a content-sized card did not grow for wrapped lines).
+                width: Val::Px(ITEM_CARD_WIDTH),
                 padding: UiRect::all(Val::Px(20.0)),
                 border: UiRect::all(Val::Px(4.0)),
                 border_radius: BorderRadius::all(Val::Px(36.0)),
