@@ -148,12 +148,14 @@ fn spawn_attract(mut commands: Commands, exhibit: Res<Exhibit>, assets: Res<UiAs
         .spawn((
             Node {
                 position_type: PositionType::Absolute,
+                // Below the bins, left of "Touch to start": a bigger or higher Gufi covered the
+                // first bin.
                 left: Val::Px(48.0),
-                bottom: Val::Px(40.0),
+                bottom: Val::Px(8.0),
                 ..default()
             },
             Pickable::IGNORE,
-            children![theme::picture(&assets, theme::GUFI, 220.0)],
+            children![theme::picture(&assets, theme::GUFI, 150.0)],
         ))
         .id();
     commands
