@@ -5,6 +5,7 @@ use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostics::{Problem, io_reason};
+use crate::i18n::Text;
 use crate::{content, indicators, visitors};
 
 /// What a file is read as.
@@ -136,9 +137,13 @@ fn collect_files(path: &Path, named: bool, files: &mut Vec<PathBuf>, problems: &
     let metadata = match std::fs::metadata(path) {
         Ok(metadata) => metadata,
         Err(err) => {
+            let reason = io_reason(&err);
             problems.push(Problem::in_file(
                 path,
-                format!("cannot read: {}", io_reason(&err)),
+                Text::new(
+                    format!("не вдається прочитати: {}", reason.uk),
+                    format!("cannot read: {}", reason.en),
+                ),
             ));
             return;
         }
@@ -147,7 +152,10 @@ fn collect_files(path: &Path, named: bool, files: &mut Vec<PathBuf>, problems: &
         if named && classify_by_extension(path).is_none() {
             problems.push(Problem::in_file(
                 path,
-                "not a scenario or indicator file: expected a .ron or .csv file",
+                Text::new(
+                    "це не файл сценарію чи показника: потрібен файл .ron або .csv",
+                    "not a scenario or indicator file: expected a .ron or .csv file",
+                ),
             ));
         } else {
             files.push(path.to_path_buf());
@@ -157,9 +165,13 @@ fn collect_files(path: &Path, named: bool, files: &mut Vec<PathBuf>, problems: &
     let entries = match std::fs::read_dir(path) {
         Ok(entries) => entries,
         Err(err) => {
+            let reason = io_reason(&err);
             problems.push(Problem::in_file(
                 path,
-                format!("cannot read the directory: {}", io_reason(&err)),
+                Text::new(
+                    format!("не вдається прочитати теку: {}", reason.uk),
+                    format!("cannot read the directory: {}", reason.en),
+                ),
             ));
             return;
         }

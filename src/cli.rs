@@ -316,11 +316,23 @@ pub enum GuideCommand {
 pub enum CliError {
     #[error("{0}")]
     Problems(#[from] Problems),
+    /// Already in the reader's language.
     #[error("{0}")]
     Message(String),
     /// The command has already printed what went wrong (as `check` does); nothing more to say.
     #[error("")]
     AlreadyReported,
+}
+
+impl CliError {
+    /// What to print, in `lang` (problems in files carry both languages until now).
+    pub fn render(&self, lang: Lang) -> String {
+        match self {
+            CliError::Problems(problems) => problems.render(lang),
+            CliError::Message(message) => message.clone(),
+            CliError::AlreadyReported => String::new(),
+        }
+    }
 }
 
 /// The data directory: `--data-dir`, else `$TOURCENTRE_DATA`, else the platform's data directory.
@@ -461,7 +473,7 @@ fn run_check(
                         "path": p.path.display().to_string(),
                         "line": p.line,
                         "column": p.column,
-                        "message": p.message,
+                        "message": p.message.get(lang),
                     })
                 })
                 .collect();
@@ -476,7 +488,7 @@ fn run_check(
                 .map(|p| {
                     serde_json::json!({
                         "path": p.path.display().to_string(),
-                        "message": p.message,
+                        "message": p.message.get(lang),
                     })
                 })
                 .collect();
@@ -485,12 +497,16 @@ fn run_check(
         }
         Format::Text => {
             for problem in &report.problems {
-                println!("{problem}");
+                println!("{}", problem.render(lang));
             }
             let messages = crate::i18n::Messages::new();
             let note_word = messages.text(lang, "check-note");
             for note in &report.notes {
-                println!("{}: {note_word}: {}", note.path.display(), note.message);
+                println!(
+                    "{}: {note_word}: {}",
+                    note.path.display(),
+                    note.message.get(lang)
+                );
             }
             let files = report.checked.len();
             let count = report.problems.len();
@@ -530,11 +546,20 @@ fn run_exhibit(
     let scenario = crate::content::load(&path, &assets_dir)?;
     if let Some(dir) = &screenshot_dir {
         std::fs::create_dir_all(dir).map_err(|err| {
-            CliError::Message(format!(
-                "{}: cannot create the screenshot directory: {}",
-                dir.display(),
-                crate::diagnostics::io_reason(&err)
-            ))
+            let reason = crate::diagnostics::io_reason(&err);
+            let message = crate::i18n::Text::new(
+                format!(
+                    "{}: не вдається створити теку для знімків екрана: {}",
+                    dir.display(),
+                    reason.uk
+                ),
+                format!(
+                    "{}: cannot create the screenshot directory: {}",
+                    dir.display(),
+                    reason.en
+                ),
+            );
+            CliError::Message(message.get(lang).to_string())
         })?;
     }
     let assets_dir = std::fs::canonicalize(&assets_dir).unwrap_or(assets_dir);
@@ -551,9 +576,14 @@ fn run_exhibit(
     };
     match crate::exhibit::run(scenario, options) {
         bevy::app::AppExit::Success => Ok(()),
-        bevy::app::AppExit::Error(code) => Err(CliError::Message(format!(
-            "the exhibit stopped with an error (code {code})"
-        ))),
+        bevy::app::AppExit::Error(code) => Err(CliError::Message(
+            crate::i18n::Text::new(
+                format!("експозиція зупинилася з помилкою (код {code})"),
+                format!("the exhibit stopped with an error (code {code})"),
+            )
+            .get(lang)
+            .to_string(),
+        )),
     }
 }
 
@@ -564,7 +594,10 @@ fn run_set_pin(data_dir: Option<PathBuf>, from_stdin: bool, lang: Lang) -> Resul
     let pin = if from_stdin {
         let mut line = String::new();
         std::io::stdin().read_line(&mut line).map_err(|err| {
-            CliError::Message(format!("stdin: {}", crate::diagnostics::io_reason(&err)))
+            CliError::Message(format!(
+                "stdin: {}",
+                crate::diagnostics::io_reason(&err).get(lang)
+            ))
         })?;
         line.trim_end_matches(['\r', '\n']).to_string()
     } else {
@@ -573,7 +606,7 @@ fn run_set_pin(data_dir: Option<PathBuf>, from_stdin: bool, lang: Lang) -> Resul
                 CliError::Message(format!(
                     "{} ({})",
                     say("guide-pin-no-terminal"),
-                    crate::diagnostics::io_reason(&err)
+                    crate::diagnostics::io_reason(&err).get(lang)
                 ))
             })
         };
@@ -600,6 +633,6 @@ fn run_set_pin(data_dir: Option<PathBuf>, from_stdin: bool, lang: Lang) -> Resul
             Ok(())
         }
         Err(crate::pin::PinError::Format) => Err(CliError::Message(say("guide-pin-format"))),
-        Err(err) => Err(CliError::Message(err.to_string())),
+        Err(err) => Err(CliError::Message(err.text().get(lang).to_string())),
     }
 }

@@ -4,64 +4,89 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use crate::i18n::{Lang, Text};
+
 /// Files larger than this are refused before parsing: no scenario, definition or data file the
 /// project ships comes near it, and a runaway file must not stall the kiosk.
 pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 
-/// One problem in one file, with its position when the format gives one.
+/// One problem in one file, with its position when the format gives one. The message is in both
+/// languages, because the files are read before anyone knows who will read the problem.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Problem {
     pub path: PathBuf,
     pub line: Option<usize>,
     pub column: Option<usize>,
-    pub message: String,
+    pub message: Text,
 }
 
 impl Problem {
-    pub fn in_file(path: &Path, message: impl Into<String>) -> Self {
+    pub fn in_file(path: &Path, message: Text) -> Self {
         Problem {
             path: path.to_path_buf(),
             line: None,
             column: None,
-            message: message.into(),
+            message,
         }
     }
 
-    pub fn at(path: &Path, line: usize, column: usize, message: impl Into<String>) -> Self {
+    pub fn at(path: &Path, line: usize, column: usize, message: Text) -> Self {
         Problem {
             path: path.to_path_buf(),
             line: Some(line),
             column: Some(column),
-            message: message.into(),
+            message,
         }
     }
 
-    pub fn at_line(path: &Path, line: usize, message: impl Into<String>) -> Self {
+    pub fn at_line(path: &Path, line: usize, message: Text) -> Self {
         Problem {
             path: path.to_path_buf(),
             line: Some(line),
             column: None,
-            message: message.into(),
+            message,
         }
+    }
+
+    /// `PATH:LINE:COLUMN: message` in `lang`.
+    pub fn render(&self, lang: Lang) -> String {
+        format!("{}: {}", self.place(), self.message.get(lang))
+    }
+
+    /// `PATH`, `PATH:LINE` or `PATH:LINE:COLUMN`.
+    pub fn place(&self) -> String {
+        let mut place = self.path.display().to_string();
+        if let Some(line) = self.line {
+            place.push_str(&format!(":{line}"));
+            if let Some(column) = self.column {
+                place.push_str(&format!(":{column}"));
+            }
+        }
+        place
     }
 }
 
+/// In English, for logs and tests; what a person reads goes through [`Problem::render`].
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.path.display())?;
-        if let Some(line) = self.line {
-            write!(f, ":{line}")?;
-            if let Some(column) = self.column {
-                write!(f, ":{column}")?;
-            }
-        }
-        write!(f, ": {}", self.message)
+        f.write_str(&self.render(Lang::En))
     }
 }
 
 /// Many problems, as `check` and every loader report them: all of them, not only the first.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Problems(pub Vec<Problem>);
+
+impl Problems {
+    /// One problem a line, in `lang`.
+    pub fn render(&self, lang: Lang) -> String {
+        self.0
+            .iter()
+            .map(|problem| problem.render(lang))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+}
 
 impl fmt::Display for Problems {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -87,32 +112,49 @@ impl From<Problem> for Problems {
 /// binary or not UTF-8 with a message that names the file. A leading byte-order mark is dropped,
 /// because spreadsheets and Windows editors write one.
 pub fn read_text_file(path: &Path) -> Result<String, Problem> {
-    let metadata = std::fs::metadata(path).map_err(|err| {
-        Problem::in_file(path, format!("cannot read the file: {}", io_reason(&err)))
-    })?;
+    let metadata =
+        std::fs::metadata(path).map_err(|err| Problem::in_file(path, cannot_read_file(&err)))?;
     if metadata.is_dir() {
-        return Err(Problem::in_file(path, "is a directory, expected a file"));
+        return Err(Problem::in_file(
+            path,
+            Text::new(
+                "це тека, а потрібен файл",
+                "is a directory, expected a file",
+            ),
+        ));
     }
     if metadata.len() > MAX_FILE_BYTES {
         return Err(Problem::in_file(
             path,
-            format!(
-                "the file is {} MB, larger than the {} MB allowed",
-                metadata.len() / (1024 * 1024),
-                MAX_FILE_BYTES / (1024 * 1024)
+            Text::new(
+                format!(
+                    "файл завеликий: {} МБ, а дозволено не більше {} МБ",
+                    metadata.len() / (1024 * 1024),
+                    MAX_FILE_BYTES / (1024 * 1024)
+                ),
+                format!(
+                    "the file is {} MB, larger than the {} MB allowed",
+                    metadata.len() / (1024 * 1024),
+                    MAX_FILE_BYTES / (1024 * 1024)
+                ),
             ),
         ));
     }
-    let bytes = std::fs::read(path).map_err(|err| {
-        Problem::in_file(path, format!("cannot read the file: {}", io_reason(&err)))
-    })?;
+    let bytes =
+        std::fs::read(path).map_err(|err| Problem::in_file(path, cannot_read_file(&err)))?;
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
-        return Err(Problem::in_file(path, "the file is empty"));
+        return Err(Problem::in_file(
+            path,
+            Text::new("файл порожній", "the file is empty"),
+        ));
     }
     if bytes.contains(&0) {
         return Err(Problem::in_file(
             path,
-            "the file is binary, expected UTF-8 text",
+            Text::new(
+                "це двійковий файл, а потрібен текст у UTF-8",
+                "the file is binary, expected UTF-8 text",
+            ),
         ));
     }
     match String::from_utf8(bytes) {
@@ -129,7 +171,10 @@ pub fn read_text_file(path: &Path) -> Result<String, Problem> {
                 path,
                 line,
                 column,
-                "the file is not UTF-8 text (save it as UTF-8)",
+                Text::new(
+                    "файл не в кодуванні UTF-8 (збережіть його як UTF-8)",
+                    "the file is not UTF-8 text (save it as UTF-8)",
+                ),
             ))
         }
     }
@@ -146,13 +191,25 @@ fn line_and_column(valid_prefix: &[u8]) -> (usize, usize) {
     (line, column)
 }
 
-/// A short reason for an I/O error, without the OS error number.
-pub fn io_reason(err: &std::io::Error) -> String {
+/// A short reason for an I/O error, without the OS error number. Other errors keep the system's
+/// own (English) wording after a Ukrainian lead, as there is nothing better to say.
+pub fn io_reason(err: &std::io::Error) -> Text {
     match err.kind() {
-        std::io::ErrorKind::NotFound => "no such file or directory".to_string(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
-        _ => err.to_string(),
+        std::io::ErrorKind::NotFound => {
+            Text::new("немає такого файлу чи теки", "no such file or directory")
+        }
+        std::io::ErrorKind::PermissionDenied => Text::new("немає доступу", "permission denied"),
+        _ => Text::new(format!("помилка системи: {err}"), err.to_string()),
     }
+}
+
+/// "cannot read the file: REASON".
+pub fn cannot_read_file(err: &std::io::Error) -> Text {
+    let reason = io_reason(err);
+    Text::new(
+        format!("не вдається прочитати файл: {}", reason.uk),
+        format!("cannot read the file: {}", reason.en),
+    )
 }
 
 /// Parses RON text into `T`, turning a ron error into a positioned problem.
@@ -160,11 +217,13 @@ pub fn parse_ron<T: serde::de::DeserializeOwned>(path: &Path, text: &str) -> Res
     ron::Options::default()
         .from_str(text)
         .map_err(|err: ron::error::SpannedError| {
+            // ron words its errors in English only; the lead says what kind of error it is.
+            let detail = err.code.to_string();
             Problem::at(
                 path,
                 err.span.start.line,
                 err.span.start.col,
-                err.code.to_string(),
+                Text::new(format!("помилка запису RON: {detail}"), detail),
             )
         })
 }
@@ -175,13 +234,22 @@ mod tests {
 
     #[test]
     fn problem_with_position_prints_path_line_column() {
-        let problem = Problem::at(Path::new("a.ron"), 3, 7, "expected a comma");
+        let problem = Problem::at(
+            Path::new("a.ron"),
+            3,
+            7,
+            Text::new("потрібна кома", "expected a comma"),
+        );
         assert_eq!(problem.to_string(), "a.ron:3:7: expected a comma");
+        assert_eq!(problem.render(Lang::Uk), "a.ron:3:7: потрібна кома");
     }
 
     #[test]
     fn problem_without_position_prints_path_only() {
-        let problem = Problem::in_file(Path::new("a.ron"), "the file is empty");
+        let problem = Problem::in_file(
+            Path::new("a.ron"),
+            Text::new("файл порожній", "the file is empty"),
+        );
         assert_eq!(problem.to_string(), "a.ron: the file is empty");
     }
 
@@ -200,6 +268,7 @@ mod tests {
             read_text_file(&empty)
                 .unwrap_err()
                 .message
+                .en
                 .contains("empty")
         );
         let binary = dir.path().join("binary.ron");
@@ -208,6 +277,7 @@ mod tests {
             read_text_file(&binary)
                 .unwrap_err()
                 .message
+                .en
                 .contains("binary")
         );
         let latin = dir.path().join("latin.ron");
@@ -219,6 +289,7 @@ mod tests {
             read_text_file(&missing)
                 .unwrap_err()
                 .message
+                .en
                 .contains("no such file")
         );
     }

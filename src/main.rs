@@ -12,10 +12,11 @@ fn main() -> ExitCode {
             libc::signal(libc::SIGPIPE, libc::SIG_DFL);
         }
     }
+    let lang = cli.lang;
     match tourcentre::cli::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
-            let message = err.to_string();
+            let message = err.render(lang);
             if !message.is_empty() {
                 eprintln!("{message}");
             }

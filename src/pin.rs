@@ -8,6 +8,7 @@ use argon2::password_hash::rand_core::OsRng;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 
 use crate::diagnostics::io_reason;
+use crate::i18n::Text;
 
 /// File name of the PIN hash in the data dir.
 pub const PIN_FILE: &str = "guide-pin";
@@ -16,14 +17,44 @@ pub const MAX_DIGITS: usize = 8;
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum PinError {
-    #[error("a PIN is {MIN_DIGITS} to {MAX_DIGITS} digits (0-9), nothing else")]
+    #[error("{}", self.text().en)]
     Format,
-    #[error("{path}: {reason}")]
-    Io { path: PathBuf, reason: String },
-    #[error("the PIN could not be hashed: {0}")]
+    #[error("{}", self.text().en)]
+    Io { path: PathBuf, reason: Text },
+    #[error("{}", self.text().en)]
     Hash(String),
-    #[error("{path}: not a PIN hash written by tourcentre ({reason}); set the PIN again")]
+    #[error("{}", self.text().en)]
     Corrupt { path: PathBuf, reason: String },
+}
+
+impl PinError {
+    /// What went wrong, in both languages (the library's own reason stays as it words it).
+    pub fn text(&self) -> Text {
+        match self {
+            PinError::Format => Text::new(
+                format!("PIN — це від {MIN_DIGITS} до {MAX_DIGITS} цифр (0–9), і нічого більше"),
+                format!("a PIN is {MIN_DIGITS} to {MAX_DIGITS} digits (0-9), nothing else"),
+            ),
+            PinError::Io { path, reason } => Text::new(
+                format!("{}: {}", path.display(), reason.uk),
+                format!("{}: {}", path.display(), reason.en),
+            ),
+            PinError::Hash(reason) => Text::new(
+                format!("не вдалося захешувати PIN: {reason}"),
+                format!("the PIN could not be hashed: {reason}"),
+            ),
+            PinError::Corrupt { path, reason } => Text::new(
+                format!(
+                    "{}: це не хеш PIN, записаний tourcentre ({reason}); задайте PIN знову",
+                    path.display()
+                ),
+                format!(
+                    "{}: not a PIN hash written by tourcentre ({reason}); set the PIN again",
+                    path.display()
+                ),
+            ),
+        }
+    }
 }
 
 /// Whether a guide PIN is set, as the panel needs to know.

@@ -182,29 +182,34 @@ pub fn assets_dir_for(scenario_path: &Path) -> PathBuf {
 }
 
 /// Every semantic problem of a scenario, each naming the entry and field.
-pub fn validate(scenario: &Scenario, assets_dir: &Path) -> Vec<String> {
+pub fn validate(scenario: &Scenario, assets_dir: &Path) -> Vec<Text> {
     let mut v = Validator {
         problems: Vec::new(),
         assets_dir,
     };
-    v.id("scenario", "id", &scenario.id);
-    v.text("scenario", "title", &scenario.title);
+    let whole = Text::new("сценарій", "scenario");
+    v.id(&whole, "id", &scenario.id);
+    v.text(&whole, "title", &scenario.title);
     v.settings(&scenario.settings);
 
-    v.unique("audience", scenario.audiences.iter().map(|a| a.id.as_str()));
-    v.unique("bin", scenario.bins.iter().map(|b| b.id.as_str()));
-    v.unique("item", scenario.items.iter().map(|i| i.id.as_str()));
-    v.unique("fact", scenario.facts.iter().map(|f| f.id.as_str()));
-    for (kind, count) in [
-        ("audience", scenario.audiences.len()),
-        ("bin", scenario.bins.len()),
-        ("item", scenario.items.len()),
-        ("fact", scenario.facts.len()),
+    v.unique(
+        Kind::Audience,
+        scenario.audiences.iter().map(|a| a.id.as_str()),
+    );
+    v.unique(Kind::Bin, scenario.bins.iter().map(|b| b.id.as_str()));
+    v.unique(Kind::Item, scenario.items.iter().map(|i| i.id.as_str()));
+    v.unique(Kind::Fact, scenario.facts.iter().map(|f| f.id.as_str()));
+    for (section, kind, count) in [
+        ("audiences", "audience", scenario.audiences.len()),
+        ("bins", "bin", scenario.bins.len()),
+        ("items", "item", scenario.items.len()),
+        ("facts", "fact", scenario.facts.len()),
     ] {
         if count == 0 {
-            v.push(format!(
-                "the scenario has no {kind}; at least one is needed"
-            ));
+            v.push(
+                format!("розділ {section} порожній: потрібен хоча б один запис"),
+                format!("the scenario has no {kind}; at least one is needed"),
+            );
         }
     }
 
@@ -212,59 +217,94 @@ pub fn validate(scenario: &Scenario, assets_dir: &Path) -> Vec<String> {
     let bin_ids: HashSet<&str> = scenario.bins.iter().map(|b| b.id.as_str()).collect();
 
     for audience in &scenario.audiences {
-        let entry = format!("audience \"{}\"", audience.id);
+        let entry = Kind::Audience.entry(&audience.id);
         v.id(&entry, "id", &audience.id);
         v.text(&entry, "name", &audience.name);
         v.picture(&entry, "picture", &audience.picture);
-        if !ITEMS_PER_ROUND.contains(&audience.items_per_round) {
-            v.push(format!(
-                "{entry}: items_per_round is {}, must be from {} to {}",
-                audience.items_per_round,
-                ITEMS_PER_ROUND.start(),
-                ITEMS_PER_ROUND.end()
-            ));
+        let per_round = audience.items_per_round;
+        if !ITEMS_PER_ROUND.contains(&per_round) {
+            let (low, high) = (ITEMS_PER_ROUND.start(), ITEMS_PER_ROUND.end());
+            v.push(
+                format!(
+                    "{}: items_per_round = {per_round}, а має бути від {low} до {high}",
+                    entry.uk
+                ),
+                format!(
+                    "{}: items_per_round is {per_round}, must be from {low} to {high}",
+                    entry.en
+                ),
+            );
         }
         let available = scenario.items_for(&audience.id).count();
-        if available < audience.items_per_round as usize {
-            v.push(format!(
-                "{entry}: items_per_round is {} but only {available} items are marked for this audience",
-                audience.items_per_round
-            ));
+        if available < per_round as usize {
+            v.push(
+                format!(
+                    "{}: items_per_round = {per_round}, але для цієї аудиторії позначено лише стільки предметів: {available}",
+                    entry.uk
+                ),
+                format!(
+                    "{}: items_per_round is {per_round} but only {available} items are marked for this audience",
+                    entry.en
+                ),
+            );
         }
     }
 
     for bin in &scenario.bins {
-        let entry = format!("bin \"{}\"", bin.id);
+        let entry = Kind::Bin.entry(&bin.id);
         v.id(&entry, "id", &bin.id);
         v.text(&entry, "name", &bin.name);
         v.text(&entry, "description", &bin.description);
         v.picture(&entry, "icon", &bin.icon);
         if parse_hex_colour(&bin.colour).is_none() {
-            v.push(format!(
-                "{entry}: colour \"{}\" is not of the form #RRGGBB",
-                bin.colour
-            ));
+            v.push(
+                format!(
+                    "{}: колір \"{}\" має бути у вигляді #RRGGBB",
+                    entry.uk, bin.colour
+                ),
+                format!(
+                    "{}: colour \"{}\" is not of the form #RRGGBB",
+                    entry.en, bin.colour
+                ),
+            );
         }
-        if !(3..=6).contains(&bin.lifecycle.len()) {
-            v.push(format!(
-                "{entry}: lifecycle has {} steps, must have from 3 to 6",
-                bin.lifecycle.len()
-            ));
+        let steps = bin.lifecycle.len();
+        if !(3..=6).contains(&steps) {
+            v.push(
+                format!(
+                    "{}: кроків у lifecycle: {steps}, а має бути від 3 до 6",
+                    entry.uk
+                ),
+                format!(
+                    "{}: lifecycle has {steps} steps, must have from 3 to 6",
+                    entry.en
+                ),
+            );
         }
         for (index, stage) in bin.lifecycle.iter().enumerate() {
-            let entry = format!("{entry}: lifecycle step {}", index + 1);
+            let step = index + 1;
+            let entry = Text::new(
+                format!("{}, крок {step} у lifecycle", entry.uk),
+                format!("{}: lifecycle step {step}", entry.en),
+            );
             v.text(&entry, "title", &stage.title);
             v.text(&entry, "text", &stage.text);
             v.picture(&entry, "picture", &stage.picture);
             v.source(&entry, &stage.source);
         }
         if !scenario.items.iter().any(|item| item.bin == bin.id) {
-            v.push(format!("{entry}: no item belongs in this bin"));
+            v.push(
+                format!(
+                    "{}: жоден предмет не належить до цього контейнера",
+                    entry.uk
+                ),
+                format!("{}: no item belongs in this bin", entry.en),
+            );
         }
     }
 
     for item in &scenario.items {
-        let entry = format!("item \"{}\"", item.id);
+        let entry = Kind::Item.entry(&item.id);
         v.id(&entry, "id", &item.id);
         v.text(&entry, "name", &item.name);
         v.fits(&entry, "name", &item.name, MAX_ITEM_NAME_CHARS);
@@ -279,34 +319,68 @@ pub fn validate(scenario: &Scenario, assets_dir: &Path) -> Vec<String> {
         }
         v.picture(&entry, "picture", &item.picture);
         if !bin_ids.contains(item.bin.as_str()) {
-            v.push(format!("{entry}: bin \"{}\" does not exist", item.bin));
+            v.references(&entry, Kind::Bin, std::slice::from_ref(&item.bin), &bin_ids);
         }
         if item.audiences.is_empty() {
-            v.push(format!(
-                "{entry}: audiences is empty; name at least one audience"
-            ));
+            v.push(
+                format!(
+                    "{}: список audiences порожній: назвіть хоча б одну аудиторію",
+                    entry.uk
+                ),
+                format!(
+                    "{}: audiences is empty; name at least one audience",
+                    entry.en
+                ),
+            );
         }
-        v.references(&entry, "audience", &item.audiences, &audience_ids);
+        v.references(&entry, Kind::Audience, &item.audiences, &audience_ids);
     }
 
     for fact in &scenario.facts {
-        let entry = format!("fact \"{}\"", fact.id);
+        let entry = Kind::Fact.entry(&fact.id);
         v.id(&entry, "id", &fact.id);
         v.text(&entry, "text", &fact.text);
         v.source(&entry, &fact.source);
-        v.references(&entry, "audience", &fact.audiences, &audience_ids);
+        v.references(&entry, Kind::Audience, &fact.audiences, &audience_ids);
     }
     v.problems
 }
 
+/// What a scenario entry is, for naming it in a problem.
+#[derive(Clone, Copy)]
+enum Kind {
+    Audience,
+    Bin,
+    Item,
+    Fact,
+}
+
+impl Kind {
+    /// The word for one entry: Ukrainian nominative and genitive, and English.
+    fn words(self) -> (&'static str, &'static str, &'static str) {
+        match self {
+            Kind::Audience => ("аудиторія", "аудиторії", "audience"),
+            Kind::Bin => ("контейнер", "контейнера", "bin"),
+            Kind::Item => ("предмет", "предмета", "item"),
+            Kind::Fact => ("факт", "факту", "fact"),
+        }
+    }
+
+    /// `item "a"` / `предмет "a"`.
+    fn entry(self, id: &str) -> Text {
+        let (uk, _, en) = self.words();
+        Text::new(format!("{uk} \"{id}\""), format!("{en} \"{id}\""))
+    }
+}
+
 struct Validator<'a> {
-    problems: Vec<String>,
+    problems: Vec<Text>,
     assets_dir: &'a Path,
 }
 
 impl Validator<'_> {
-    fn push(&mut self, message: String) {
-        self.problems.push(message);
+    fn push(&mut self, uk: String, en: String) {
+        self.problems.push(Text::new(uk, en));
     }
 
     fn settings(&mut self, settings: &Settings) {
@@ -319,84 +393,131 @@ impl Validator<'_> {
             ("countdown_secs", settings.countdown_secs, COUNTDOWN_SECS),
         ] {
             if !range.contains(&value) {
-                self.push(format!(
-                    "settings: {field} is {value}, must be from {} to {}",
-                    range.start(),
-                    range.end()
-                ));
+                let (low, high) = (range.start(), range.end());
+                self.push(
+                    format!("settings: {field} = {value}, а має бути від {low} до {high}"),
+                    format!("settings: {field} is {value}, must be from {low} to {high}"),
+                );
             }
         }
     }
 
-    fn id(&mut self, entry: &str, field: &str, id: &str) {
+    fn id(&mut self, entry: &Text, field: &str, id: &str) {
         let well_formed = !id.is_empty()
             && id
                 .chars()
                 .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
         if !well_formed {
-            self.push(format!(
-                "{entry}: {field} \"{id}\" must be lowercase Latin letters, digits, '-' or '_'"
-            ));
+            self.push(
+                format!(
+                    "{}: {field} \"{id}\" має складатися з малих латинських літер, цифр, '-' або '_'",
+                    entry.uk
+                ),
+                format!(
+                    "{}: {field} \"{id}\" must be lowercase Latin letters, digits, '-' or '_'",
+                    entry.en
+                ),
+            );
         }
     }
 
-    fn unique<'s>(&mut self, kind: &str, ids: impl Iterator<Item = &'s str>) {
+    fn unique<'s>(&mut self, kind: Kind, ids: impl Iterator<Item = &'s str>) {
         let mut seen = HashSet::new();
         for id in ids {
             if !seen.insert(id) {
-                self.push(format!("{kind} \"{id}\": the id is used twice"));
+                let entry = kind.entry(id);
+                self.push(
+                    format!("{}: цей id трапляється двічі", entry.uk),
+                    format!("{}: the id is used twice", entry.en),
+                );
             }
         }
     }
 
-    fn text(&mut self, entry: &str, field: &str, text: &Text) {
+    fn text(&mut self, entry: &Text, field: &str, text: &Text) {
         for lang in text.blank_languages() {
-            self.push(format!("{entry}: {field}.{} is empty", lang.code()));
+            let code = lang.code();
+            self.push(
+                format!("{}: {field}.{code} порожнє", entry.uk),
+                format!("{}: {field}.{code} is empty", entry.en),
+            );
         }
     }
 
-    fn fits(&mut self, entry: &str, field: &str, text: &Text, max_chars: usize) {
+    fn fits(&mut self, entry: &Text, field: &str, text: &Text, max_chars: usize) {
         for lang in Lang::ALL {
             let chars = text.get(lang).trim().chars().count();
             if chars > max_chars {
-                self.push(format!(
-                    "{entry}: {field}.{} has {chars} characters; the screen holds at most {max_chars}",
-                    lang.code()
-                ));
+                let code = lang.code();
+                self.push(
+                    format!(
+                        "{}: {field}.{code} задовге для екрана: символів {chars}, а вміщається щонайбільше {max_chars}",
+                        entry.uk
+                    ),
+                    format!(
+                        "{}: {field}.{code} has {chars} characters; the screen holds at most {max_chars}",
+                        entry.en
+                    ),
+                );
             }
         }
     }
 
-    fn source(&mut self, entry: &str, source: &str) {
+    fn source(&mut self, entry: &Text, source: &str) {
         if source.trim().is_empty() {
-            self.push(format!(
-                "{entry}: source is empty; every fact shown to visitors needs one"
-            ));
+            self.push(
+                format!(
+                    "{}: source порожнє, а кожен факт, який бачать відвідувачі, потребує джерела",
+                    entry.uk
+                ),
+                format!(
+                    "{}: source is empty; every fact shown to visitors needs one",
+                    entry.en
+                ),
+            );
         }
     }
 
-    fn picture(&mut self, entry: &str, field: &str, relative: &str) {
+    fn picture(&mut self, entry: &Text, field: &str, relative: &str) {
         let path = Path::new(relative);
         let escapes = path.is_absolute()
             || path
                 .components()
                 .any(|c| matches!(c, std::path::Component::ParentDir));
         if relative.trim().is_empty() || escapes {
-            self.push(format!(
-                "{entry}: {field} \"{relative}\" must be a path inside assets/, like \"items/pet-bottle.png\""
-            ));
+            self.push(
+                format!(
+                    "{}: {field} \"{relative}\" має бути шляхом усередині assets/, як-от \"items/pet-bottle.png\"",
+                    entry.uk
+                ),
+                format!(
+                    "{}: {field} \"{relative}\" must be a path inside assets/, like \"items/pet-bottle.png\"",
+                    entry.en
+                ),
+            );
         } else if !self.assets_dir.join(path).is_file() {
-            self.push(format!(
-                "{entry}: {field} \"{relative}\" does not exist under {}",
-                self.assets_dir.display()
-            ));
+            let assets = self.assets_dir.display();
+            self.push(
+                format!(
+                    "{}: {field} \"{relative}\" не знайдено в {assets}",
+                    entry.uk
+                ),
+                format!(
+                    "{}: {field} \"{relative}\" does not exist under {assets}",
+                    entry.en
+                ),
+            );
         }
     }
 
-    fn references(&mut self, entry: &str, kind: &str, ids: &[String], known: &HashSet<&str>) {
+    fn references(&mut self, entry: &Text, kind: Kind, ids: &[String], known: &HashSet<&str>) {
+        let (_, genitive, en) = kind.words();
         for id in ids {
             if !known.contains(id.as_str()) {
-                self.push(format!("{entry}: {kind} \"{id}\" does not exist"));
+                self.push(
+                    format!("{}: {genitive} \"{id}\" немає в сценарії", entry.uk),
+                    format!("{}: {en} \"{id}\" does not exist", entry.en),
+                );
             }
         }
     }

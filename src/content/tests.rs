@@ -59,6 +59,9 @@ fn fixture() -> (Scenario, tempfile::TempDir) {
 
 fn problems_of(scenario: &Scenario, assets: &tempfile::TempDir) -> Vec<String> {
     validate(scenario, assets.path())
+        .into_iter()
+        .map(|problem| problem.en)
+        .collect()
 }
 
 fn assert_one_problem(scenario: &Scenario, assets: &tempfile::TempDir, expected: &str) {
@@ -298,4 +301,17 @@ fn an_explanation_too_long_for_the_screen_is_named_with_its_length() {
             MAX_WHY_FULL_CHARS + 1
         ),
     );
+}
+
+#[test]
+fn problems_read_in_ukrainian_too() {
+    let (mut scenario, assets) = fixture();
+    scenario.items[0].bin = "plastik".into();
+    let problems = validate(&scenario, assets.path());
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(
+        problems[0].uk,
+        "предмет \"a\": контейнера \"plastik\" немає в сценарії"
+    );
+    assert_eq!(problems[0].en, "item \"a\": bin \"plastik\" does not exist");
 }

@@ -109,7 +109,10 @@ impl Desk {
         let message = match &err {
             StoreError::CannotCreateDir { path: p, reason } => self.say(
                 "store-cannot-create-dir",
-                &[("path", path(p)), ("reason", text(reason.clone()))],
+                &[
+                    ("path", path(p)),
+                    ("reason", text(reason.get(self.lang).to_string())),
+                ],
             ),
             StoreError::NotADatabase { path: p } => {
                 self.say("store-not-a-database", &[("path", path(p))])

@@ -15,6 +15,7 @@ use sha2::{Digest, Sha256};
 use super::{Desk, input, print_json, short_id};
 use crate::cli::{CliError, DbBackupArgs, Format, VisitorsExportArgs, VisitorsImportArgs};
 use crate::diagnostics::io_reason;
+use crate::i18n::Text;
 use crate::store::{ExportRow, ImportBatch, NewVisit, VisitorStore};
 
 /// A million-row file is about 25 MB; this leaves room and still refuses a runaway file.
@@ -186,7 +187,8 @@ impl Desk {
 }
 
 fn read_import_file(desk: &Desk, path: &Path) -> Result<String, CliError> {
-    let refuse = |reason: String| {
+    let refuse = |reason: Text| {
+        let reason = reason.get(desk.lang).to_string();
         CliError::Message(desk.say(
             "import-unreadable",
             &[
@@ -197,17 +199,25 @@ fn read_import_file(desk: &Desk, path: &Path) -> Result<String, CliError> {
     };
     let metadata = std::fs::metadata(path).map_err(|err| refuse(io_reason(&err)))?;
     if metadata.is_dir() || metadata.len() > MAX_IMPORT_BYTES {
-        return Err(refuse(format!(
-            "not a file of at most {} MB",
-            MAX_IMPORT_BYTES / (1024 * 1024)
+        let megabytes = MAX_IMPORT_BYTES / (1024 * 1024);
+        return Err(refuse(Text::new(
+            format!("це не файл розміром до {megabytes} МБ"),
+            format!("not a file of at most {megabytes} MB"),
         )));
     }
     let bytes = std::fs::read(path).map_err(|err| refuse(io_reason(&err)))?;
     if bytes.contains(&0) {
-        return Err(refuse("binary, expected UTF-8 text".into()));
+        return Err(refuse(Text::new(
+            "це двійковий файл, а потрібен текст у UTF-8",
+            "binary, expected UTF-8 text",
+        )));
     }
-    let text =
-        String::from_utf8(bytes).map_err(|_| refuse("not UTF-8 text (save it as UTF-8)".into()))?;
+    let text = String::from_utf8(bytes).map_err(|_| {
+        refuse(Text::new(
+            "файл не в кодуванні UTF-8 (збережіть його як UTF-8)",
+            "not UTF-8 text (save it as UTF-8)",
+        ))
+    })?;
     Ok(text
         .strip_prefix('\u{feff}')
         .map(str::to_string)
@@ -281,7 +291,8 @@ fn partial_path(destination: &Path) -> PathBuf {
 }
 
 pub fn visitors_export(desk: &Desk, args: VisitorsExportArgs) -> Result<(), CliError> {
-    let refuse = |reason: String| {
+    let refuse = |reason: Text| {
+        let reason = reason.get(desk.lang).to_string();
         CliError::Message(desk.say(
             "export-failed",
             &[
@@ -291,7 +302,7 @@ pub fn visitors_export(desk: &Desk, args: VisitorsExportArgs) -> Result<(), CliE
         ))
     };
     if args.file.is_dir() {
-        return Err(refuse("is a directory".into()));
+        return Err(refuse(Text::new("це тека", "is a directory")));
     }
     let mut store = desk.open_store()?;
     let partial = partial_path(&args.file);
@@ -300,7 +311,7 @@ pub fn visitors_export(desk: &Desk, args: VisitorsExportArgs) -> Result<(), CliE
         let mut writer = csv::Writer::from_writer(std::io::BufWriter::new(file));
         writer
             .write_record(HEADER)
-            .map_err(|err| refuse(err.to_string()))?;
+            .map_err(|err| refuse(Text::new(format!("помилка CSV: {err}"), err.to_string())))?;
         let mut hasher = Sha256::new();
         let rows = store
             .export_rows(&mut |row| {
@@ -319,7 +330,7 @@ pub fn visitors_export(desk: &Desk, args: VisitorsExportArgs) -> Result<(), CliE
             .map_err(|err| desk.store_failed(err))?;
         let file = writer
             .into_inner()
-            .map_err(|err| refuse(err.to_string()))?
+            .map_err(|err| refuse(Text::new(format!("помилка CSV: {err}"), err.to_string())))?
             .into_inner()
             .map_err(|err| refuse(io_reason(err.error())))?;
         file.sync_all().map_err(|err| refuse(io_reason(&err)))?;

@@ -40,6 +40,16 @@ impl Text {
         }
     }
 
+    /// A text made for one reader, already in their language (such as a Fluent message rendered
+    /// in the language they chose): both sides hold it.
+    pub fn same(text: impl Into<String>) -> Self {
+        let text = text.into();
+        Text {
+            uk: text.clone(),
+            en: text,
+        }
+    }
+
     pub fn get(&self, lang: Lang) -> &str {
         match lang {
             Lang::Uk => &self.uk,

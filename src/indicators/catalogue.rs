@@ -11,6 +11,7 @@ use super::data::{Dataset, Observation, read_csv};
 use super::definition::{Definition, load_definition};
 use super::progress::{Progress, TrafficLight, measure, traffic_light};
 use crate::diagnostics::{Problem, io_reason};
+use crate::i18n::Text;
 
 /// The folder, inside the indicators directory, that holds `<id>.csv`.
 pub const DATA_DIR_NAME: &str = "data";
@@ -199,10 +200,17 @@ fn pair(files: &Files, definitions: &BTreeMap<String, (Definition, PathBuf)>) ->
             Some((definition, _)) if definition.derived.is_some() => {
                 pairing.errors.push(Problem::in_file(
                     path,
-                    format!(
-                        "indicator \"{stem}\" is derived from the centre's store (derived: {:?}); remove this file or the derived field",
-                        definition.derived.unwrap_or(super::Derived::CentreVisits)
-                    ),
+                    {
+                        let derived = definition.derived.unwrap_or(super::Derived::CentreVisits);
+                        Text::new(
+                            format!(
+                                "показник \"{stem}\" рахується з бази даних центру (derived: {derived:?}); приберіть цей файл або поле derived"
+                            ),
+                            format!(
+                                "indicator \"{stem}\" is derived from the centre's store (derived: {derived:?}); remove this file or the derived field"
+                            ),
+                        )
+                    },
                 ));
             }
             Some(_) => {}
@@ -210,8 +218,13 @@ fn pair(files: &Files, definitions: &BTreeMap<String, (Definition, PathBuf)>) ->
             None if defined_stems.contains(stem) => {}
             None => pairing.errors.push(Problem::in_file(
                 path,
-                format!(
-                    "data without a definition: there is no {stem}.ron beside the data folder (is the file name misspelt?)"
+                Text::new(
+                    format!(
+                        "дані без опису: поруч із текою data немає {stem}.ron (назву файлу написано з помилкою?)"
+                    ),
+                    format!(
+                        "data without a definition: there is no {stem}.ron beside the data folder (is the file name misspelt?)"
+                    ),
                 ),
             )),
         }
@@ -220,8 +233,13 @@ fn pair(files: &Files, definitions: &BTreeMap<String, (Definition, PathBuf)>) ->
         if definition.derived.is_none() && !files.data.contains_key(id) {
             pairing.notes.push(Problem::in_file(
                 path,
-                format!(
-                    "indicator \"{id}\" has no data yet: add {DATA_DIR_NAME}/{id}.csv; until then it shows as \"no data\""
+                Text::new(
+                    format!(
+                        "для показника \"{id}\" ще немає даних: додайте {DATA_DIR_NAME}/{id}.csv; доти він показується як «немає даних»"
+                    ),
+                    format!(
+                        "indicator \"{id}\" has no data yet: add {DATA_DIR_NAME}/{id}.csv; until then it shows as \"no data\""
+                    ),
                 ),
             ));
         }
@@ -248,9 +266,13 @@ fn list_files(dir: &Path) -> Result<Files, Problem> {
 
 fn files_with_extension(dir: &Path, extension: &str) -> Result<Vec<PathBuf>, Problem> {
     let entries = std::fs::read_dir(dir).map_err(|err| {
+        let reason = io_reason(&err);
         Problem::in_file(
             dir,
-            format!("cannot read the indicators directory: {}", io_reason(&err)),
+            Text::new(
+                format!("не вдається прочитати теку показників: {}", reason.uk),
+                format!("cannot read the indicators directory: {}", reason.en),
+            ),
         )
     })?;
     let mut found: Vec<PathBuf> = entries

@@ -2,6 +2,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
 use crate::diagnostics::{Problem, Problems, read_text_file};
+use crate::i18n::Text;
 
 /// The largest value an observation, target, limit or threshold may have, either way: far beyond
 /// any city figure, and small enough that charts and growth rates stay finite.
@@ -62,7 +63,11 @@ pub fn parse_csv(path: &Path, text: &str) -> Result<Dataset, Problems> {
     let header = match records.next() {
         Some(Ok(header)) => header,
         Some(Err(err)) => return Err(csv_problem(path, &err).into()),
-        None => return Err(Problem::in_file(path, "the file is empty").into()),
+        None => {
+            return Err(
+                Problem::in_file(path, Text::new("файл порожній", "the file is empty")).into(),
+            );
+        }
     };
     let columns: Vec<String> = header.iter().map(|c| c.trim().to_string()).collect();
     let find = |name: &str| columns.iter().position(|c| c.eq_ignore_ascii_case(name));
@@ -74,9 +79,15 @@ pub fn parse_csv(path: &Path, text: &str) -> Result<Dataset, Problems> {
             problems.push(Problem::at_line(
                 path,
                 1,
-                format!(
-                    "the header has no {name} column (expected Year,[disaggregations...],[Units],Value; found {})",
-                    columns.join(",")
+                Text::new(
+                    format!(
+                        "у заголовку немає стовпця {name} (потрібно Year,[розрізи...],[Units],Value; знайдено {})",
+                        columns.join(",")
+                    ),
+                    format!(
+                        "the header has no {name} column (expected Year,[disaggregations...],[Units],Value; found {})",
+                        columns.join(",")
+                    ),
                 ),
             ));
         }
@@ -87,7 +98,12 @@ pub fn parse_csv(path: &Path, text: &str) -> Result<Dataset, Problems> {
     let units_column = find("Units");
     for (index, name) in columns.iter().enumerate() {
         if name.is_empty() {
-            problems.push(Problem::at(path, 1, index + 1, "a header cell is empty"));
+            problems.push(Problem::at(
+                path,
+                1,
+                index + 1,
+                Text::new("порожня клітинка в заголовку", "a header cell is empty"),
+            ));
         } else if columns[..index]
             .iter()
             .any(|earlier| earlier.eq_ignore_ascii_case(name))
@@ -96,7 +112,10 @@ pub fn parse_csv(path: &Path, text: &str) -> Result<Dataset, Problems> {
                 path,
                 1,
                 index + 1,
-                format!("column \"{name}\" appears twice"),
+                Text::new(
+                    format!("стовпець \"{name}\" повторюється"),
+                    format!("column \"{name}\" appears twice"),
+                ),
             ));
         }
     }
@@ -124,20 +143,31 @@ pub fn parse_csv(path: &Path, text: &str) -> Result<Dataset, Problems> {
             continue;
         }
         if record.len() != columns.len() {
-            problems.push(Problem::at_line(
-                path,
-                line,
-                format!(
-                    "the row has {} cells but the header has {}{}",
-                    record.len(),
-                    columns.len(),
-                    if record.len() > columns.len() {
-                        " (a comma inside a number? write decimals with a dot: 12.5)"
-                    } else {
-                        ""
-                    }
-                ),
-            ));
+            problems.push(Problem::at_line(path, line, {
+                let more = record.len() > columns.len();
+                Text::new(
+                    format!(
+                        "клітинок у рядку: {}, а в заголовку: {}{}",
+                        record.len(),
+                        columns.len(),
+                        if more {
+                            " (кома всередині числа? дробову частину відокремлюйте крапкою: 12.5)"
+                        } else {
+                            ""
+                        }
+                    ),
+                    format!(
+                        "the row has {} cells but the header has {}{}",
+                        record.len(),
+                        columns.len(),
+                        if more {
+                            " (a comma inside a number? write decimals with a dot: 12.5)"
+                        } else {
+                            ""
+                        }
+                    ),
+                )
+            }));
             continue;
         }
         let cell = |index: usize| record.get(index).unwrap_or_default().trim();
@@ -148,7 +178,10 @@ pub fn parse_csv(path: &Path, text: &str) -> Result<Dataset, Problems> {
                     path,
                     line,
                     year_column + 1,
-                    format!("Year \"{}\" is not a year like 2024", cell(year_column)),
+                    Text::new(
+                        format!("Year \"{}\" — не рік на зразок 2024", cell(year_column)),
+                        format!("Year \"{}\" is not a year like 2024", cell(year_column)),
+                    ),
                 ));
                 None
             }
@@ -168,16 +201,19 @@ pub fn parse_csv(path: &Path, text: &str) -> Result<Dataset, Problems> {
             .collect();
         let key = (year, disaggregation.clone());
         if let Some(first) = first_line_of.get(&key) {
-            let series = if disaggregation.is_empty() {
-                "the headline series"
+            let (series_uk, series_en) = if disaggregation.is_empty() {
+                ("основному ряді", "the headline series")
             } else {
-                "this disaggregation"
+                ("цьому розрізі", "this disaggregation")
             };
             problems.push(Problem::at(
                 path,
                 line,
                 year_column + 1,
-                format!("year {year} appears twice in {series} (first on line {first})"),
+                Text::new(
+                    format!("рік {year} повторюється в {series_uk} (уперше в рядку {first})"),
+                    format!("year {year} appears twice in {series_en} (first on line {first})"),
+                ),
             ));
             continue;
         }
@@ -194,12 +230,18 @@ pub fn parse_csv(path: &Path, text: &str) -> Result<Dataset, Problems> {
     if problems.is_empty() && rows.is_empty() {
         problems.push(Problem::in_file(
             path,
-            "the file has a header but no rows of data",
+            Text::new(
+                "у файлі є заголовок, але немає рядків з даними",
+                "the file has a header but no rows of data",
+            ),
         ));
     } else if problems.is_empty() && rows.iter().all(|row| row.value.is_none()) {
         problems.push(Problem::in_file(
             path,
-            "every Value is blank: there is nothing to show (leave the file out until data arrives)",
+            Text::new(
+                "усі Value порожні: показувати нічого (не додавайте файл, доки не буде даних)",
+                "every Value is blank: there is nothing to show (leave the file out until data arrives)",
+            ),
         ));
     }
     if problems.is_empty() {
@@ -216,30 +258,43 @@ pub fn parse_csv(path: &Path, text: &str) -> Result<Dataset, Problems> {
     }
 }
 
-fn parse_value(cell: &str) -> Result<Option<f64>, String> {
+fn parse_value(cell: &str) -> Result<Option<f64>, Text> {
     if cell.is_empty() {
         return Ok(None);
     }
     let finite = |text: &str| text.parse::<f64>().ok().filter(|v| v.is_finite());
     match finite(cell) {
         Some(value) if value.abs() <= MAX_VALUE => Ok(Some(value)),
-        Some(_) => Err(format!(
-            "Value \"{cell}\" is out of range (at most {MAX_VALUE:e} either way; is a unit or a digit too many?)"
+        Some(_) => Err(Text::new(
+            format!(
+                "Value \"{cell}\" поза межами (щонайбільше {MAX_VALUE:e} в будь-який бік; зайва одиниця виміру чи цифра?)"
+            ),
+            format!(
+                "Value \"{cell}\" is out of range (at most {MAX_VALUE:e} either way; is a unit or a digit too many?)"
+            ),
         )),
-        None if cell.contains(',') && finite(&cell.replace(',', ".")).is_some() => Err(format!(
-            "Value \"{cell}\" uses a comma as the decimal separator; write {}",
-            cell.replace(',', ".")
-        )),
-        None => Err(format!(
-            "Value \"{cell}\" is not a number (leave the cell blank for a missing value)"
+        None if cell.contains(',') && finite(&cell.replace(',', ".")).is_some() => {
+            let dotted = cell.replace(',', ".");
+            Err(Text::new(
+                format!("у Value \"{cell}\" дробову частину відокремлено комою; напишіть {dotted}"),
+                format!("Value \"{cell}\" uses a comma as the decimal separator; write {dotted}"),
+            ))
+        }
+        None => Err(Text::new(
+            format!(
+                "Value \"{cell}\" — не число (для відсутнього значення залиште клітинку порожньою)"
+            ),
+            format!("Value \"{cell}\" is not a number (leave the cell blank for a missing value)"),
         )),
     }
 }
 
 fn csv_problem(path: &Path, err: &csv::Error) -> Problem {
+    // The csv crate words its errors in English only; the lead says what kind of error it is.
+    let message = Text::new(format!("помилка CSV: {err}"), err.to_string());
     match err.position() {
-        Some(position) => Problem::at_line(path, position.line() as usize, err.to_string()),
-        None => Problem::in_file(path, err.to_string()),
+        Some(position) => Problem::at_line(path, position.line() as usize, message),
+        None => Problem::in_file(path, message),
     }
 }
 

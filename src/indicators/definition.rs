@@ -92,9 +92,15 @@ pub fn load_definition(path: &Path) -> Result<Definition, Problems> {
     if definition.id != stem {
         problems.push(Problem::in_file(
             path,
-            format!(
-                "indicator \"{}\": id must match the file name \"{stem}.ron\"",
-                definition.id
+            Text::new(
+                format!(
+                    "показник \"{}\": id має збігатися з назвою файлу \"{stem}.ron\"",
+                    definition.id
+                ),
+                format!(
+                    "indicator \"{}\": id must match the file name \"{stem}.ron\"",
+                    definition.id
+                ),
             ),
         ));
     }
@@ -105,22 +111,29 @@ pub fn load_definition(path: &Path) -> Result<Definition, Problems> {
     }
 }
 
-/// Semantic problems of a definition, each naming the indicator and field.
-pub fn validate_definition(definition: &Definition) -> Vec<String> {
-    let entry = format!("indicator \"{}\"", definition.id);
-    let mut problems = Vec::new();
-    let id_ok = !definition.id.is_empty()
-        && definition
-            .id
+/// Semantic problems of a definition, each naming the indicator and field, in both languages.
+pub fn validate_definition(definition: &Definition) -> Vec<Text> {
+    let id = &definition.id;
+    let mut problems = Findings::new(Text::new(
+        format!("показник \"{id}\""),
+        format!("indicator \"{id}\""),
+    ));
+    let id_ok = !id.is_empty()
+        && id
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
     if !id_ok {
-        problems.push(format!(
-            "{entry}: id must be lowercase Latin letters, digits, '-' or '_'"
-        ));
+        problems.push(
+            "id має складатися з малих латинських літер, цифр, '-' або '_'".into(),
+            "id must be lowercase Latin letters, digits, '-' or '_'".into(),
+        );
     }
     for lang in definition.name.blank_languages() {
-        problems.push(format!("{entry}: name.{} is empty", lang.code()));
+        let code = lang.code();
+        problems.push(
+            format!("name.{code} порожнє"),
+            format!("name.{code} is empty"),
+        );
     }
     for (field, value) in [
         ("sector", &definition.sector),
@@ -128,53 +141,83 @@ pub fn validate_definition(definition: &Definition) -> Vec<String> {
         ("source", &definition.source),
     ] {
         if value.trim().is_empty() {
-            problems.push(format!("{entry}: {field} is empty"));
+            problems.push(format!("{field} порожнє"), format!("{field} is empty"));
         }
     }
     let base_year = definition.base_year();
     if !(1900..=2100).contains(&base_year) {
-        problems.push(format!(
-            "{entry}: base_year {base_year} is not a plausible year"
-        ));
+        problems.push(
+            format!("base_year {base_year} — неправдоподібний рік"),
+            format!("base_year {base_year} is not a plausible year"),
+        );
     }
     if let Some(target) = definition.target {
         if target.year <= base_year {
-            problems.push(format!(
-                "{entry}: target year {} must come after the base year {base_year}",
-                target.year
-            ));
+            let year = target.year;
+            problems.push(
+                format!("рік цілі (target) {year} має бути пізніше за базовий рік {base_year}"),
+                format!("target year {year} must come after the base year {base_year}"),
+            );
         }
-        check_number(&mut problems, &entry, "target value", target.value);
+        problems.number("target value", target.value);
     }
     if let Some(limit) = definition.limit {
-        check_number(&mut problems, &entry, "limit", limit);
+        problems.number("limit", limit);
     }
     if let Some(benchmark) = definition.benchmark {
-        check_number(&mut problems, &entry, "benchmark green", benchmark.green);
-        check_number(&mut problems, &entry, "benchmark red", benchmark.red);
+        problems.number("benchmark green", benchmark.green);
+        problems.number("benchmark red", benchmark.red);
         let swapped = match definition.direction {
             Direction::Higher => benchmark.green < benchmark.red,
             Direction::Lower => benchmark.green > benchmark.red,
         };
         if swapped {
-            let better = match definition.direction {
-                Direction::Higher => "higher",
-                Direction::Lower => "lower",
+            let (better_uk, better_en) = match definition.direction {
+                Direction::Higher => ("вищим", "higher"),
+                Direction::Lower => ("нижчим", "lower"),
             };
-            problems.push(format!(
-                "{entry}: benchmark green {} and red {} are swapped: with direction {:?}, green must be the {better} threshold",
-                benchmark.green, benchmark.red, definition.direction
-            ));
+            let (green, red, direction) = (benchmark.green, benchmark.red, definition.direction);
+            problems.push(
+                format!(
+                    "у benchmark переплутано green {green} і red {red}: за direction {direction:?} зелений поріг має бути {better_uk}"
+                ),
+                format!(
+                    "benchmark green {green} and red {red} are swapped: with direction {direction:?}, green must be the {better_en} threshold"
+                ),
+            );
         }
     }
-    problems
+    problems.found
 }
 
-fn check_number(problems: &mut Vec<String>, entry: &str, field: &str, value: f64) {
-    if !value.is_finite() || value.abs() > MAX_VALUE {
-        problems.push(format!(
-            "{entry}: {field} must be a finite number no larger than {MAX_VALUE:e} either way"
+/// Problems of one definition, each led by the indicator's name.
+struct Findings {
+    entry: Text,
+    found: Vec<Text>,
+}
+
+impl Findings {
+    fn new(entry: Text) -> Self {
+        Findings {
+            entry,
+            found: Vec::new(),
+        }
+    }
+
+    fn push(&mut self, uk: String, en: String) {
+        self.found.push(Text::new(
+            format!("{}: {uk}", self.entry.uk),
+            format!("{}: {en}", self.entry.en),
         ));
+    }
+
+    fn number(&mut self, field: &str, value: f64) {
+        if !value.is_finite() || value.abs() > MAX_VALUE {
+            self.push(
+                format!("{field} має бути скінченним числом, не більшим за {MAX_VALUE:e} в будь-який бік"),
+                format!("{field} must be a finite number no larger than {MAX_VALUE:e} either way"),
+            );
+        }
     }
 }
 
@@ -249,11 +292,9 @@ mod tests {
             year: 2019,
         });
         let problems = validate_definition(&d);
-        assert!(
-            problems
-                .iter()
-                .any(|p| p.contains("target year 2019 must come after the base year 2020"))
-        );
+        assert!(problems.iter().any(|p| {
+            p.en.contains("target year 2019 must come after the base year 2020")
+        }));
     }
 
     #[test]
@@ -266,7 +307,7 @@ mod tests {
         assert!(
             validate_definition(&d)
                 .iter()
-                .any(|p| p.contains("swapped"))
+                .any(|p| p.en.contains("swapped"))
         );
         d.direction = Direction::Lower;
         assert!(validate_definition(&d).is_empty());
@@ -277,7 +318,7 @@ mod tests {
         assert!(
             validate_definition(&d)
                 .iter()
-                .any(|p| p.contains("swapped"))
+                .any(|p| p.en.contains("swapped"))
         );
     }
 
@@ -288,9 +329,9 @@ mod tests {
         d.source = " ".into();
         d.unit.clear();
         let problems = validate_definition(&d);
-        assert!(problems.iter().any(|p| p.contains("name.en is empty")));
-        assert!(problems.iter().any(|p| p.contains("source is empty")));
-        assert!(problems.iter().any(|p| p.contains("unit is empty")));
+        assert!(problems.iter().any(|p| p.en.contains("name.en is empty")));
+        assert!(problems.iter().any(|p| p.en.contains("source is empty")));
+        assert!(problems.iter().any(|p| p.en.contains("unit is empty")));
     }
 
     #[test]
@@ -305,12 +346,12 @@ mod tests {
         assert!(
             problems
                 .iter()
-                .any(|p| p.contains("benchmark green must be a finite number"))
+                .any(|p| p.en.contains("benchmark green must be a finite number"))
         );
         assert!(
             problems
                 .iter()
-                .any(|p| p.contains("limit must be a finite number"))
+                .any(|p| p.en.contains("limit must be a finite number"))
         );
     }
 
@@ -321,7 +362,7 @@ mod tests {
         assert!(
             validate_definition(&d)
                 .iter()
-                .any(|p| p.contains("id must be lowercase"))
+                .any(|p| p.en.contains("id must be lowercase"))
         );
     }
 
@@ -330,6 +371,10 @@ mod tests {
         let text = "(id: \"x\", name: (uk: \"a\", en: \"b\"), sector: \"s\", psr: Impact, unit: \"%\", direction: Higher, source: \"s\")";
         let problem = parse_ron::<Definition>(Path::new("x.ron"), text).unwrap_err();
         assert_eq!(problem.line, Some(1));
-        assert!(problem.message.contains("Impact"), "{}", problem.message);
+        assert!(problem.message.en.contains("Impact"), "{problem}");
+        assert!(
+            problem.message.uk.starts_with("помилка запису RON"),
+            "{problem:?}"
+        );
     }
 }

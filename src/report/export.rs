@@ -22,7 +22,7 @@ use sha2::{Digest, Sha256};
 use super::{OutputDir, Written};
 use crate::cli::CliError;
 use crate::diagnostics::Problem;
-use crate::i18n::{Lang, format_number};
+use crate::i18n::{Lang, Text, format_number};
 use crate::indicators::{CentreFigures, Derived, Indicator};
 use crate::store::DATABASE_FILE_NAME;
 use crate::tracker::{Loaded, Tracker};
@@ -131,7 +131,7 @@ pub fn write_open_data(
         ))
     })?;
     descriptor.push(b'\n');
-    let mut dir = OutputDir::create(out)?;
+    let mut dir = OutputDir::create(out, tracker.lang)?;
     for file in &plan.files {
         dir.write(&file.resource.path, &file.bytes)?;
     }
@@ -157,7 +157,7 @@ fn unknown_licence(given: &str, tracker: &Tracker) -> CliError {
 fn nothing_to_export(skipped: &[Problem], tracker: &Tracker) -> CliError {
     let mut message = tracker.text("export-nothing");
     for problem in skipped {
-        message.push_str(&format!("\n  {problem}"));
+        message.push_str(&format!("\n  {}", problem.render(tracker.lang)));
     }
     CliError::Message(message)
 }
@@ -184,7 +184,10 @@ fn plan(tracker: &Tracker, loaded: &Loaded, licence: &Licence, created: DateTime
                 any_example |= indicator.definition.example;
                 files.push(file);
             }
-            Err(reason) => skipped.push(Problem::in_file(&indicator.definition_path, reason)),
+            Err(reason) => skipped.push(Problem::in_file(
+                &indicator.definition_path,
+                Text::same(reason),
+            )),
         }
     }
     match centre_file(tracker, loaded, &files) {
@@ -367,37 +370,37 @@ fn centre_file(
     let Some(centre) = &loaded.centre else {
         return Err(Problem::in_file(
             &store_path,
-            tracker.say("export-no-store", &[("file", file.clone().into())]),
+            Text::same(tracker.say("export-no-store", &[("file", file.clone().into())])),
         ));
     };
     if let Some(clash) = planned.iter().find(|f| f.resource.name == CENTRE_VISITS) {
         return Err(Problem::in_file(
             &store_path,
-            tracker.say(
+            Text::same(tracker.say(
                 "export-name-taken",
                 &[
                     ("id", clash.resource.name.clone().into()),
                     ("file", file.clone().into()),
                 ],
-            ),
+            )),
         ));
     }
     if centre.figures.visitors_by_month.is_empty() {
         return Err(Problem::in_file(
             &store_path,
-            tracker.say("export-no-visits", &[("file", file.clone().into())]),
+            Text::same(tracker.say("export-no-visits", &[("file", file.clone().into())])),
         ));
     }
     let bytes = centre_csv(&centre.figures).map_err(|err| {
         Problem::in_file(
             &store_path,
-            tracker.say(
+            Text::same(tracker.say(
                 "export-cannot-build",
                 &[
                     ("file", file.clone().into()),
                     ("reason", err.to_string().into()),
                 ],
-            ),
+            )),
         )
     })?;
     let fields = vec![
@@ -889,8 +892,13 @@ mod tests {
         );
         assert_eq!(written.skipped.len(), 2, "{:?}", written.skipped);
         assert!(written.skipped[0].path.ends_with("c-empty.ron"));
-        assert!(written.skipped[0].message.contains("no data yet"));
-        assert!(written.skipped[1].message.contains("no visitor database"));
+        assert!(written.skipped[0].message.en.contains("no data yet"));
+        assert!(
+            written.skipped[1]
+                .message
+                .en
+                .contains("no visitor database")
+        );
 
         let text = std::fs::read_to_string(out.join("a-districts.csv")).unwrap();
         assert!(text.starts_with("Year,District,Units,Value\r\n"), "{text}");
@@ -979,7 +987,7 @@ mod tests {
             ]
         );
         assert!(
-            written.skipped[0].message.contains("повторюється"),
+            written.skipped[0].message.uk.contains("повторюється"),
             "{:?}",
             written.skipped
         );

@@ -13,7 +13,7 @@ use super::{OutputDir, Written};
 use crate::cli::CliError;
 use crate::content::Scenario;
 use crate::diagnostics::Problem;
-use crate::i18n::{format_number, sensible_decimals};
+use crate::i18n::{Text, format_number, sensible_decimals};
 use crate::indicators::{Direction, Indicator, monthly_accuracy};
 use crate::tracker::{Centre, Loaded, Tracker};
 
@@ -22,12 +22,20 @@ const TEMPLATE: &str = include_str!("index.html");
 /// How many of the most-missed items the centre's section shows.
 const MISSED_SHOWN: usize = 10;
 
+/// A chart plotters could not draw; its reason stays in plotters' own English.
+fn chart_failed(reason: &str) -> Text {
+    Text::new(
+        format!("не вдалося намалювати графік: {reason}"),
+        format!("the chart could not be drawn: {reason}"),
+    )
+}
+
 pub fn write_report(tracker: &Tracker, loaded: &Loaded, out: &Path) -> Result<Written, CliError> {
     let mut env = minijinja::Environment::new();
     // The name ends in .html, so minijinja escapes every value for HTML.
     env.add_template("index.html", TEMPLATE)
         .map_err(|e| CliError::Message(format!("report template: {e}")))?;
-    let mut output = OutputDir::create(out)?;
+    let mut output = OutputDir::create(out, tracker.lang)?;
     let mut skipped: Vec<Problem> = Vec::new();
     let words = chart_words(tracker);
 
@@ -42,17 +50,20 @@ pub fn write_report(tracker: &Tracker, loaded: &Loaded, out: &Path) -> Result<Wr
             }) {
                 Ok(rendered) => Some(write_chart(&mut output, indicator.id(), &rendered)?),
                 Err(e) => {
-                    skipped.push(Problem::in_file(&indicator.definition_path, e.to_string()));
+                    skipped.push(Problem::in_file(
+                        &indicator.definition_path,
+                        chart_failed(&e.to_string()),
+                    ));
                     None
                 }
             }
         } else {
             skipped.push(Problem::in_file(
                 &indicator.definition_path,
-                tracker.say(
+                Text::same(tracker.say(
                     "report-skipped-no-data",
                     &[("id", indicator.id().to_string().into())],
-                ),
+                )),
             ));
             None
         };
@@ -80,7 +91,7 @@ pub fn write_report(tracker: &Tracker, loaded: &Loaded, out: &Path) -> Result<Wr
         .skipped
         .iter()
         .chain(&skipped)
-        .map(|p| p.to_string())
+        .map(|p| p.render(tracker.lang))
         .collect();
     let page = Page {
         lang: tracker.lang.code(),
@@ -486,7 +497,10 @@ fn centre_section(
                     alt,
                 });
             }
-            Err(e) => skipped.push(Problem::in_file(Path::new(name), e.to_string())),
+            Err(e) => skipped.push(Problem::in_file(
+                Path::new(name),
+                chart_failed(&e.to_string()),
+            )),
         }
         Ok(())
     };

@@ -6,25 +6,31 @@ use std::path::{Path, PathBuf};
 
 use crate::cli::CliError;
 use crate::diagnostics::io_reason;
+use crate::i18n::{Lang, Text};
 
 pub struct OutputDir {
     root: PathBuf,
     written: Vec<PathBuf>,
+    /// The reader's language, for what goes wrong.
+    lang: Lang,
 }
 
 impl OutputDir {
     /// Creates `root` (and its parents) when missing. A path that is a file is refused.
-    pub fn create(root: &Path) -> Result<Self, CliError> {
+    pub fn create(root: &Path, lang: Lang) -> Result<Self, CliError> {
         if root.exists() && !root.is_dir() {
-            return Err(CliError::Message(format!(
-                "{}: is a file; --out needs a directory",
-                root.display()
-            )));
+            let shown = root.display();
+            let message = Text::new(
+                format!("{shown}: це файл, а --out потребує теки"),
+                format!("{shown}: is a file; --out needs a directory"),
+            );
+            return Err(CliError::Message(message.get(lang).to_string()));
         }
-        std::fs::create_dir_all(root).map_err(|err| failed(root, &err))?;
+        std::fs::create_dir_all(root).map_err(|err| failed(root, &err, lang))?;
         Ok(OutputDir {
             root: root.to_path_buf(),
             written: Vec::new(),
+            lang,
         })
     }
 
@@ -36,20 +42,21 @@ impl OutputDir {
     pub fn write(&mut self, relative: &str, bytes: &[u8]) -> Result<PathBuf, CliError> {
         let path = self.root.join(relative);
         let directory = path.parent().unwrap_or(&self.root).to_path_buf();
-        std::fs::create_dir_all(&directory).map_err(|err| failed(&directory, &err))?;
-        let mut file =
-            tempfile::NamedTempFile::new_in(&directory).map_err(|err| failed(&directory, &err))?;
-        file.write_all(bytes).map_err(|err| failed(&path, &err))?;
+        std::fs::create_dir_all(&directory).map_err(|err| failed(&directory, &err, self.lang))?;
+        let mut file = tempfile::NamedTempFile::new_in(&directory)
+            .map_err(|err| failed(&directory, &err, self.lang))?;
+        file.write_all(bytes)
+            .map_err(|err| failed(&path, &err, self.lang))?;
         // A temporary file is private; what we publish is for everyone to read.
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;
             file.as_file()
                 .set_permissions(std::fs::Permissions::from_mode(0o644))
-                .map_err(|err| failed(&path, &err))?;
+                .map_err(|err| failed(&path, &err, self.lang))?;
         }
         file.persist(&path)
-            .map_err(|err| failed(&path, &err.error))?;
+            .map_err(|err| failed(&path, &err.error, self.lang))?;
         self.written.push(path.clone());
         Ok(path)
     }
@@ -59,10 +66,11 @@ impl OutputDir {
     }
 }
 
-fn failed(path: &Path, err: &std::io::Error) -> CliError {
-    CliError::Message(format!(
-        "{}: cannot write: {}",
-        path.display(),
-        io_reason(err)
-    ))
+fn failed(path: &Path, err: &std::io::Error, lang: Lang) -> CliError {
+    let reason = io_reason(err);
+    let message = Text::new(
+        format!("{}: не вдається записати: {}", path.display(), reason.uk),
+        format!("{}: cannot write: {}", path.display(), reason.en),
+    );
+    CliError::Message(message.get(lang).to_string())
 }

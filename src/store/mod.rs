@@ -191,8 +191,11 @@ pub trait VisitorStore {
 /// Why the store refused or failed. Messages name the file; the CLI words them for the guide.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("{path}: cannot create the data directory: {reason}")]
-    CannotCreateDir { path: PathBuf, reason: String },
+    #[error("{path}: cannot create the data directory: {}", reason.en)]
+    CannotCreateDir {
+        path: PathBuf,
+        reason: crate::i18n::Text,
+    },
     #[error("{path}: is not a tourcentre database (it is not an SQLite file, or it is damaged)")]
     NotADatabase { path: PathBuf },
     #[error("{path}: the database is damaged; restore it from a backup (tourcentre db backup)")]

@@ -550,7 +550,7 @@ impl VisitorStore for SqliteStore {
             .map_err(|err| self.error(err))?;
             each(record).map_err(|err| StoreError::Sqlite {
                 path: self.path.clone(),
-                message: crate::diagnostics::io_reason(&err),
+                message: crate::diagnostics::io_reason(&err).en,
             })?;
             written += 1;
         }
@@ -698,7 +698,7 @@ impl VisitorStore for SqliteStore {
             .map_err(|err| refuse(classify(&partial, err).to_string()))
             .and_then(|()| {
                 std::fs::rename(&partial, destination)
-                    .map_err(|err| refuse(crate::diagnostics::io_reason(&err)))
+                    .map_err(|err| refuse(crate::diagnostics::io_reason(&err).en))
             });
         if result.is_err() {
             let _ = std::fs::remove_file(&partial);

@@ -117,7 +117,7 @@ pub(super) fn print_written(
                 .skipped
                 .iter()
                 .chain(&written.skipped)
-                .map(|p| serde_json::json!({ "path": p.path.display().to_string(), "reason": p.to_string() }))
+                .map(|p| serde_json::json!({ "path": p.path.display().to_string(), "reason": p.render(tracker.lang) }))
                 .collect();
             print_json(&serde_json::json!({
                 "out": written.out.display().to_string(),
@@ -137,7 +137,11 @@ pub(super) fn print_written(
                 )
             );
             for problem in &written.skipped {
-                eprintln!("{}: {problem}", tracker.text("skipped"));
+                eprintln!(
+                    "{}: {}",
+                    tracker.text("skipped"),
+                    problem.render(tracker.lang)
+                );
             }
             print_trailer(tracker, loaded);
         }
@@ -148,7 +152,11 @@ pub(super) fn print_written(
 /// standard output stays clean).
 fn print_trailer(tracker: &Tracker, loaded: &Loaded) {
     for problem in &loaded.catalogue.skipped {
-        eprintln!("{}: {problem}", tracker.text("skipped"));
+        eprintln!(
+            "{}: {}",
+            tracker.text("skipped"),
+            problem.render(tracker.lang)
+        );
     }
     if let Some(note) = &loaded.centre_note {
         eprintln!("{note}");

@@ -8,6 +8,7 @@ use chrono::{Datelike, NaiveDate, Weekday};
 use serde::Deserialize;
 
 use crate::diagnostics::{Problem, Problems, parse_ron};
+use crate::i18n::Text;
 
 /// The city's promise: 27,000 visits a year.
 pub const DEFAULT_TARGET: u32 = 27_000;
@@ -124,23 +125,37 @@ pub fn calendar_from_text(path: &Path, text: &str) -> Result<Calendar, Problems>
     let file: CalendarFile = parse_ron(path, text)?;
     let mut problems = Vec::new();
     let mut calendar = Calendar::default();
-    let mut problem = |message: String| problems.push(Problem::in_file(path, message));
+    let mut problem =
+        |uk: String, en: String| problems.push(Problem::in_file(path, Text::new(uk, en)));
 
     match u32::try_from(file.target) {
         Ok(target) if (1..=MAX_TARGET).contains(&file.target) => calendar.target = target,
-        _ => problem(format!(
-            "target: {} is out of range; write a number of visits from 1 to {MAX_TARGET}",
-            file.target
-        )),
+        _ => problem(
+            format!(
+                "target: {} поза межами; напишіть кількість відвідувань від 1 до {MAX_TARGET}",
+                file.target
+            ),
+            format!(
+                "target: {} is out of range; write a number of visits from 1 to {MAX_TARGET}",
+                file.target
+            ),
+        ),
     }
 
     let days = file.open_weekdays;
     if days.is_empty() {
-        problem("open_weekdays: name at least one open day, e.g. [Mon, Tue, Wed]".to_string());
+        problem(
+            "open_weekdays: назвіть хоча б один робочий день, наприклад [Mon, Tue, Wed]"
+                .to_string(),
+            "open_weekdays: name at least one open day, e.g. [Mon, Tue, Wed]".to_string(),
+        );
     }
     let unique: BTreeSet<WeekdayName> = days.iter().copied().collect();
     if unique.len() != days.len() {
-        problem("open_weekdays: a day is listed twice".to_string());
+        problem(
+            "open_weekdays: день названо двічі".to_string(),
+            "open_weekdays: a day is listed twice".to_string(),
+        );
     }
     calendar.open_weekdays = unique;
 
@@ -148,32 +163,53 @@ pub fn calendar_from_text(path: &Path, text: &str) -> Result<Calendar, Problems>
         match NaiveDate::parse_from_str(text, "%Y-%m-%d") {
             Ok(date) => {
                 if !calendar.closed_dates.insert(date) {
-                    problem(format!("closed_dates: \"{text}\" is listed twice"));
+                    problem(
+                        format!("closed_dates: \"{text}\" названо двічі"),
+                        format!("closed_dates: \"{text}\" is listed twice"),
+                    );
                 }
             }
-            Err(_) => problem(format!(
-                "closed_dates: \"{text}\" is not a date; write YYYY-MM-DD, e.g. \"2026-01-07\""
-            )),
+            Err(_) => problem(
+                format!(
+                    "closed_dates: \"{text}\" — не дата; пишіть РРРР-ММ-ДД, наприклад \"2026-01-07\""
+                ),
+                format!(
+                    "closed_dates: \"{text}\" is not a date; write YYYY-MM-DD, e.g. \"2026-01-07\""
+                ),
+            ),
         }
     }
 
     if let Some(weights) = file.month_weights {
         match <[f64; 12]>::try_from(weights.as_slice()) {
-            Err(_) => problem(format!(
-                "month_weights: {} numbers given; write 12, January first",
-                weights.len()
-            )),
+            Err(_) => problem(
+                format!(
+                    "month_weights: чисел указано {}; напишіть 12, починаючи із січня",
+                    weights.len()
+                ),
+                format!(
+                    "month_weights: {} numbers given; write 12, January first",
+                    weights.len()
+                ),
+            ),
             Ok(weights) => {
                 for (month, weight) in weights.iter().enumerate() {
                     if !weight.is_finite() || *weight < 0.0 {
-                        problem(format!(
-                            "month_weights: month {} has weight {weight}; weights must be numbers ≥ 0",
-                            month + 1
-                        ));
+                        let month = month + 1;
+                        problem(
+                            format!(
+                                "month_weights: місяць {month} має вагу {weight}; ваги мають бути числами ≥ 0"
+                            ),
+                            format!(
+                                "month_weights: month {month} has weight {weight}; weights must be numbers ≥ 0"
+                            ),
+                        );
                     }
                 }
                 if weights.iter().all(|w| *w == 0.0) {
                     problem(
+                        "month_weights: усі місяці мають вагу 0; хоча б один має важити більше"
+                            .to_string(),
                         "month_weights: every month weighs 0; at least one must weigh more"
                             .to_string(),
                     );
@@ -250,7 +286,7 @@ mod tests {
         let problems = parse("(open_weekdays: [Mon, Sunday])").unwrap_err();
         assert_eq!(problems.0[0].line, Some(1));
         let problems = parse("(taget: 100)").unwrap_err();
-        assert!(problems.0[0].message.contains("taget"), "{problems}");
+        assert!(problems.0[0].message.en.contains("taget"), "{problems}");
     }
 
     #[test]
@@ -259,7 +295,7 @@ mod tests {
             r#"(target: 0, open_weekdays: [], closed_dates: ["2026-02-30", "x"], month_weights: Some([1, 2]))"#,
         )
         .unwrap_err();
-        let messages: Vec<&str> = problems.0.iter().map(|p| p.message.as_str()).collect();
+        let messages: Vec<&str> = problems.0.iter().map(|p| p.message.en.as_str()).collect();
         assert_eq!(messages.len(), 5, "{messages:?}");
         assert!(messages[0].starts_with("target: 0"));
         assert!(messages[1].starts_with("open_weekdays:"));
@@ -272,10 +308,13 @@ mod tests {
     fn negative_or_all_zero_weights_are_refused() {
         let problems =
             parse("(month_weights: Some([1, 1, -1, 1, 1, 1, 1, 1, 1, 1, 1, 1]))").unwrap_err();
-        assert!(problems.0[0].message.contains("month 3"), "{problems}");
+        assert!(problems.0[0].message.en.contains("month 3"), "{problems}");
         let problems =
             parse("(month_weights: Some([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]))").unwrap_err();
-        assert!(problems.0[0].message.contains("every month"), "{problems}");
+        assert!(
+            problems.0[0].message.en.contains("every month"),
+            "{problems}"
+        );
     }
 
     #[test]

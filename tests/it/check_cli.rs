@@ -69,6 +69,20 @@ fn a_wrong_bin_reference_is_named_and_every_problem_listed() {
     assert_eq!(out.status.code(), Some(1));
     let text = stdout(&out);
     assert!(
+        text.contains("предмет \"newspaper\": контейнера \"papir\" немає в сценарії"),
+        "{text}"
+    );
+    assert!(
+        text.contains("факт \"newspaper-sea\": source порожнє"),
+        "{text}"
+    );
+    let out = tourcentre(
+        &["--lang", "en", "check", path.to_str().unwrap()],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    assert!(
         text.contains("item \"newspaper\": bin \"papir\" does not exist"),
         "{text}"
     );
@@ -83,7 +97,10 @@ fn broken_indicator_csv_is_reported_with_position() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("x.csv");
     fs::write(&path, "Year,Value\n2020,\"12,5\"\n").unwrap();
-    let out = tourcentre(&["check", path.to_str().unwrap()], dir.path());
+    let out = tourcentre(
+        &["--lang", "en", "check", path.to_str().unwrap()],
+        dir.path(),
+    );
     assert_eq!(out.status.code(), Some(1));
     assert!(
         stdout(&out).contains(&format!("{}:2:2: Value \"12,5\"", path.display())),
@@ -107,6 +124,8 @@ fn a_definition_in_the_indicators_dir_is_read_as_one() {
         &[
             "--indicators",
             indicators.to_str().unwrap(),
+            "--lang",
+            "en",
             "check",
             indicators.to_str().unwrap(),
         ],
@@ -131,6 +150,8 @@ fn missing_paths_and_odd_files_exit_1_without_panic() {
     fs::write(&latin1, b"(id: \"\xe9\")").unwrap();
     let missing = dir.path().join("nope.ron");
     let args = [
+        "--lang",
+        "en",
         "check",
         empty.to_str().unwrap(),
         binary.to_str().unwrap(),
@@ -252,7 +273,7 @@ fn data_without_a_definition_is_a_problem() {
     let out = check_indicators(&dir);
     assert_eq!(out.status.code(), Some(1));
     assert!(
-        stdout(&out).contains("typo.csv: data without a definition"),
+        stdout(&out).contains("typo.csv: дані без опису"),
         "{}",
         stdout(&out)
     );
@@ -265,7 +286,7 @@ fn a_definition_without_data_is_a_note_not_a_failure() {
     let out = check_indicators(&dir);
     assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
     assert!(
-        stdout(&out).contains("x.ron: примітка: indicator \"x\" has no data yet"),
+        stdout(&out).contains("x.ron: примітка: для показника \"x\" ще немає даних"),
         "{}",
         stdout(&out)
     );
@@ -278,7 +299,7 @@ fn a_store_derived_indicator_with_a_data_file_is_a_problem() {
     let out = check_indicators(&dir);
     assert_eq!(out.status.code(), Some(1));
     assert!(
-        stdout(&out).contains("derived from the centre's store"),
+        stdout(&out).contains("рахується з бази даних центру"),
         "{}",
         stdout(&out)
     );
@@ -302,10 +323,10 @@ fn empty_and_all_missing_data_files_are_problems() {
     let out = check_indicators(&dir);
     assert_eq!(out.status.code(), Some(1));
     let text = stdout(&out);
-    assert!(text.contains("x.csv") && text.contains("empty"), "{text}");
-    assert!(text.contains("y.csv: every Value is blank"), "{text}");
+    assert!(text.contains("x.csv: файл порожній"), "{text}");
+    assert!(text.contains("y.csv: усі Value порожні"), "{text}");
     assert!(
-        text.contains("z.csv: the file has a header but no rows"),
+        text.contains("z.csv: у файлі є заголовок, але немає рядків з даними"),
         "{text}"
     );
 }
@@ -317,7 +338,7 @@ fn a_swapped_benchmark_is_named() {
     let out = check_indicators(&dir);
     assert_eq!(out.status.code(), Some(1));
     assert!(
-        stdout(&out).contains("benchmark green 10 and red 50 are swapped"),
+        stdout(&out).contains("у benchmark переплутано green 10 і red 50"),
         "{}",
         stdout(&out)
     );

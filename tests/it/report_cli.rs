@@ -457,8 +457,8 @@ fn bad_files_are_left_out_and_the_rest_still_reported() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let html = fs::read_to_string(out_dir.path().join("index.html")).unwrap();
     assert!(
-        html.contains("benchmark green 15 and red 25 are swapped"),
-        "the bad definition is named"
+        html.contains("у benchmark переплутано green 15 і red 25"),
+        "the bad definition is named, in the report's language"
     );
     assert!(
         html.contains("Відвідування Туристичного центру за рік"),
