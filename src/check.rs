@@ -153,7 +153,7 @@ fn collect_files(path: &Path, named: bool, files: &mut Vec<PathBuf>, problems: &
             problems.push(Problem::in_file(
                 path,
                 Text::new(
-                    "це не файл сценарію чи показника: потрібен файл .ron або .csv",
+                    "це не файл сценарію чи індикатора: потрібен файл .ron або .csv",
                     "not a scenario or indicator file: expected a .ron or .csv file",
                 ),
             ));

@@ -198,8 +198,8 @@ pub fn io_reason(err: &std::io::Error) -> Text {
         std::io::ErrorKind::NotFound => {
             Text::new("немає такого файлу чи теки", "no such file or directory")
         }
-        std::io::ErrorKind::PermissionDenied => Text::new("немає доступу", "permission denied"),
-        _ => Text::new(format!("помилка системи: {err}"), err.to_string()),
+        std::io::ErrorKind::PermissionDenied => Text::new("доступ заборонено", "permission denied"),
+        _ => Text::new(format!("системна помилка: {err}"), err.to_string()),
     }
 }
 
@@ -223,7 +223,7 @@ pub fn parse_ron<T: serde::de::DeserializeOwned>(path: &Path, text: &str) -> Res
                 path,
                 err.span.start.line,
                 err.span.start.col,
-                Text::new(format!("помилка запису RON: {detail}"), detail),
+                Text::new(format!("помилка синтаксису RON: {detail}"), detail),
             )
         })
 }

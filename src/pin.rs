@@ -40,12 +40,12 @@ impl PinError {
                 format!("{}: {}", path.display(), reason.en),
             ),
             PinError::Hash(reason) => Text::new(
-                format!("не вдалося захешувати PIN: {reason}"),
+                format!("не вдалося обчислити хеш PIN: {reason}"),
                 format!("the PIN could not be hashed: {reason}"),
             ),
             PinError::Corrupt { path, reason } => Text::new(
                 format!(
-                    "{}: це не хеш PIN, записаний tourcentre ({reason}); задайте PIN знову",
+                    "{}: це не хеш PIN, записаний програмою tourcentre ({reason}); задайте PIN знову",
                     path.display()
                 ),
                 format!(

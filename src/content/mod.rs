@@ -239,7 +239,7 @@ pub fn validate(scenario: &Scenario, assets_dir: &Path) -> Vec<Text> {
         if available < per_round as usize {
             v.push(
                 format!(
-                    "{}: items_per_round = {per_round}, але для цієї аудиторії позначено лише стільки предметів: {available}",
+                    "{}: items_per_round = {per_round}, а предметів для цієї аудиторії позначено лише {available}",
                     entry.uk
                 ),
                 format!(
@@ -324,7 +324,7 @@ pub fn validate(scenario: &Scenario, assets_dir: &Path) -> Vec<Text> {
         if item.audiences.is_empty() {
             v.push(
                 format!(
-                    "{}: список audiences порожній: назвіть хоча б одну аудиторію",
+                    "{}: список audiences порожній: вкажіть хоча б одну аудиторію",
                     entry.uk
                 ),
                 format!(
@@ -427,7 +427,7 @@ impl Validator<'_> {
             if !seen.insert(id) {
                 let entry = kind.entry(id);
                 self.push(
-                    format!("{}: цей id трапляється двічі", entry.uk),
+                    format!("{}: цей id повторюється", entry.uk),
                     format!("{}: the id is used twice", entry.en),
                 );
             }
@@ -438,7 +438,7 @@ impl Validator<'_> {
         for lang in text.blank_languages() {
             let code = lang.code();
             self.push(
-                format!("{}: {field}.{code} порожнє", entry.uk),
+                format!("{}: поле {field}.{code} порожнє", entry.uk),
                 format!("{}: {field}.{code} is empty", entry.en),
             );
         }
@@ -451,7 +451,7 @@ impl Validator<'_> {
                 let code = lang.code();
                 self.push(
                     format!(
-                        "{}: {field}.{code} задовге для екрана: символів {chars}, а вміщається щонайбільше {max_chars}",
+                        "{}: поле {field}.{code} задовге для екрана: {chars} симв., а вміщається щонайбільше {max_chars}",
                         entry.uk
                     ),
                     format!(
@@ -467,7 +467,7 @@ impl Validator<'_> {
         if source.trim().is_empty() {
             self.push(
                 format!(
-                    "{}: source порожнє, а кожен факт, який бачать відвідувачі, потребує джерела",
+                    "{}: поле source порожнє, а кожен факт, який бачать відвідувачі, потребує джерела",
                     entry.uk
                 ),
                 format!(

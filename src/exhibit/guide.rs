@@ -55,7 +55,7 @@ pub enum Stage {
     /// No PIN has been set: the panel says how to set one.
     NoPin,
     /// The PIN file cannot be read; the reason, for the guide.
-    Unreadable(String),
+    Unreadable(crate::i18n::Text),
     Unlocked,
 }
 
@@ -113,7 +113,7 @@ pub fn open_panel(panel: &mut GuidePanel, exhibit: &Exhibit, link: &StoreLink, n
             wrong: false,
         },
         Some(Ok(PinState::NotSet)) | None => Stage::NoPin,
-        Some(Err(err)) => Stage::Unreadable(err.to_string()),
+        Some(Err(err)) => Stage::Unreadable(err.text()),
     };
     link.send(DeskRequest::Refresh);
 }
@@ -332,7 +332,7 @@ fn show_panel(
         Stage::Unreadable(reason) => {
             let says = Says::UiWith(
                 "guide-pin-unreadable",
-                vec![("reason", Arg::Words(same(reason)))],
+                vec![("reason", Arg::Words(Bilingual::new(&reason.uk, &reason.en)))],
             );
             commands.entity(card).with_child(theme::paragraph(
                 &assets,
@@ -546,7 +546,10 @@ fn spawn_dashboard(
     if let Some(problem) = &view.problem {
         lines.push(Says::UiWith(
             "guide-store-problem",
-            vec![("reason", Arg::Words(same(problem)))],
+            vec![(
+                "reason",
+                Arg::Words(Bilingual::new(&problem.uk, &problem.en)),
+            )],
         ));
     }
     commands.entity(card).with_children(|card| {

@@ -15,6 +15,7 @@ use uuid::Uuid;
 use super::screens::Screen;
 use super::{CurrentLang, Exhibit, Play};
 use crate::game::{PlaySession, SessionOutbox};
+use crate::i18n::{Lang, Text as BothLanguages};
 use crate::store::{NewTour, SqliteStore, Tour, VisitorStore};
 use crate::visitors::{Category, YearStatus, local_date};
 
@@ -59,8 +60,9 @@ pub struct DeskView {
     pub open_tours: Vec<Tour>,
     /// Play sessions kept in memory until the store takes them.
     pub waiting_sessions: usize,
-    /// Why the store cannot be used right now, in words for the guide.
-    pub problem: Option<String>,
+    /// Why the store cannot be used right now, in words for the guide (store errors keep the
+    /// store's English wording in both).
+    pub problem: Option<BothLanguages>,
     /// At least one answer has come (false: the panel says it is asking).
     pub answered: bool,
 }
@@ -209,7 +211,8 @@ impl Worker {
                 .map(|request| self.handle(request))
                 .and_then(Result::err);
             let flushed = self.write_waiting();
-            if views.send(self.view(problem.or(flushed.err()))).is_err() {
+            let problem = problem.or(flushed.err()).map(BothLanguages::same);
+            if views.send(self.view(problem)).is_err() {
                 return;
             }
         }
@@ -290,7 +293,7 @@ impl Worker {
         result
     }
 
-    fn view(&mut self, problem: Option<String>) -> DeskView {
+    fn view(&mut self, problem: Option<BothLanguages>) -> DeskView {
         let waiting_sessions = self.waiting.len();
         let data_dir = self.data_dir.clone();
         let store = match self.connect() {
@@ -298,32 +301,32 @@ impl Worker {
             Err(err) => {
                 return DeskView {
                     waiting_sessions,
-                    problem: Some(err),
+                    problem: Some(BothLanguages::same(err)),
                     answered: true,
                     ..default()
                 };
             }
         };
         let today = local_date(Utc::now());
-        let mut problems: Vec<String> = problem.into_iter().collect();
+        let mut problems: Vec<BothLanguages> = problem.into_iter().collect();
         let count_today = store
             .visitors_on(today)
             .map(|c| c.total())
-            .map_err(|e| problems.push(e.to_string()))
+            .map_err(|e| problems.push(BothLanguages::same(e.to_string())))
             .unwrap_or(0);
         let open_tours = store
             .open_tours()
-            .map_err(|e| problems.push(e.to_string()))
+            .map_err(|e| problems.push(BothLanguages::same(e.to_string())))
             .unwrap_or_default();
         let calendar = data_dir
             .as_deref()
             .map(crate::desk::load_calendar)
             .transpose()
-            .map_err(|e| problems.push(e.to_string()));
+            .map_err(|e| problems.push(BothLanguages::new(e.render(Lang::Uk), e.render(Lang::En))));
         let year = match calendar {
             Ok(calendar) => store
                 .year_status(&calendar.unwrap_or_default(), today)
-                .map_err(|e| problems.push(e.to_string()))
+                .map_err(|e| problems.push(BothLanguages::same(e.to_string())))
                 .ok(),
             Err(()) => None,
         };
@@ -334,7 +337,13 @@ impl Worker {
             waiting_sessions,
             problem: {
                 problems.dedup();
-                (!problems.is_empty()).then(|| problems.join("; "))
+                (!problems.is_empty()).then(|| {
+                    let joined = |lang: Lang| {
+                        let parts: Vec<&str> = problems.iter().map(|p| p.get(lang)).collect();
+                        parts.join("; ")
+                    };
+                    BothLanguages::new(joined(Lang::Uk), joined(Lang::En))
+                })
             },
             answered: true,
         }

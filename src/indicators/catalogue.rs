@@ -204,7 +204,7 @@ fn pair(files: &Files, definitions: &BTreeMap<String, (Definition, PathBuf)>) ->
                         let derived = definition.derived.unwrap_or(super::Derived::CentreVisits);
                         Text::new(
                             format!(
-                                "показник \"{stem}\" рахується з бази даних центру (derived: {derived:?}); приберіть цей файл або поле derived"
+                                "індикатор «{stem}» обчислюється з бази даних центру (derived: {derived:?}); приберіть цей файл або поле derived"
                             ),
                             format!(
                                 "indicator \"{stem}\" is derived from the centre's store (derived: {derived:?}); remove this file or the derived field"
@@ -220,7 +220,7 @@ fn pair(files: &Files, definitions: &BTreeMap<String, (Definition, PathBuf)>) ->
                 path,
                 Text::new(
                     format!(
-                        "дані без опису: поруч із текою data немає {stem}.ron (назву файлу написано з помилкою?)"
+                        "дані без опису: поруч із текою data немає {stem}.ron (можливо, у назві файлу помилка?)"
                     ),
                     format!(
                         "data without a definition: there is no {stem}.ron beside the data folder (is the file name misspelt?)"
@@ -235,7 +235,7 @@ fn pair(files: &Files, definitions: &BTreeMap<String, (Definition, PathBuf)>) ->
                 path,
                 Text::new(
                     format!(
-                        "для показника \"{id}\" ще немає даних: додайте {DATA_DIR_NAME}/{id}.csv; доти він показується як «немає даних»"
+                        "для індикатора «{id}» ще немає даних: додайте {DATA_DIR_NAME}/{id}.csv; доти він показується як «немає даних»"
                     ),
                     format!(
                         "indicator \"{id}\" has no data yet: add {DATA_DIR_NAME}/{id}.csv; until then it shows as \"no data\""
@@ -270,7 +270,7 @@ fn files_with_extension(dir: &Path, extension: &str) -> Result<Vec<PathBuf>, Pro
         Problem::in_file(
             dir,
             Text::new(
-                format!("не вдається прочитати теку показників: {}", reason.uk),
+                format!("не вдається прочитати теку індикаторів: {}", reason.uk),
                 format!("cannot read the indicators directory: {}", reason.en),
             ),
         )

@@ -179,7 +179,10 @@ pub fn parse_csv(path: &Path, text: &str) -> Result<Dataset, Problems> {
                     line,
                     year_column + 1,
                     Text::new(
-                        format!("Year \"{}\" — не рік на зразок 2024", cell(year_column)),
+                        format!(
+                            "Year \"{}\" — це не рік (потрібно, наприклад, 2024)",
+                            cell(year_column)
+                        ),
                         format!("Year \"{}\" is not a year like 2024", cell(year_column)),
                     ),
                 ));
@@ -231,7 +234,7 @@ pub fn parse_csv(path: &Path, text: &str) -> Result<Dataset, Problems> {
         problems.push(Problem::in_file(
             path,
             Text::new(
-                "у файлі є заголовок, але немає рядків з даними",
+                "у файлі є заголовок, але немає рядків із даними",
                 "the file has a header but no rows of data",
             ),
         ));
@@ -239,7 +242,7 @@ pub fn parse_csv(path: &Path, text: &str) -> Result<Dataset, Problems> {
         problems.push(Problem::in_file(
             path,
             Text::new(
-                "усі Value порожні: показувати нічого (не додавайте файл, доки не буде даних)",
+                "усі Value порожні: немає чого показувати (не додавайте файл, доки не з’являться дані)",
                 "every Value is blank: there is nothing to show (leave the file out until data arrives)",
             ),
         ));
@@ -267,7 +270,7 @@ fn parse_value(cell: &str) -> Result<Option<f64>, Text> {
         Some(value) if value.abs() <= MAX_VALUE => Ok(Some(value)),
         Some(_) => Err(Text::new(
             format!(
-                "Value \"{cell}\" поза межами (щонайбільше {MAX_VALUE:e} в будь-який бік; зайва одиниця виміру чи цифра?)"
+                "Value \"{cell}\" поза допустимими межами (за модулем не більше {MAX_VALUE:e}; можливо, зайва цифра або не ті одиниці виміру?)"
             ),
             format!(
                 "Value \"{cell}\" is out of range (at most {MAX_VALUE:e} either way; is a unit or a digit too many?)"

@@ -94,7 +94,7 @@ pub fn load_definition(path: &Path) -> Result<Definition, Problems> {
             path,
             Text::new(
                 format!(
-                    "показник \"{}\": id має збігатися з назвою файлу \"{stem}.ron\"",
+                    "індикатор «{}»: id має збігатися з назвою файлу \"{stem}.ron\"",
                     definition.id
                 ),
                 format!(
@@ -115,7 +115,7 @@ pub fn load_definition(path: &Path) -> Result<Definition, Problems> {
 pub fn validate_definition(definition: &Definition) -> Vec<Text> {
     let id = &definition.id;
     let mut problems = Findings::new(Text::new(
-        format!("показник \"{id}\""),
+        format!("індикатор «{id}»"),
         format!("indicator \"{id}\""),
     ));
     let id_ok = !id.is_empty()
@@ -131,7 +131,7 @@ pub fn validate_definition(definition: &Definition) -> Vec<Text> {
     for lang in definition.name.blank_languages() {
         let code = lang.code();
         problems.push(
-            format!("name.{code} порожнє"),
+            format!("поле name.{code} порожнє"),
             format!("name.{code} is empty"),
         );
     }
@@ -141,7 +141,7 @@ pub fn validate_definition(definition: &Definition) -> Vec<Text> {
         ("source", &definition.source),
     ] {
         if value.trim().is_empty() {
-            problems.push(format!("{field} порожнє"), format!("{field} is empty"));
+            problems.push(format!("поле {field} порожнє"), format!("{field} is empty"));
         }
     }
     let base_year = definition.base_year();
@@ -155,7 +155,7 @@ pub fn validate_definition(definition: &Definition) -> Vec<Text> {
         if target.year <= base_year {
             let year = target.year;
             problems.push(
-                format!("рік цілі (target) {year} має бути пізніше за базовий рік {base_year}"),
+                format!("рік цілі (target) {year} має бути пізнішим за базовий рік (base_year) {base_year}"),
                 format!("target year {year} must come after the base year {base_year}"),
             );
         }
@@ -214,7 +214,9 @@ impl Findings {
     fn number(&mut self, field: &str, value: f64) {
         if !value.is_finite() || value.abs() > MAX_VALUE {
             self.push(
-                format!("{field} має бути скінченним числом, не більшим за {MAX_VALUE:e} в будь-який бік"),
+                format!(
+                    "{field} має бути скінченним числом, за модулем не більшим за {MAX_VALUE:e}"
+                ),
                 format!("{field} must be a finite number no larger than {MAX_VALUE:e} either way"),
             );
         }
@@ -373,7 +375,7 @@ mod tests {
         assert_eq!(problem.line, Some(1));
         assert!(problem.message.en.contains("Impact"), "{problem}");
         assert!(
-            problem.message.uk.starts_with("помилка запису RON"),
+            problem.message.uk.starts_with("помилка синтаксису RON"),
             "{problem:?}"
         );
     }

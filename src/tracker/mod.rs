@@ -164,7 +164,7 @@ impl Tracker {
             ));
         }
         let desk = Desk::new(data_dir.to_path_buf(), self.lang);
-        let failed = |err: CliError| err.to_string();
+        let failed = |err: CliError| err.render(self.lang);
         let calendar = desk.calendar().map_err(failed)?;
         // Read-only: a report must never upgrade or lock the store a kiosk is writing to.
         let store =

@@ -132,7 +132,7 @@ pub fn calendar_from_text(path: &Path, text: &str) -> Result<Calendar, Problems>
         Ok(target) if (1..=MAX_TARGET).contains(&file.target) => calendar.target = target,
         _ => problem(
             format!(
-                "target: {} поза межами; напишіть кількість відвідувань від 1 до {MAX_TARGET}",
+                "target: {} поза межами; вкажіть кількість відвідувань від 1 до {MAX_TARGET}",
                 file.target
             ),
             format!(
@@ -145,7 +145,7 @@ pub fn calendar_from_text(path: &Path, text: &str) -> Result<Calendar, Problems>
     let days = file.open_weekdays;
     if days.is_empty() {
         problem(
-            "open_weekdays: назвіть хоча б один робочий день, наприклад [Mon, Tue, Wed]"
+            "open_weekdays: вкажіть хоча б один робочий день, наприклад [Mon, Tue, Wed]"
                 .to_string(),
             "open_weekdays: name at least one open day, e.g. [Mon, Tue, Wed]".to_string(),
         );
@@ -153,7 +153,7 @@ pub fn calendar_from_text(path: &Path, text: &str) -> Result<Calendar, Problems>
     let unique: BTreeSet<WeekdayName> = days.iter().copied().collect();
     if unique.len() != days.len() {
         problem(
-            "open_weekdays: день названо двічі".to_string(),
+            "open_weekdays: один із днів указано двічі".to_string(),
             "open_weekdays: a day is listed twice".to_string(),
         );
     }
@@ -164,7 +164,7 @@ pub fn calendar_from_text(path: &Path, text: &str) -> Result<Calendar, Problems>
             Ok(date) => {
                 if !calendar.closed_dates.insert(date) {
                     problem(
-                        format!("closed_dates: \"{text}\" названо двічі"),
+                        format!("closed_dates: \"{text}\" вказано двічі"),
                         format!("closed_dates: \"{text}\" is listed twice"),
                     );
                 }

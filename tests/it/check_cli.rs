@@ -73,7 +73,7 @@ fn a_wrong_bin_reference_is_named_and_every_problem_listed() {
         "{text}"
     );
     assert!(
-        text.contains("факт \"newspaper-sea\": source порожнє"),
+        text.contains("факт \"newspaper-sea\": поле source порожнє"),
         "{text}"
     );
     let out = tourcentre(
@@ -286,7 +286,7 @@ fn a_definition_without_data_is_a_note_not_a_failure() {
     let out = check_indicators(&dir);
     assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
     assert!(
-        stdout(&out).contains("x.ron: примітка: для показника \"x\" ще немає даних"),
+        stdout(&out).contains("x.ron: примітка: для індикатора «x» ще немає даних"),
         "{}",
         stdout(&out)
     );
@@ -299,7 +299,7 @@ fn a_store_derived_indicator_with_a_data_file_is_a_problem() {
     let out = check_indicators(&dir);
     assert_eq!(out.status.code(), Some(1));
     assert!(
-        stdout(&out).contains("рахується з бази даних центру"),
+        stdout(&out).contains("обчислюється з бази даних центру"),
         "{}",
         stdout(&out)
     );
@@ -326,7 +326,7 @@ fn empty_and_all_missing_data_files_are_problems() {
     assert!(text.contains("x.csv: файл порожній"), "{text}");
     assert!(text.contains("y.csv: усі Value порожні"), "{text}");
     assert!(
-        text.contains("z.csv: у файлі є заголовок, але немає рядків з даними"),
+        text.contains("z.csv: у файлі є заголовок, але немає рядків із даними"),
         "{text}"
     );
 }
