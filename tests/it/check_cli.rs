@@ -343,3 +343,22 @@ fn a_swapped_benchmark_is_named() {
         stdout(&out)
     );
 }
+
+#[test]
+fn unreadable_files_are_named_in_ukrainian_by_default() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("empty.ron");
+    fs::write(&empty, "").unwrap();
+    let missing = dir.path().join("nope.ron");
+    let out = tourcentre(
+        &["check", empty.to_str().unwrap(), missing.to_str().unwrap()],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    assert!(text.contains("empty.ron: файл порожній"), "{text}");
+    assert!(
+        text.contains("nope.ron: не вдається прочитати: немає такого файлу чи теки"),
+        "{text}"
+    );
+}
