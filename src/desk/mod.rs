@@ -104,9 +104,14 @@ impl Desk {
     }
 
     pub(crate) fn store_failed(&self, err: StoreError) -> CliError {
+        CliError::Message(self.store_words(&err))
+    }
+
+    /// A store error in words for a guide, in the desk's language.
+    pub(crate) fn store_words(&self, err: &StoreError) -> String {
         let text = |s: String| FluentValue::from(s);
         let path = |p: &Path| FluentValue::from(p.display().to_string());
-        let message = match &err {
+        match err {
             StoreError::CannotCreateDir { path: p, reason } => self.say(
                 "store-cannot-create-dir",
                 &[
@@ -187,8 +192,7 @@ impl Desk {
                 "store-failed",
                 &[("path", path(p)), ("reason", text(message.clone()))],
             ),
-        };
-        CliError::Message(message)
+        }
     }
 }
 

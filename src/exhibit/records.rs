@@ -14,9 +14,10 @@ use uuid::Uuid;
 
 use super::screens::Screen;
 use super::{CurrentLang, Exhibit, Play};
+use crate::desk::Desk;
 use crate::game::{PlaySession, SessionOutbox};
 use crate::i18n::{Lang, Text as BothLanguages};
-use crate::store::{NewTour, SqliteStore, Tour, VisitorStore};
+use crate::store::{NewTour, SqliteStore, StoreError, Tour, VisitorStore};
 use crate::visitors::{Category, YearStatus, local_date};
 
 /// How often the link retries a store it could not reach, with sessions waiting.
@@ -175,11 +176,42 @@ struct Worker {
     waiting: SessionOutbox,
     /// The last problem logged, so a store that stays down is logged once, not every retry.
     logged: Option<String>,
+    /// Desks in each language, only to word store errors for the guide panel.
+    wording: Option<[Desk; 2]>,
+}
+
+/// Why the store could not do something: its error when it has one, else words of our own.
+enum StoreTrouble {
+    Store(StoreError),
+    Words(BothLanguages),
+}
+
+impl From<StoreError> for StoreTrouble {
+    fn from(err: StoreError) -> Self {
+        StoreTrouble::Store(err)
+    }
+}
+
+impl StoreTrouble {
+    /// For the log, in English.
+    fn log_line(&self) -> String {
+        match self {
+            StoreTrouble::Store(err) => err.to_string(),
+            StoreTrouble::Words(words) => words.en.clone(),
+        }
+    }
 }
 
 impl Worker {
     fn new(data_dir: Option<PathBuf>, station: String) -> Self {
+        let wording = data_dir.as_ref().map(|dir| {
+            [
+                Desk::new(dir.clone(), Lang::Uk),
+                Desk::new(dir.clone(), Lang::En),
+            ]
+        });
         Worker {
+            wording,
             data_dir,
             station,
             store: None,
@@ -211,24 +243,45 @@ impl Worker {
                 .map(|request| self.handle(request))
                 .and_then(Result::err);
             let flushed = self.write_waiting();
-            let problem = problem.or(flushed.err()).map(BothLanguages::same);
+            let problem = problem
+                .or(flushed.err())
+                .map(|trouble| self.words(&trouble));
             if views.send(self.view(problem)).is_err() {
                 return;
             }
         }
     }
 
-    fn connect(&mut self) -> Result<&mut SqliteStore, String> {
-        if self.store.is_none() {
-            let Some(dir) = &self.data_dir else {
-                return Err("no data directory (set --data-dir or TOURCENTRE_DATA)".into());
-            };
-            self.store = Some(crate::store::open(dir).map_err(|err| err.to_string())?);
+    /// A trouble in words for the guide, in both languages.
+    fn words(&self, trouble: &StoreTrouble) -> BothLanguages {
+        match (trouble, &self.wording) {
+            (StoreTrouble::Words(words), _) => words.clone(),
+            (StoreTrouble::Store(err), Some([uk, en])) => {
+                BothLanguages::new(uk.store_words(err), en.store_words(err))
+            }
+            (StoreTrouble::Store(err), None) => BothLanguages::same(err.to_string()),
         }
-        self.store.as_mut().ok_or_else(|| "no store".into())
     }
 
-    fn handle(&mut self, request: DeskRequest) -> Result<(), String> {
+    fn connect(&mut self) -> Result<&mut SqliteStore, StoreTrouble> {
+        if self.store.is_none() {
+            let Some(dir) = &self.data_dir else {
+                return Err(StoreTrouble::Words(BothLanguages::new(
+                    "немає теки даних (задайте --data-dir або TOURCENTRE_DATA)",
+                    "no data directory (set --data-dir or TOURCENTRE_DATA)",
+                )));
+            };
+            self.store = Some(crate::store::open(dir)?);
+        }
+        self.store.as_mut().ok_or_else(|| {
+            StoreTrouble::Words(BothLanguages::new(
+                "базу даних не відкрито",
+                "the store is not open",
+            ))
+        })
+    }
+
+    fn handle(&mut self, request: DeskRequest) -> Result<(), StoreTrouble> {
         match request {
             DeskRequest::Record(mut session) => {
                 // Tag the round with the tour that was on when it began, if the store can say.
@@ -251,22 +304,15 @@ impl Worker {
                     note,
                     started_at: at,
                 };
-                self.connect()?
-                    .start_tour(&tour)
-                    .map(drop)
-                    .map_err(|err| err.to_string())
+                Ok(self.connect()?.start_tour(&tour).map(drop)?)
             }
-            DeskRequest::EndTour(id) => self
-                .connect()?
-                .end_tour(id, Utc::now())
-                .map(drop)
-                .map_err(|err| err.to_string()),
+            DeskRequest::EndTour(id) => Ok(self.connect()?.end_tour(id, Utc::now()).map(drop)?),
             DeskRequest::Refresh => Ok(()),
         }
     }
 
     /// Writes the waiting sessions, oldest first; what fails stays for the next try.
-    fn write_waiting(&mut self) -> Result<(), String> {
+    fn write_waiting(&mut self) -> Result<(), StoreTrouble> {
         if self.waiting.is_empty() {
             return Ok(());
         }
@@ -274,16 +320,20 @@ impl Worker {
             .connect()
             .map(drop)
             .and_then(|()| match self.store.as_mut() {
-                Some(store) => self.waiting.flush(store).map(drop),
+                Some(store) => self
+                    .waiting
+                    .flush(store)
+                    .map(drop)
+                    .map_err(StoreTrouble::from),
                 None => Ok(()),
             });
-        match &result {
-            Err(err) if self.logged.as_ref() != Some(err) => {
+        match result.as_ref().map_err(StoreTrouble::log_line) {
+            Err(err) if self.logged.as_ref() != Some(&err) => {
                 warn!(
                     "play sessions kept in memory ({} waiting): {err}",
                     self.waiting.len()
                 );
-                self.logged = Some(err.clone());
+                self.logged = Some(err);
                 // A broken connection is opened afresh at the next try.
                 self.store = None;
             }
@@ -296,57 +346,52 @@ impl Worker {
     fn view(&mut self, problem: Option<BothLanguages>) -> DeskView {
         let waiting_sessions = self.waiting.len();
         let data_dir = self.data_dir.clone();
-        let store = match self.connect() {
-            Ok(store) => store,
-            Err(err) => {
-                return DeskView {
-                    waiting_sessions,
-                    problem: Some(BothLanguages::same(err)),
-                    answered: true,
-                    ..default()
-                };
-            }
-        };
-        let today = local_date(Utc::now());
-        let mut problems: Vec<BothLanguages> = problem.into_iter().collect();
-        let count_today = store
-            .visitors_on(today)
-            .map(|c| c.total())
-            .map_err(|e| problems.push(BothLanguages::same(e.to_string())))
-            .unwrap_or(0);
-        let open_tours = store
-            .open_tours()
-            .map_err(|e| problems.push(BothLanguages::same(e.to_string())))
-            .unwrap_or_default();
-        let calendar = data_dir
-            .as_deref()
-            .map(crate::desk::load_calendar)
-            .transpose()
-            .map_err(|e| problems.push(BothLanguages::new(e.render(Lang::Uk), e.render(Lang::En))));
-        let year = match calendar {
-            Ok(calendar) => store
-                .year_status(&calendar.unwrap_or_default(), today)
-                .map_err(|e| problems.push(BothLanguages::same(e.to_string())))
-                .ok(),
-            Err(()) => None,
-        };
-        DeskView {
-            today: count_today,
-            year,
-            open_tours,
+        let mut troubles: Vec<StoreTrouble> =
+            problem.map(StoreTrouble::Words).into_iter().collect();
+        let mut view = DeskView {
             waiting_sessions,
-            problem: {
-                problems.dedup();
-                (!problems.is_empty()).then(|| {
-                    let joined = |lang: Lang| {
-                        let parts: Vec<&str> = problems.iter().map(|p| p.get(lang)).collect();
-                        parts.join("; ")
-                    };
-                    BothLanguages::new(joined(Lang::Uk), joined(Lang::En))
-                })
-            },
             answered: true,
+            ..default()
+        };
+        match self.connect() {
+            Err(trouble) => troubles.push(trouble),
+            Ok(store) => {
+                let today = local_date(Utc::now());
+                let mut note = |err: StoreError| troubles.push(StoreTrouble::Store(err));
+                view.today = store
+                    .visitors_on(today)
+                    .map(|c| c.total())
+                    .map_err(&mut note)
+                    .unwrap_or(0);
+                view.open_tours = store.open_tours().map_err(&mut note).unwrap_or_default();
+                match data_dir
+                    .as_deref()
+                    .map(crate::desk::load_calendar)
+                    .transpose()
+                {
+                    Ok(calendar) => {
+                        view.year = store
+                            .year_status(&calendar.unwrap_or_default(), today)
+                            .map_err(&mut note)
+                            .ok();
+                    }
+                    Err(problems) => troubles.push(StoreTrouble::Words(BothLanguages::new(
+                        problems.render(Lang::Uk),
+                        problems.render(Lang::En),
+                    ))),
+                }
+            }
         }
+        let mut words: Vec<BothLanguages> = troubles.iter().map(|t| self.words(t)).collect();
+        words.dedup();
+        view.problem = (!words.is_empty()).then(|| {
+            let joined = |lang: Lang| {
+                let parts: Vec<&str> = words.iter().map(|w| w.get(lang)).collect();
+                parts.join("; ")
+            };
+            BothLanguages::new(joined(Lang::Uk), joined(Lang::En))
+        });
+        view
     }
 }
 
@@ -376,6 +421,29 @@ mod tests {
             ended_at: None,
             recorded_at: started_at,
         }
+    }
+
+    #[test]
+    fn the_guide_reads_a_store_problem_in_both_languages() {
+        let data = tempfile::tempdir().unwrap();
+        std::fs::write(
+            data.path().join(crate::store::DATABASE_FILE_NAME),
+            "not a database",
+        )
+        .unwrap();
+        let mut worker = Worker::new(Some(data.path().to_path_buf()), "test".into());
+        let problem = worker
+            .view(None)
+            .problem
+            .expect("the broken store is reported");
+        assert!(
+            problem.uk.contains("це не база даних tourcentre"),
+            "{problem:?}"
+        );
+        assert!(
+            problem.en.contains("is not a tourcentre database"),
+            "{problem:?}"
+        );
     }
 
     #[test]

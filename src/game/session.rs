@@ -88,8 +88,11 @@ impl PlaySession {
 
 /// Somewhere play sessions can be written: the store implements this.
 pub trait SessionRecorder {
+    /// Why a write failed (the store's own error, so its reader can word it for a guide).
+    type Error;
+
     /// Writes one session. Writing the same id twice must not make two records.
-    fn record_session(&mut self, session: &PlaySession) -> Result<(), String>;
+    fn record_session(&mut self, session: &PlaySession) -> Result<(), Self::Error>;
 }
 
 /// Sessions waiting to be written, oldest first. Bounded, so a kiosk whose store is gone for days
@@ -116,7 +119,7 @@ impl SessionOutbox {
 
     /// Writes what it can, oldest first, and stops at the first failure (keeping that session
     /// and everything after it). Returns the error of the failed write, if any.
-    pub fn flush(&mut self, recorder: &mut dyn SessionRecorder) -> Result<usize, String> {
+    pub fn flush<R: SessionRecorder>(&mut self, recorder: &mut R) -> Result<usize, R::Error> {
         let mut written = 0;
         while let Some(session) = self.waiting.front() {
             recorder.record_session(session)?;
@@ -188,6 +191,8 @@ mod tests {
     }
 
     impl SessionRecorder for FlakyStore {
+        type Error = String;
+
         fn record_session(&mut self, session: &PlaySession) -> Result<(), String> {
             if self.written.len() >= self.fail_after {
                 return Err("database is locked".into());

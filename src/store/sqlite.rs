@@ -356,8 +356,10 @@ impl SqliteStore {
 }
 
 impl SessionRecorder for SqliteStore {
-    fn record_session(&mut self, session: &PlaySession) -> Result<(), String> {
-        self.write_session(session).map_err(|err| err.to_string())
+    type Error = StoreError;
+
+    fn record_session(&mut self, session: &PlaySession) -> Result<(), StoreError> {
+        self.write_session(session)
     }
 }
 
