@@ -223,7 +223,7 @@ pub fn parse_ron<T: serde::de::DeserializeOwned>(path: &Path, text: &str) -> Res
                 path,
                 err.span.start.line,
                 err.span.start.col,
-                Text::new(format!("помилка синтаксису RON: {detail}"), detail),
+                Text::new(format!("помилка у файлі RON: {detail}"), detail),
             )
         })
 }

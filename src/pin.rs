@@ -164,6 +164,14 @@ mod tests {
     use super::*;
 
     #[test]
+    fn pin_errors_read_in_both_languages() {
+        let text = PinError::Format.text();
+        assert_eq!(text.uk, "PIN — це від 4 до 8 цифр (0–9), і нічого більше");
+        assert_eq!(text.en, "a PIN is 4 to 8 digits (0-9), nothing else");
+        assert_eq!(PinError::Format.to_string(), text.en);
+    }
+
+    #[test]
     fn only_four_to_eight_digits_make_a_pin() {
         for good in ["1234", "00000000", "987654"] {
             assert_eq!(validate(good), Ok(()), "{good}");

@@ -25,4 +25,4 @@ while IFS=$'\t' read -r asset name; do
   rsvg-convert --width "$size" --height "$size" --keep-aspect-ratio "$svg" -o "$root/assets/$asset"
   count=$((count + 1))
 done < "$root/tools/pictures.tsv"
-echo "wrote $count pictures of ${size}px from $package"
+echo "wrote $count pictures of ${size}px from $package and tools/pictures/"

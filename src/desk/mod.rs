@@ -186,7 +186,14 @@ impl Desk {
             }
             StoreError::Backup { path: p, reason } => self.say(
                 "backup-failed",
-                &[("path", path(p)), ("reason", text(reason.clone()))],
+                &[
+                    ("path", path(p)),
+                    ("reason", text(reason.get(self.lang).to_string())),
+                ],
+            ),
+            StoreError::BackupFailed { path: p, cause } => self.say(
+                "backup-failed",
+                &[("path", path(p)), ("reason", text(self.store_words(cause)))],
             ),
             StoreError::Sqlite { path: p, message } => self.say(
                 "store-failed",

@@ -375,7 +375,7 @@ mod tests {
         assert_eq!(problem.line, Some(1));
         assert!(problem.message.en.contains("Impact"), "{problem}");
         assert!(
-            problem.message.uk.starts_with("помилка синтаксису RON"),
+            problem.message.uk.starts_with("помилка у файлі RON"),
             "{problem:?}"
         );
     }

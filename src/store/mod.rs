@@ -238,8 +238,17 @@ pub enum StoreError {
         file_name: String,
         at: String,
     },
-    #[error("{path}: {reason}")]
-    Backup { path: PathBuf, reason: String },
+    #[error("{path}: {}", reason.en)]
+    Backup {
+        path: PathBuf,
+        reason: crate::i18n::Text,
+    },
+    /// The copy itself failed, for the reason the store gives.
+    #[error("{path}: {cause}")]
+    BackupFailed {
+        path: PathBuf,
+        cause: Box<StoreError>,
+    },
     #[error("{path}: {message}")]
     Sqlite { path: PathBuf, message: String },
 }

@@ -20,6 +20,7 @@ use super::{
     VisitorStore,
 };
 use crate::game::{PlaySession, SessionRecorder};
+use crate::i18n::Text;
 use crate::indicators::{MissedItem, MonthAnswers, MonthVisitors};
 use crate::visitors::{ByCategory, Category, DayCount, local_date};
 
@@ -676,14 +677,15 @@ impl VisitorStore for SqliteStore {
     }
 
     fn backup_to(&self, destination: &Path) -> Result<(), StoreError> {
-        let refuse = |reason: String| StoreError::Backup {
+        let refuse = |reason: Text| StoreError::Backup {
             path: destination.to_path_buf(),
             reason,
         };
         if destination.exists() {
-            return Err(refuse(
-                "already exists; choose a new name, a backup never overwrites".into(),
-            ));
+            return Err(refuse(Text::new(
+                "такий файл уже є; виберіть нову назву: резервна копія ніколи не перезаписує файл",
+                "already exists; choose a new name, a backup never overwrites",
+            )));
         }
         let directory = match destination.parent() {
             Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
@@ -697,10 +699,13 @@ impl VisitorStore for SqliteStore {
         // leaves no file that looks complete.
         let partial = directory.join(format!(".{name}.{}.partial", Uuid::new_v4()));
         let result = copy_database(&self.conn, &partial)
-            .map_err(|err| refuse(classify(&partial, err).to_string()))
+            .map_err(|err| StoreError::BackupFailed {
+                path: destination.to_path_buf(),
+                cause: Box::new(classify(&partial, err)),
+            })
             .and_then(|()| {
                 std::fs::rename(&partial, destination)
-                    .map_err(|err| refuse(crate::diagnostics::io_reason(&err).en))
+                    .map_err(|err| refuse(crate::diagnostics::io_reason(&err)))
             });
         if result.is_err() {
             let _ = std::fs::remove_file(&partial);

@@ -286,5 +286,10 @@ fn a_backup_taken_while_a_desk_writes_is_a_sound_store() {
     let before = std::fs::read(&copy).unwrap();
     let out = tourcentre(&["db", "backup", copy.to_str().unwrap()], &dir);
     assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("такий файл уже є; виберіть нову назву"),
+        "the reason is in the guide's language: {}",
+        stderr(&out)
+    );
     assert_eq!(std::fs::read(&copy).unwrap(), before);
 }
