@@ -18,6 +18,8 @@ pub const ITEMS_PER_ROUND: std::ops::RangeInclusive<u32> = 3..=30;
 /// feedback card). Longer texts would spill over the bins.
 pub const MAX_ITEM_NAME_CHARS: usize = 40;
 pub const MAX_WHY_FULL_CHARS: usize = 260;
+/// A tip, in Gufi's bubble above him (four lines at 80 characters).
+pub const MAX_TIP_CHARS: usize = 80;
 pub const COUNTDOWN_SECS: std::ops::RangeInclusive<u32> = 3..=60;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -313,6 +315,7 @@ pub fn validate(scenario: &Scenario, assets_dir: &Path) -> Vec<Text> {
         v.fits(&entry, "why_full", &item.why_full, MAX_WHY_FULL_CHARS);
         if let Some(tip) = &item.tip {
             v.text(&entry, "tip", tip);
+            v.fits(&entry, "tip", tip, MAX_TIP_CHARS);
         }
         if let Some(source) = &item.source {
             v.source(&entry, source);

@@ -293,6 +293,10 @@ fn an_explanation_too_long_for_the_screen_is_named_with_its_length() {
     let (mut scenario, assets) = fixture();
     scenario.items[0].why_full.en = "x".repeat(MAX_WHY_FULL_CHARS + 1);
     scenario.items[1].name.uk = "я".repeat(MAX_ITEM_NAME_CHARS);
+    scenario.items[1].tip = Some(Text::new(
+        "т".repeat(MAX_TIP_CHARS),
+        "t".repeat(MAX_TIP_CHARS),
+    ));
     assert_one_problem(
         &scenario,
         &assets,
@@ -314,4 +318,18 @@ fn problems_read_in_ukrainian_too() {
         "предмет \"a\": контейнера \"plastik\" немає в сценарії"
     );
     assert_eq!(problems[0].en, "item \"a\": bin \"plastik\" does not exist");
+}
+
+#[test]
+fn a_tip_too_long_for_gufis_bubble_is_named() {
+    let (mut scenario, assets) = fixture();
+    scenario.items[0].tip = Some(Text::new("т".repeat(MAX_TIP_CHARS + 1), "tip"));
+    assert_one_problem(
+        &scenario,
+        &assets,
+        &format!(
+            "item \"a\": tip.uk has {} characters; the screen holds at most {MAX_TIP_CHARS}",
+            MAX_TIP_CHARS + 1
+        ),
+    );
 }

@@ -262,6 +262,9 @@ fn spawn_sorting_screen(
         .with_children(|corner| {
             corner.spawn((
                 Node {
+                    // The corner's full width: a content-sized bubble did not wrap a long tip,
+                    // which ran on in one line behind the item card.
+                    width: Val::Percent(100.0),
                     padding: UiRect::all(Val::Px(20.0)),
                     border_radius: BorderRadius::all(Val::Px(24.0)),
                     margin: UiRect::bottom(Val::Px(8.0)),
