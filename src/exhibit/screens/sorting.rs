@@ -102,6 +102,11 @@ struct FeedbackCard;
 #[derive(Component)]
 struct FeedbackTitle;
 
+/// The judged item's picture on the feedback card: after a right drop the next item is already
+/// on the stage, so the card shows which item its words are about.
+#[derive(Component)]
+struct FeedbackPicture;
+
 #[derive(Component)]
 struct FeedbackBody;
 
@@ -127,6 +132,7 @@ const SWALLOW_SECS: f64 = 0.28;
 const FEEDBACK_SECS: f64 = 3.5;
 const FINISH_DELAY_SECS: f64 = 2.5;
 const ITEM_SIZE: f32 = 340.0;
+const FEEDBACK_PICTURE_SIZE: f32 = 96.0;
 /// The item card, centred at 960 px, this wide keeps clear of the feedback card (1220–1880 px).
 const ITEM_CARD_WIDTH: f32 = 500.0;
 
@@ -318,15 +324,26 @@ fn spawn_sorting_screen(
         ))
         .observe(dismiss_feedback)
         .with_children(|card| {
-            card.spawn((
-                theme::bold(
-                    &assets,
-                    Says::Same(String::new()),
-                    theme::TITLE * 0.8,
-                    theme::ACCENT,
-                ),
-                FeedbackTitle,
-            ));
+            card.spawn(Node {
+                align_items: AlignItems::Center,
+                column_gap: Val::Px(20.0),
+                ..default()
+            })
+            .with_children(|heading| {
+                heading.spawn((
+                    theme::picture(&assets, "", FEEDBACK_PICTURE_SIZE),
+                    FeedbackPicture,
+                ));
+                heading.spawn((
+                    theme::bold(
+                        &assets,
+                        Says::Same(String::new()),
+                        theme::TITLE * 0.8,
+                        theme::ACCENT,
+                    ),
+                    FeedbackTitle,
+                ));
+            });
             card.spawn((
                 theme::paragraph(&assets, Says::Same(String::new()), theme::BODY, theme::INK),
                 FeedbackBody,
@@ -771,6 +788,8 @@ fn show_feedback(
     time: Res<Time>,
     exhibit: Res<Exhibit>,
     play: Res<Play>,
+    assets: Res<UiAssets>,
+    mut feedback_pictures: Query<&mut ImageNode, With<FeedbackPicture>>,
     mut cards: Query<
         (&mut Visibility, &mut UiTransform),
         (With<FeedbackCard>, Without<GufiBubble>),
@@ -833,6 +852,9 @@ fn show_feedback(
     };
     for mut says in &mut titles {
         *says = title.clone();
+    }
+    for mut picture in &mut feedback_pictures {
+        picture.image = assets.picture(&item.picture);
     }
     for mut says in &mut bodies {
         *says = body.clone();
