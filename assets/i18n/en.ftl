@@ -312,6 +312,7 @@ export-no-data = indicator "{ $id }" has no data yet (no data/{ $id }.csv); left
 export-no-store = no visitor database: { $file } left out
 export-name-taken = indicator "{ $id }" already has the name { $file }; monthly visits left out
 export-no-visits = no visits registered yet: { $file } left out
+export-removed-old = removed a file of the earlier export that the package no longer holds: { $file }
 unit-visits = visits
 unit-kg-per-person-year = kg per person a year
 unit-percent-of-2020 = % of the 2020 amount

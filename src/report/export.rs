@@ -131,17 +131,75 @@ pub fn write_open_data(
         ))
     })?;
     descriptor.push(b'\n');
+    let earlier = earlier_resources(out);
     let mut dir = OutputDir::create(out, tracker.lang)?;
     for file in &plan.files {
         dir.write(&file.resource.path, &file.bytes)?;
     }
     let main = dir.write(DESCRIPTOR_FILE, &descriptor)?;
+    let current: Vec<&str> = plan
+        .files
+        .iter()
+        .map(|f| f.resource.path.as_str())
+        .collect();
+    let mut removed = Vec::new();
+    for path in earlier.iter().filter(|p| !current.contains(&p.as_str())) {
+        let stale = out.join(path);
+        match std::fs::remove_file(&stale) {
+            Ok(()) => removed.push(stale),
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => {}
+            Err(err) => {
+                let reason = crate::diagnostics::io_reason(&err);
+                let message = Text::new(
+                    format!(
+                        "{}: не вдається вилучити файл попереднього експорту: {}",
+                        stale.display(),
+                        reason.uk
+                    ),
+                    format!(
+                        "{}: cannot remove a file of the earlier export: {}",
+                        stale.display(),
+                        reason.en
+                    ),
+                );
+                return Err(CliError::Message(message.get(tracker.lang).to_string()));
+            }
+        }
+    }
     Ok(Written {
         out: out.to_path_buf(),
         main,
         files: dir.into_files(),
         skipped: plan.skipped,
+        removed,
     })
+}
+
+/// The data files an earlier export listed in `out/datapackage.json`: only plain file names of
+/// CSVs, so nothing but what an export itself wrote can be removed.
+fn earlier_resources(out: &Path) -> Vec<String> {
+    let Ok(text) = std::fs::read_to_string(out.join(DESCRIPTOR_FILE)) else {
+        return Vec::new();
+    };
+    let Ok(descriptor) = serde_json::from_str::<serde_json::Value>(&text) else {
+        return Vec::new();
+    };
+    descriptor["resources"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|resource| resource["path"].as_str())
+        .filter(|path| {
+            let name = Path::new(path);
+            name.extension().is_some_and(|e| e == "csv")
+                && name.components().count() == 1
+                && matches!(
+                    name.components().next(),
+                    Some(std::path::Component::Normal(_))
+                )
+        })
+        .map(str::to_string)
+        .collect()
 }
 
 fn unknown_licence(given: &str, tracker: &Tracker) -> CliError {
@@ -954,6 +1012,47 @@ mod tests {
             resources[0]["hash"],
             format!("sha256:{}", hex(&Sha256::digest(&bytes)))
         );
+    }
+
+    #[test]
+    fn a_new_export_removes_the_files_only_the_earlier_one_listed() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("open-data");
+        let series = Dataset {
+            rows: vec![observation(2020, "", None, Some(1.0))],
+            ..Dataset::default()
+        };
+        let both = loaded(vec![
+            indicator(definition("kept"), series.clone()),
+            indicator(definition("dropped"), series.clone()),
+        ]);
+        write_open_data(&tracker(Lang::Uk), &both, &out, DEFAULT_LICENSE).unwrap();
+        assert!(out.join("dropped.csv").is_file());
+        // Something of the department's own in the same directory is never touched.
+        std::fs::write(out.join("notes.csv"), "mine").unwrap();
+
+        let one = loaded(vec![indicator(definition("kept"), series)]);
+        let written = write_open_data(&tracker(Lang::Uk), &one, &out, DEFAULT_LICENSE).unwrap();
+        assert_eq!(written.removed, [out.join("dropped.csv")]);
+        assert!(!out.join("dropped.csv").exists());
+        assert!(out.join("kept.csv").is_file());
+        assert_eq!(
+            std::fs::read_to_string(out.join("notes.csv")).unwrap(),
+            "mine"
+        );
+        let descriptor = std::fs::read_to_string(out.join("datapackage.json")).unwrap();
+        assert!(!descriptor.contains("dropped.csv"));
+    }
+
+    #[test]
+    fn an_earlier_descriptor_cannot_point_outside_the_directory() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join(DESCRIPTOR_FILE),
+            r#"{"resources": [{"path": "../x.csv"}, {"path": "/etc/x.csv"}, {"path": "sub/x.csv"}, {"path": "a.txt"}, {"path": "ok.csv"}]}"#,
+        )
+        .unwrap();
+        assert_eq!(earlier_resources(dir.path()), ["ok.csv"]);
     }
 
     #[test]

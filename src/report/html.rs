@@ -122,6 +122,7 @@ pub fn write_report(tracker: &Tracker, loaded: &Loaded, out: &Path) -> Result<Wr
         main,
         files: output.into_files(),
         skipped,
+        removed: Vec::new(),
     })
 }
 

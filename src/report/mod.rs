@@ -23,4 +23,7 @@ pub struct Written {
     pub main: PathBuf,
     pub files: Vec<PathBuf>,
     pub skipped: Vec<Problem>,
+    /// Files of an earlier export in the same directory that this one no longer holds, removed so
+    /// the directory matches its datapackage.json.
+    pub removed: Vec<PathBuf>,
 }

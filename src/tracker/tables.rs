@@ -123,6 +123,7 @@ pub(super) fn print_written(
                 "out": written.out.display().to_string(),
                 "files": written.files.iter().map(|f| f.display().to_string()).collect::<Vec<_>>(),
                 "skipped": skipped,
+                "removed": written.removed.iter().map(|f| f.display().to_string()).collect::<Vec<_>>(),
             }));
         }
         Format::Text => {
@@ -141,6 +142,15 @@ pub(super) fn print_written(
                     "{}: {}",
                     tracker.text("skipped"),
                     problem.render(tracker.lang)
+                );
+            }
+            for file in &written.removed {
+                eprintln!(
+                    "{}",
+                    tracker.say(
+                        "export-removed-old",
+                        &[("file", file.display().to_string().into())]
+                    )
                 );
             }
             print_trailer(tracker, loaded);
