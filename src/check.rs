@@ -4,7 +4,7 @@
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 
-use crate::diagnostics::{Problem, io_reason};
+use crate::diagnostics::{Problem, io_failure};
 use crate::i18n::Text;
 use crate::{content, indicators, visitors};
 
@@ -137,13 +137,9 @@ fn collect_files(path: &Path, named: bool, files: &mut Vec<PathBuf>, problems: &
     let metadata = match std::fs::metadata(path) {
         Ok(metadata) => metadata,
         Err(err) => {
-            let reason = io_reason(&err);
             problems.push(Problem::in_file(
                 path,
-                Text::new(
-                    format!("не вдається прочитати: {}", reason.uk),
-                    format!("cannot read: {}", reason.en),
-                ),
+                io_failure("не вдається прочитати", "cannot read", &err),
             ));
             return;
         }
@@ -165,12 +161,12 @@ fn collect_files(path: &Path, named: bool, files: &mut Vec<PathBuf>, problems: &
     let entries = match std::fs::read_dir(path) {
         Ok(entries) => entries,
         Err(err) => {
-            let reason = io_reason(&err);
             problems.push(Problem::in_file(
                 path,
-                Text::new(
-                    format!("не вдається прочитати теку: {}", reason.uk),
-                    format!("cannot read the directory: {}", reason.en),
+                io_failure(
+                    "не вдається прочитати теку",
+                    "cannot read the directory",
+                    &err,
                 ),
             ));
             return;

@@ -546,18 +546,11 @@ fn run_exhibit(
     let scenario = crate::content::load(&path, &assets_dir)?;
     if let Some(dir) = &screenshot_dir {
         std::fs::create_dir_all(dir).map_err(|err| {
-            let reason = crate::diagnostics::io_reason(&err);
-            let message = crate::i18n::Text::new(
-                format!(
-                    "{}: не вдається створити теку для знімків екрана: {}",
-                    dir.display(),
-                    reason.uk
-                ),
-                format!(
-                    "{}: cannot create the screenshot directory: {}",
-                    dir.display(),
-                    reason.en
-                ),
+            let shown = dir.display();
+            let message = crate::diagnostics::io_failure(
+                format!("{shown}: не вдається створити теку для знімків екрана"),
+                format!("{shown}: cannot create the screenshot directory"),
+                &err,
             );
             CliError::Message(message.get(lang).to_string())
         })?;

@@ -54,7 +54,7 @@ impl Problem {
     }
 
     /// `PATH`, `PATH:LINE` or `PATH:LINE:COLUMN`.
-    pub fn place(&self) -> String {
+    fn place(&self) -> String {
         let mut place = self.path.display().to_string();
         if let Some(line) = self.line {
             place.push_str(&format!(":{line}"));
@@ -88,15 +88,10 @@ impl Problems {
     }
 }
 
+/// In English, for logs and tests, like a single [`Problem`].
 impl fmt::Display for Problems {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, problem) in self.0.iter().enumerate() {
-            if i > 0 {
-                writeln!(f)?;
-            }
-            write!(f, "{problem}")?;
-        }
-        Ok(())
+        f.write_str(&self.render(Lang::En))
     }
 }
 
@@ -203,13 +198,23 @@ pub fn io_reason(err: &std::io::Error) -> Text {
     }
 }
 
-/// "cannot read the file: REASON".
-pub fn cannot_read_file(err: &std::io::Error) -> Text {
+/// What was being done, then why it failed: `LEAD: REASON` in both languages.
+pub fn io_failure(uk: impl fmt::Display, en: impl fmt::Display, err: &std::io::Error) -> Text {
     let reason = io_reason(err);
     Text::new(
-        format!("не вдається прочитати файл: {}", reason.uk),
-        format!("cannot read the file: {}", reason.en),
+        format!("{uk}: {}", reason.uk),
+        format!("{en}: {}", reason.en),
     )
+}
+
+/// A csv crate error (reading, writing or flushing): its own English words after a Ukrainian
+/// lead.
+pub fn csv_error(err: &impl fmt::Display) -> Text {
+    Text::new(format!("помилка CSV: {err}"), err.to_string())
+}
+
+fn cannot_read_file(err: &std::io::Error) -> Text {
+    io_failure("не вдається прочитати файл", "cannot read the file", err)
 }
 
 /// Parses RON text into `T`, turning a ron error into a positioned problem.

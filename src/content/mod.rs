@@ -321,9 +321,7 @@ pub fn validate(scenario: &Scenario, assets_dir: &Path) -> Vec<Text> {
             v.source(&entry, source);
         }
         v.picture(&entry, "picture", &item.picture);
-        if !bin_ids.contains(item.bin.as_str()) {
-            v.references(&entry, Kind::Bin, std::slice::from_ref(&item.bin), &bin_ids);
-        }
+        v.references(&entry, Kind::Bin, std::slice::from_ref(&item.bin), &bin_ids);
         if item.audiences.is_empty() {
             v.push(
                 format!(

@@ -14,7 +14,7 @@ use sha2::{Digest, Sha256};
 
 use super::{Desk, input, print_json, short_id};
 use crate::cli::{CliError, DbBackupArgs, Format, VisitorsExportArgs, VisitorsImportArgs};
-use crate::diagnostics::io_reason;
+use crate::diagnostics::{csv_error, io_reason};
 use crate::i18n::Text;
 use crate::store::{ExportRow, ImportBatch, NewVisit, VisitorStore};
 
@@ -311,7 +311,7 @@ pub fn visitors_export(desk: &Desk, args: VisitorsExportArgs) -> Result<(), CliE
         let mut writer = csv::Writer::from_writer(std::io::BufWriter::new(file));
         writer
             .write_record(HEADER)
-            .map_err(|err| refuse(Text::new(format!("помилка CSV: {err}"), err.to_string())))?;
+            .map_err(|err| refuse(csv_error(&err)))?;
         let mut hasher = Sha256::new();
         let rows = store
             .export_rows(&mut |row| {
@@ -330,7 +330,7 @@ pub fn visitors_export(desk: &Desk, args: VisitorsExportArgs) -> Result<(), CliE
             .map_err(|err| desk.store_failed(err))?;
         let file = writer
             .into_inner()
-            .map_err(|err| refuse(Text::new(format!("помилка CSV: {err}"), err.to_string())))?
+            .map_err(|err| refuse(csv_error(&err)))?
             .into_inner()
             .map_err(|err| refuse(io_reason(err.error())))?;
         file.sync_all().map_err(|err| refuse(io_reason(&err)))?;

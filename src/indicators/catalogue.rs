@@ -10,7 +10,7 @@ use super::centre::CentreFigures;
 use super::data::{Dataset, Observation, read_csv};
 use super::definition::{Definition, load_definition};
 use super::progress::{Progress, TrafficLight, measure, traffic_light};
-use crate::diagnostics::{Problem, io_reason};
+use crate::diagnostics::{Problem, io_failure};
 use crate::i18n::Text;
 
 /// The folder, inside the indicators directory, that holds `<id>.csv`.
@@ -266,12 +266,12 @@ fn list_files(dir: &Path) -> Result<Files, Problem> {
 
 fn files_with_extension(dir: &Path, extension: &str) -> Result<Vec<PathBuf>, Problem> {
     let entries = std::fs::read_dir(dir).map_err(|err| {
-        let reason = io_reason(&err);
         Problem::in_file(
             dir,
-            Text::new(
-                format!("не вдається прочитати теку індикаторів: {}", reason.uk),
-                format!("cannot read the indicators directory: {}", reason.en),
+            io_failure(
+                "не вдається прочитати теку індикаторів",
+                "cannot read the indicators directory",
+                &err,
             ),
         )
     })?;

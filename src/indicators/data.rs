@@ -1,7 +1,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
-use crate::diagnostics::{Problem, Problems, read_text_file};
+use crate::diagnostics::{Problem, Problems, csv_error, read_text_file};
 use crate::i18n::Text;
 
 /// The largest value an observation, target, limit or threshold may have, either way: far beyond
@@ -293,8 +293,7 @@ fn parse_value(cell: &str) -> Result<Option<f64>, Text> {
 }
 
 fn csv_problem(path: &Path, err: &csv::Error) -> Problem {
-    // The csv crate words its errors in English only; the lead says what kind of error it is.
-    let message = Text::new(format!("помилка CSV: {err}"), err.to_string());
+    let message = csv_error(err);
     match err.position() {
         Some(position) => Problem::at_line(path, position.line() as usize, message),
         None => Problem::in_file(path, message),

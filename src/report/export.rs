@@ -149,18 +149,11 @@ pub fn write_open_data(
             Ok(()) => removed.push(stale),
             Err(err) if err.kind() == std::io::ErrorKind::NotFound => {}
             Err(err) => {
-                let reason = crate::diagnostics::io_reason(&err);
-                let message = Text::new(
-                    format!(
-                        "{}: не вдається вилучити файл попереднього експорту: {}",
-                        stale.display(),
-                        reason.uk
-                    ),
-                    format!(
-                        "{}: cannot remove a file of the earlier export: {}",
-                        stale.display(),
-                        reason.en
-                    ),
+                let shown = stale.display();
+                let message = crate::diagnostics::io_failure(
+                    format!("{shown}: не вдається вилучити файл попереднього експорту"),
+                    format!("{shown}: cannot remove a file of the earlier export"),
+                    &err,
                 );
                 return Err(CliError::Message(message.get(tracker.lang).to_string()));
             }

@@ -5,7 +5,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::cli::CliError;
-use crate::diagnostics::io_reason;
+use crate::diagnostics::io_failure;
 use crate::i18n::{Lang, Text};
 
 pub struct OutputDir {
@@ -67,10 +67,11 @@ impl OutputDir {
 }
 
 fn failed(path: &Path, err: &std::io::Error, lang: Lang) -> CliError {
-    let reason = io_reason(err);
-    let message = Text::new(
-        format!("{}: не вдається записати: {}", path.display(), reason.uk),
-        format!("{}: cannot write: {}", path.display(), reason.en),
+    let shown = path.display();
+    let message = io_failure(
+        format!("{shown}: не вдається записати"),
+        format!("{shown}: cannot write"),
+        err,
     );
     CliError::Message(message.get(lang).to_string())
 }
