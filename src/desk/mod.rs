@@ -104,31 +104,32 @@ impl Desk {
     }
 
     pub(crate) fn store_failed(&self, err: StoreError) -> CliError {
-        CliError::Message(self.store_words(&err))
+        CliError::Message(self.store_words(&err, self.lang))
     }
 
-    /// A store error in words for a guide, in the desk's language.
-    pub(crate) fn store_words(&self, err: &StoreError) -> String {
+    /// A store error in words for a guide, in `lang` (the kiosk's panel shows both).
+    pub(crate) fn store_words(&self, err: &StoreError, lang: Lang) -> String {
+        let say = |id: &str, args: &[(&str, FluentValue<'_>)]| self.messages.get(lang, id, args);
         let text = |s: String| FluentValue::from(s);
         let path = |p: &Path| FluentValue::from(p.display().to_string());
         match err {
-            StoreError::CannotCreateDir { path: p, reason } => self.say(
+            StoreError::CannotCreateDir { path: p, reason } => say(
                 "store-cannot-create-dir",
                 &[
                     ("path", path(p)),
-                    ("reason", text(reason.get(self.lang).to_string())),
+                    ("reason", text(reason.get(lang).to_string())),
                 ],
             ),
             StoreError::NotADatabase { path: p } => {
-                self.say("store-not-a-database", &[("path", path(p))])
+                say("store-not-a-database", &[("path", path(p))])
             }
-            StoreError::Corrupt { path: p } => self.say("store-corrupt", &[("path", path(p))]),
-            StoreError::Foreign { path: p } => self.say("store-foreign", &[("path", path(p))]),
+            StoreError::Corrupt { path: p } => say("store-corrupt", &[("path", path(p))]),
+            StoreError::Foreign { path: p } => say("store-foreign", &[("path", path(p))]),
             StoreError::NewerSchema {
                 path: p,
                 found,
                 known,
-            } => self.say(
+            } => say(
                 "store-newer-schema",
                 &[
                     ("path", path(p)),
@@ -140,7 +141,7 @@ impl Desk {
                 path: p,
                 found,
                 known,
-            } => self.say(
+            } => say(
                 "store-older-schema",
                 &[
                     ("path", path(p)),
@@ -148,21 +149,21 @@ impl Desk {
                     ("known", FluentValue::from(*known)),
                 ],
             ),
-            StoreError::ReadOnly { path: p } => self.say("store-read-only", &[("path", path(p))]),
-            StoreError::DiskFull { path: p } => self.say("store-disk-full", &[("path", path(p))]),
-            StoreError::Busy { path: p } => self.say("store-busy", &[("path", path(p))]),
-            StoreError::TourNotFound(id) => self.say("tour-not-found", &[("id", text(id.clone()))]),
+            StoreError::ReadOnly { path: p } => say("store-read-only", &[("path", path(p))]),
+            StoreError::DiskFull { path: p } => say("store-disk-full", &[("path", path(p))]),
+            StoreError::Busy { path: p } => say("store-busy", &[("path", path(p))]),
+            StoreError::TourNotFound(id) => say("tour-not-found", &[("id", text(id.clone()))]),
             StoreError::AmbiguousTourId(id) => {
-                self.say("tour-ambiguous-id", &[("id", text(id.clone()))])
+                say("tour-ambiguous-id", &[("id", text(id.clone()))])
             }
-            StoreError::TourAlreadyEnded { id, ended_at } => self.say(
+            StoreError::TourAlreadyEnded { id, ended_at } => say(
                 "tour-already-ended",
                 &[
                     ("id", text(short_id(id))),
                     ("at", text(local_time(*ended_at))),
                 ],
             ),
-            StoreError::EndBeforeStart { id, started_at } => self.say(
+            StoreError::EndBeforeStart { id, started_at } => say(
                 "tour-end-before-start",
                 &[
                     ("id", text(short_id(id))),
@@ -182,20 +183,23 @@ impl Desk {
                 } else {
                     "import-already-imported"
                 };
-                self.say(id, &[("file", text(file_name.clone())), ("at", text(when))])
+                say(id, &[("file", text(file_name.clone())), ("at", text(when))])
             }
-            StoreError::Backup { path: p, reason } => self.say(
+            StoreError::Backup { path: p, reason } => say(
                 "backup-failed",
                 &[
                     ("path", path(p)),
-                    ("reason", text(reason.get(self.lang).to_string())),
+                    ("reason", text(reason.get(lang).to_string())),
                 ],
             ),
-            StoreError::BackupFailed { path: p, cause } => self.say(
+            StoreError::BackupFailed { path: p, cause } => say(
                 "backup-failed",
-                &[("path", path(p)), ("reason", text(self.store_words(cause)))],
+                &[
+                    ("path", path(p)),
+                    ("reason", text(self.store_words(cause, lang))),
+                ],
             ),
-            StoreError::Sqlite { path: p, message } => self.say(
+            StoreError::Sqlite { path: p, message } => say(
                 "store-failed",
                 &[("path", path(p)), ("reason", text(message.clone()))],
             ),

@@ -61,8 +61,7 @@ pub struct DeskView {
     pub open_tours: Vec<Tour>,
     /// Play sessions kept in memory until the store takes them.
     pub waiting_sessions: usize,
-    /// Why the store cannot be used right now, in words for the guide (store errors keep the
-    /// store's English wording in both).
+    /// Why the store cannot be used right now, in words for the guide, in both languages.
     pub problem: Option<BothLanguages>,
     /// At least one answer has come (false: the panel says it is asking).
     pub answered: bool,
@@ -176,8 +175,8 @@ struct Worker {
     waiting: SessionOutbox,
     /// The last problem logged, so a store that stays down is logged once, not every retry.
     logged: Option<String>,
-    /// Desks in each language, only to word store errors for the guide panel.
-    wording: Option<[Desk; 2]>,
+    /// Only to word store errors for the guide panel, in both languages.
+    wording: Option<Desk>,
 }
 
 /// Why the store could not do something: its error when it has one, else words of our own.
@@ -204,12 +203,9 @@ impl StoreTrouble {
 
 impl Worker {
     fn new(data_dir: Option<PathBuf>, station: String) -> Self {
-        let wording = data_dir.as_ref().map(|dir| {
-            [
-                Desk::new(dir.clone(), Lang::Uk),
-                Desk::new(dir.clone(), Lang::En),
-            ]
-        });
+        let wording = data_dir
+            .as_ref()
+            .map(|dir| Desk::new(dir.clone(), Lang::Uk));
         Worker {
             wording,
             data_dir,
@@ -243,10 +239,7 @@ impl Worker {
                 .map(|request| self.handle(request))
                 .and_then(Result::err);
             let flushed = self.write_waiting();
-            let problem = problem
-                .or(flushed.err())
-                .map(|trouble| self.words(&trouble));
-            if views.send(self.view(problem)).is_err() {
+            if views.send(self.view(problem.or(flushed.err()))).is_err() {
                 return;
             }
         }
@@ -256,9 +249,10 @@ impl Worker {
     fn words(&self, trouble: &StoreTrouble) -> BothLanguages {
         match (trouble, &self.wording) {
             (StoreTrouble::Words(words), _) => words.clone(),
-            (StoreTrouble::Store(err), Some([uk, en])) => {
-                BothLanguages::new(uk.store_words(err), en.store_words(err))
-            }
+            (StoreTrouble::Store(err), Some(desk)) => BothLanguages::new(
+                desk.store_words(err, Lang::Uk),
+                desk.store_words(err, Lang::En),
+            ),
             (StoreTrouble::Store(err), None) => BothLanguages::same(err.to_string()),
         }
     }
@@ -343,11 +337,10 @@ impl Worker {
         result
     }
 
-    fn view(&mut self, problem: Option<BothLanguages>) -> DeskView {
+    fn view(&mut self, trouble: Option<StoreTrouble>) -> DeskView {
         let waiting_sessions = self.waiting.len();
         let data_dir = self.data_dir.clone();
-        let mut troubles: Vec<StoreTrouble> =
-            problem.map(StoreTrouble::Words).into_iter().collect();
+        let mut troubles: Vec<StoreTrouble> = trouble.into_iter().collect();
         let mut view = DeskView {
             waiting_sessions,
             answered: true,
