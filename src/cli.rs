@@ -13,8 +13,11 @@ use crate::tracker;
 const ABOUT: &str = "Tour Centre of KP \"Spetskomuntrans\", Khmelnytskyi: sorting exhibit, visitor tracker, Green City indicators.\n\
 Туристичний центр КП «Спецкомунтранс», Хмельницький: експозиція сортування, облік відвідувачів, індикатори «Зеленого міста».";
 
+const AFTER_HELP: &str = "For tests only: TOURCENTRE_NOW=2026-04-20T09:30:00+03:00 (RFC 3339) fixes \"now\" for every command.\n\
+Лише для тестів: TOURCENTRE_NOW=2026-04-20T09:30:00+03:00 (RFC 3339) задає «зараз» для кожної команди.";
+
 #[derive(Debug, Parser)]
-#[command(name = "tourcentre", version, about = ABOUT, long_about = None)]
+#[command(name = "tourcentre", version, about = ABOUT, long_about = None, after_help = AFTER_HELP)]
 pub struct Cli {
     /// Where the visitor store, calendar (visitors.ron) and guide PIN live
     /// [env: TOURCENTRE_DATA]

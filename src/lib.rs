@@ -4,6 +4,7 @@
 
 pub mod check;
 pub mod cli;
+pub mod clock;
 pub mod content;
 pub mod desk;
 pub mod diagnostics;

@@ -54,7 +54,7 @@ impl Desk {
         Desk {
             data_dir,
             lang,
-            now: Utc::now(),
+            now: crate::clock::now(),
             messages: Messages::new(),
         }
     }

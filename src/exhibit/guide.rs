@@ -712,7 +712,7 @@ fn spawn_dashboard(
                 link.send(DeskRequest::StartTour {
                     category: panel.category,
                     size: panel.size,
-                    at: chrono::Utc::now(),
+                    at: crate::clock::now(),
                 });
             },
         )

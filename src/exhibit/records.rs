@@ -158,7 +158,7 @@ fn record_round(
         lang.0,
         None,
         started_at,
-        Utc::now(),
+        crate::clock::now(),
     );
     play.recorded = true;
     // A round without a single drop is not worth a trip to the store.
@@ -300,7 +300,7 @@ impl Worker {
                 };
                 Ok(self.connect()?.start_tour(&tour).map(drop)?)
             }
-            DeskRequest::EndTour(id) => Ok(self.connect()?.end_tour(id, Utc::now()).map(drop)?),
+            DeskRequest::EndTour(id) => Ok(self.connect()?.end_tour(id, crate::clock::now()).map(drop)?),
             DeskRequest::Refresh => Ok(()),
         }
     }
@@ -349,7 +349,7 @@ impl Worker {
         match self.connect() {
             Err(trouble) => troubles.push(trouble),
             Ok(store) => {
-                let today = local_date(Utc::now());
+                let today = local_date(crate::clock::now());
                 let mut note = |err: StoreError| troubles.push(StoreTrouble::Store(err));
                 view.today = store
                     .visitors_on(today)

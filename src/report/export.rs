@@ -118,7 +118,7 @@ pub fn write_open_data(
     license: &str,
 ) -> Result<Written, CliError> {
     let licence = find_licence(license).ok_or_else(|| unknown_licence(license, tracker))?;
-    let plan = plan(tracker, loaded, licence, Utc::now());
+    let plan = plan(tracker, loaded, licence, crate::clock::now());
     if plan.files.is_empty() {
         // A package needs at least one resource (the Data Package spec), and an empty one would
         // only mislead a portal; say what is missing instead.

@@ -55,7 +55,7 @@ impl BatchIds {
         let mut salt = [0u8; 5];
         salt.iter_mut().for_each(|b| *b = fastrand::u8(..));
         BatchIds {
-            millis: u64::try_from(Utc::now().timestamp_millis()).unwrap_or_default(),
+            millis: u64::try_from(crate::clock::now().timestamp_millis()).unwrap_or_default(),
             counter: 0,
             salt,
         }
@@ -309,7 +309,7 @@ impl SqliteStore {
 
     fn write_session(&mut self, session: &PlaySession) -> Result<(), StoreError> {
         let path = self.path.clone();
-        let now = timestamp(Utc::now());
+        let now = timestamp(crate::clock::now());
         let write = |conn: &mut Connection| -> rusqlite::Result<()> {
             let tx = conn.transaction()?;
             let inserted = tx.execute(
@@ -378,7 +378,7 @@ impl VisitorStore for SqliteStore {
             started_at: tour.started_at,
             start_date: local_date(tour.started_at),
             ended_at: None,
-            recorded_at: Utc::now(),
+            recorded_at: crate::clock::now(),
         };
         self.conn
             .execute(
@@ -472,7 +472,7 @@ impl VisitorStore for SqliteStore {
             count: visit.count,
             category: visit.category,
             note: visit.note.clone(),
-            recorded_at: Utc::now(),
+            recorded_at: crate::clock::now(),
         };
         self.conn
             .execute(
@@ -508,7 +508,7 @@ impl VisitorStore for SqliteStore {
 
     fn import_visits(&mut self, batch: &ImportBatch) -> Result<ImportReceipt, StoreError> {
         let id = Uuid::new_v4();
-        let now = timestamp(Utc::now());
+        let now = timestamp(crate::clock::now());
         // A million rows dirty a few hundred megabytes of pages; with SQLite's default 2 MB
         // cache they would be written out and read back many times before the commit.
         let _ = self
@@ -576,7 +576,7 @@ impl VisitorStore for SqliteStore {
                     file_name,
                     content_sha256,
                     rows as i64,
-                    timestamp(Utc::now())
+                    timestamp(crate::clock::now())
                 ],
             )
             .map(drop)

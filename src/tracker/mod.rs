@@ -54,7 +54,7 @@ impl Tracker {
             indicators_dir,
             data_dir,
             lang,
-            today: crate::visitors::local_date(chrono::Utc::now()),
+            today: crate::visitors::local_date(crate::clock::now()),
             messages: Messages::new(),
         }
     }
