@@ -7,6 +7,7 @@ mod desk_cli;
 #[cfg(feature = "exhibit")]
 mod exhibit_screens;
 mod export_cli;
+mod golden;
 mod guide_cli;
 mod report_cli;
 mod robustness;

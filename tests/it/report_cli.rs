@@ -136,6 +136,11 @@ fn answer(item: &str, bin: &str, chosen: &[&str]) -> SessionAnswer {
 }
 
 pub fn fixture() -> Fixture {
+    fixture_on(tourcentre::visitors::local_date(Utc::now()))
+}
+
+/// The fixture as it stands on `today`: this year's visits up to that day.
+pub fn fixture_on(today: NaiveDate) -> Fixture {
     let root = tempfile::tempdir().unwrap();
     let fixture = Fixture { root };
     let indicators = fixture.indicators();
@@ -159,7 +164,6 @@ pub fn fixture() -> Fixture {
     }
 
     let mut store = tourcentre::store::open(&fixture.data()).unwrap();
-    let today = tourcentre::visitors::local_date(Utc::now());
     // Last year in full, and this year up to today: a few visits a week.
     for (day, count) in [(3u32, 12u32), (10, 30), (17, 8), (24, 25)] {
         for month in 1..=12 {
