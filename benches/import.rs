@@ -2,7 +2,7 @@
 //! transaction. Target: under 5 s.
 
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
-use tourcentre::desk::parse_visits;
+use tourcentre::centre::parse_visits;
 use tourcentre::store::{self, ImportBatch, VisitorStore};
 
 const ROWS: usize = 1_000_000;

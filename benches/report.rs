@@ -13,10 +13,11 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use criterion::{Criterion, criterion_group, criterion_main};
 use tourcentre::i18n::Lang;
+use tourcentre::i18n::Words;
 use tourcentre::indicators::{
     CentreFigures, MissedItem, MonthAnswers, MonthVisitors, load_catalogue,
 };
-use tourcentre::tracker::{Centre, Loaded, Tracker};
+use tourcentre::report::{CentreYear, Loaded};
 use tourcentre::visitors::{Calendar, Category, DayCount, year_pace, year_status};
 
 const YEARS: std::ops::Range<i32> = 2005..2025;
@@ -64,7 +65,7 @@ fn write_indicators(dir: &Path, count: usize) {
 }
 
 /// A year of the centre: visits most open days, 200 play sessions a month, 12 items missed.
-fn centre() -> Centre {
+fn centre() -> CentreYear {
     let calendar = Calendar::default();
     let as_of = NaiveDate::from_ymd_opt(2026, 10, 15).expect("a date");
     let days: Vec<DayCount> = (0..288)
@@ -102,7 +103,7 @@ fn centre() -> Centre {
             missed: 300 - i * 20,
         })
         .collect();
-    Centre {
+    CentreYear {
         figures: CentreFigures {
             visitors_by_month,
             answers_by_month,
@@ -122,7 +123,7 @@ fn report(c: &mut Criterion) {
     let indicators = bench_dir().join("indicators");
     write_indicators(&indicators, 40);
     let today = NaiveDate::from_ymd_opt(2026, 10, 15).expect("a date");
-    let tracker = Tracker::new(indicators.clone(), None, Lang::Uk);
+    let words = Words::new(Lang::Uk);
     let out = tempfile::tempdir().expect("a temp dir");
     let centre = centre();
     let mut group = c.benchmark_group("report");
@@ -135,9 +136,11 @@ fn report(c: &mut Criterion) {
             let loaded = Loaded {
                 catalogue,
                 centre: Some(centre.clone()),
-                centre_note: None,
+                centre_missing: None,
+                today,
+                data_dir: None,
             };
-            let written = tourcentre::report::write_report(&tracker, &loaded, out.path())
+            let written = tourcentre::report::write_report(&words, &loaded, out.path())
                 .expect("the report is written");
             assert_eq!(written.files.len(), 1 + 2 * 44);
         })

@@ -124,7 +124,7 @@ fn check_file(file: &Path, kind: FileKind, problems: &mut Vec<Problem>) {
         FileKind::Scenario => content::load(file, &content::assets_dir_for(file)).map(drop),
         FileKind::IndicatorDefinition => indicators::load_definition(file).map(drop),
         FileKind::IndicatorData => indicators::read_csv(file).map(drop),
-        FileKind::Calendar => crate::desk::read_calendar(file).map(drop),
+        FileKind::Calendar => crate::visitors::read_calendar(file).map(drop),
     };
     if let Err(found) = result {
         problems.extend(found.0);

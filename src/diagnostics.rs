@@ -89,6 +89,12 @@ impl Problems {
 }
 
 /// In English, for logs and tests, like a single [`Problem`].
+impl crate::i18n::Wording for Problems {
+    fn words(&self, _: &crate::i18n::Messages, lang: Lang) -> String {
+        self.render(lang)
+    }
+}
+
 impl fmt::Display for Problems {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.render(Lang::En))

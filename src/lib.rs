@@ -2,11 +2,11 @@
 //!
 //! The binary is a thin shell over this library; every module here is usable on its own.
 
+pub mod centre;
 pub mod check;
 pub mod cli;
 pub mod clock;
 pub mod content;
-pub mod desk;
 pub mod diagnostics;
 #[cfg(feature = "exhibit")]
 pub mod exhibit;
@@ -16,7 +16,6 @@ pub mod indicators;
 pub mod pin;
 pub mod report;
 pub mod store;
-pub mod tracker;
 pub mod visitors;
 
 use std::path::PathBuf;

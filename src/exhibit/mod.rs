@@ -68,8 +68,8 @@ pub struct Play {
     pub rounds_started: u64,
 }
 
-/// Opens the kiosk window and runs the exhibit until it is closed.
-pub fn run(scenario: Scenario, options: ExhibitOptions) -> AppExit {
+/// Opens the kiosk window and runs the exhibit until it is closed. An error exit gives its code.
+pub fn run(scenario: Scenario, options: ExhibitOptions) -> Result<(), std::num::NonZero<u8>> {
     let window = Window {
         title: scenario.title.uk.clone(),
         mode: if options.fullscreen {
@@ -102,7 +102,10 @@ pub fn run(scenario: Scenario, options: ExhibitOptions) -> AppExit {
     app.add_plugins(screenshots::plugin);
     app.add_systems(Startup, spawn_camera);
     add_logic(&mut app, scenario, &options);
-    app.run()
+    match app.run() {
+        AppExit::Success => Ok(()),
+        AppExit::Error(code) => Err(code),
+    }
 }
 
 /// Everything but the window, renderer and sound: what the headless tests run.

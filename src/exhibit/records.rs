@@ -14,11 +14,11 @@ use uuid::Uuid;
 
 use super::screens::Screen;
 use super::{CurrentLang, Exhibit, Play};
-use crate::desk::Desk;
+use crate::centre::{Centre, CentreError};
 use crate::game::{PlaySession, SessionOutbox};
-use crate::i18n::{Lang, Text as BothLanguages};
-use crate::store::{NewTour, SqliteStore, StoreError, Tour, VisitorStore};
-use crate::visitors::{Category, YearStatus, local_date};
+use crate::i18n::{Lang, Messages, Text, Wording};
+use crate::store::{NewTour, StoreError, Tour, VisitorStore};
+use crate::visitors::{Category, YearStatus, load_calendar, local_date};
 
 /// How often the link retries a store it could not reach, with sessions waiting.
 const RETRY_EVERY: Duration = Duration::from_secs(10);
@@ -62,7 +62,7 @@ pub struct DeskView {
     /// Play sessions kept in memory until the store takes them.
     pub waiting_sessions: usize,
     /// Why the store cannot be used right now, in words for the guide, in both languages.
-    pub problem: Option<BothLanguages>,
+    pub problem: Option<Text>,
     /// At least one answer has come (false: the panel says it is asking).
     pub answered: bool,
 }
@@ -167,52 +167,26 @@ fn record_round(
     }
 }
 
-/// The thread that owns the store connection.
+/// The thread that owns the store connection, through the centre's operations.
 struct Worker {
-    data_dir: Option<PathBuf>,
+    /// None without a data directory: the panel says so, and sessions wait in memory.
+    centre: Option<Centre>,
     station: String,
-    store: Option<SqliteStore>,
     waiting: SessionOutbox,
     /// The last problem logged, so a store that stays down is logged once, not every retry.
     logged: Option<String>,
-    /// Only to word store errors for the guide panel, in both languages.
-    wording: Option<Desk>,
-}
-
-/// Why the store could not do something: its error when it has one, else words of our own.
-enum StoreTrouble {
-    Store(StoreError),
-    Words(BothLanguages),
-}
-
-impl From<StoreError> for StoreTrouble {
-    fn from(err: StoreError) -> Self {
-        StoreTrouble::Store(err)
-    }
-}
-
-impl StoreTrouble {
-    /// For the log, in English.
-    fn log_line(&self) -> String {
-        match self {
-            StoreTrouble::Store(err) => err.to_string(),
-            StoreTrouble::Words(words) => words.en.clone(),
-        }
-    }
+    /// To word troubles for the guide panel, in both languages.
+    messages: Messages,
 }
 
 impl Worker {
     fn new(data_dir: Option<PathBuf>, station: String) -> Self {
-        let wording = data_dir
-            .as_ref()
-            .map(|dir| Desk::new(dir.clone(), Lang::Uk));
         Worker {
-            wording,
-            data_dir,
+            centre: data_dir.map(Centre::new),
             station,
-            store: None,
             waiting: SessionOutbox::default(),
             logged: None,
+            messages: Messages::new(),
         }
     }
 
@@ -235,6 +209,9 @@ impl Worker {
                     return;
                 }
             };
+            if let Some(centre) = &mut self.centre {
+                centre.refresh_now();
+            }
             let problem = request
                 .map(|request| self.handle(request))
                 .and_then(Result::err);
@@ -246,40 +223,22 @@ impl Worker {
     }
 
     /// A trouble in words for the guide, in both languages.
-    fn words(&self, trouble: &StoreTrouble) -> BothLanguages {
-        match (trouble, &self.wording) {
-            (StoreTrouble::Words(words), _) => words.clone(),
-            (StoreTrouble::Store(err), Some(desk)) => BothLanguages::new(
-                desk.store_words(err, Lang::Uk),
-                desk.store_words(err, Lang::En),
-            ),
-            (StoreTrouble::Store(err), None) => BothLanguages::same(err.to_string()),
-        }
+    fn words(&self, trouble: &CentreError) -> Text {
+        Text::new(
+            trouble.words(&self.messages, Lang::Uk),
+            trouble.words(&self.messages, Lang::En),
+        )
     }
 
-    fn connect(&mut self) -> Result<&mut SqliteStore, StoreTrouble> {
-        if self.store.is_none() {
-            let Some(dir) = &self.data_dir else {
-                return Err(StoreTrouble::Words(BothLanguages::new(
-                    "немає теки даних (задайте --data-dir або TOURCENTRE_DATA)",
-                    "no data directory (set --data-dir or TOURCENTRE_DATA)",
-                )));
-            };
-            self.store = Some(crate::store::open(dir)?);
-        }
-        self.store.as_mut().ok_or_else(|| {
-            StoreTrouble::Words(BothLanguages::new(
-                "базу даних не відкрито",
-                "the store is not open",
-            ))
-        })
+    fn centre(&mut self) -> Result<&mut Centre, CentreError> {
+        self.centre.as_mut().ok_or(CentreError::NoDataDir)
     }
 
-    fn handle(&mut self, request: DeskRequest) -> Result<(), StoreTrouble> {
+    fn handle(&mut self, request: DeskRequest) -> Result<(), CentreError> {
         match request {
             DeskRequest::Record(mut session) => {
                 // Tag the round with the tour that was on when it began, if the store can say.
-                if let Ok(store) = self.connect() {
+                if let Ok(store) = self.centre().and_then(Centre::store) {
                     let day = local_date(session.started_at);
                     session.tour_id = tour_open_at(
                         &store.tours_started_on(day).unwrap_or_default(),
@@ -298,30 +257,26 @@ impl Worker {
                     note,
                     started_at: at,
                 };
-                Ok(self.connect()?.start_tour(&tour).map(drop)?)
+                self.centre()?.start_checked_tour(&tour).map(drop)
             }
-            DeskRequest::EndTour(id) => Ok(self.connect()?.end_tour(id, crate::clock::now()).map(drop)?),
+            DeskRequest::EndTour(id) => self.centre()?.end_tour(&id.to_string(), None).map(drop),
             DeskRequest::Refresh => Ok(()),
         }
     }
 
     /// Writes the waiting sessions, oldest first; what fails stays for the next try.
-    fn write_waiting(&mut self) -> Result<(), StoreTrouble> {
+    fn write_waiting(&mut self) -> Result<(), CentreError> {
         if self.waiting.is_empty() {
             return Ok(());
         }
-        let result = self
-            .connect()
-            .map(drop)
-            .and_then(|()| match self.store.as_mut() {
-                Some(store) => self
-                    .waiting
-                    .flush(store)
-                    .map(drop)
-                    .map_err(StoreTrouble::from),
-                None => Ok(()),
-            });
-        match result.as_ref().map_err(StoreTrouble::log_line) {
+        let waiting = &mut self.waiting;
+        let result = match self.centre.as_mut() {
+            None => Err(CentreError::NoDataDir),
+            Some(centre) => centre
+                .store()
+                .and_then(|store| waiting.flush(store).map(drop).map_err(CentreError::from)),
+        };
+        match result.as_ref().map_err(ToString::to_string) {
             Err(err) if self.logged.as_ref() != Some(&err) => {
                 warn!(
                     "play sessions kept in memory ({} waiting): {err}",
@@ -329,60 +284,61 @@ impl Worker {
                 );
                 self.logged = Some(err);
                 // A broken connection is opened afresh at the next try.
-                self.store = None;
+                self.close_store();
             }
-            Err(_) => self.store = None,
+            Err(_) => self.close_store(),
             Ok(()) => self.logged = None,
         }
         result
     }
 
-    fn view(&mut self, trouble: Option<StoreTrouble>) -> DeskView {
-        let waiting_sessions = self.waiting.len();
-        let data_dir = self.data_dir.clone();
-        let mut troubles: Vec<StoreTrouble> = trouble.into_iter().collect();
+    fn close_store(&mut self) {
+        if let Some(centre) = &mut self.centre {
+            centre.close_store();
+        }
+    }
+
+    fn view(&mut self, trouble: Option<CentreError>) -> DeskView {
+        let mut troubles: Vec<CentreError> = trouble.into_iter().collect();
         let mut view = DeskView {
-            waiting_sessions,
+            waiting_sessions: self.waiting.len(),
             answered: true,
             ..default()
         };
-        match self.connect() {
+        match self.centre() {
             Err(trouble) => troubles.push(trouble),
-            Ok(store) => {
-                let today = local_date(crate::clock::now());
-                let mut note = |err: StoreError| troubles.push(StoreTrouble::Store(err));
-                view.today = store
-                    .visitors_on(today)
-                    .map(|c| c.total())
-                    .map_err(&mut note)
-                    .unwrap_or(0);
-                view.open_tours = store.open_tours().map_err(&mut note).unwrap_or_default();
-                match data_dir
-                    .as_deref()
-                    .map(crate::desk::load_calendar)
-                    .transpose()
-                {
-                    Ok(calendar) => {
-                        view.year = store
-                            .year_status(&calendar.unwrap_or_default(), today)
+            Ok(centre) => {
+                let today = centre.today();
+                let calendar = load_calendar(centre.data_dir());
+                match centre.store() {
+                    Err(trouble) => troubles.push(trouble),
+                    Ok(store) => {
+                        let mut note = |err: StoreError| troubles.push(CentreError::Store(err));
+                        view.today = store
+                            .visitors_on(today)
+                            .map(|c| c.total())
                             .map_err(&mut note)
-                            .ok();
+                            .unwrap_or(0);
+                        view.open_tours = store.open_tours().map_err(&mut note).unwrap_or_default();
+                        match calendar {
+                            Ok(calendar) => {
+                                view.year =
+                                    store.year_status(&calendar, today).map_err(&mut note).ok();
+                            }
+                            Err(problems) => troubles.push(CentreError::Problems(problems)),
+                        }
                     }
-                    Err(problems) => troubles.push(StoreTrouble::Words(BothLanguages::new(
-                        problems.render(Lang::Uk),
-                        problems.render(Lang::En),
-                    ))),
                 }
             }
         }
-        let mut words: Vec<BothLanguages> = troubles.iter().map(|t| self.words(t)).collect();
+        let mut words: Vec<Text> = troubles.iter().map(|t| self.words(t)).collect();
         words.dedup();
         view.problem = (!words.is_empty()).then(|| {
             let joined = |lang: Lang| {
                 let parts: Vec<&str> = words.iter().map(|w| w.get(lang)).collect();
                 parts.join("; ")
             };
-            BothLanguages::new(joined(Lang::Uk), joined(Lang::En))
+            Text::new(joined(Lang::Uk), joined(Lang::En))
         });
         view
     }

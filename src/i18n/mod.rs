@@ -3,9 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 /// A language a person reads the project in.
-#[derive(
-    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, clap::ValueEnum,
-)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     #[default]
@@ -21,6 +19,85 @@ impl Lang {
             Lang::Uk => "uk",
             Lang::En => "en",
         }
+    }
+
+    /// The language of a code (`uk`, `en`), as a command line or a cookie gives it.
+    pub fn from_code(code: &str) -> Option<Lang> {
+        Lang::ALL.into_iter().find(|lang| lang.code() == code)
+    }
+}
+
+/// Something a person reads — an error, a refusal, an outcome — worded where it is shown (the
+/// command line, the kiosk's guide panel, a page), in the reader's language, through the Fluent
+/// messages. Library code returns such values as data and never words them itself.
+pub trait Wording {
+    fn words(&self, messages: &Messages, lang: Lang) -> String;
+}
+
+/// The messages in one reader's language: what a front end words everything with.
+#[derive(Debug)]
+pub struct Words {
+    pub lang: Lang,
+    messages: Messages,
+}
+
+impl Words {
+    pub fn new(lang: Lang) -> Self {
+        Words {
+            lang,
+            messages: Messages::new(),
+        }
+    }
+
+    /// The message `id` with named arguments.
+    pub fn say(&self, id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
+        self.messages.get(self.lang, id, args)
+    }
+
+    /// The message `id` without arguments.
+    pub fn text(&self, id: &str) -> String {
+        self.messages.text(self.lang, id)
+    }
+
+    /// Anything worded (an error, a problem) in this reader's language.
+    pub fn of(&self, worded: &(impl Wording + ?Sized)) -> String {
+        worded.words(&self.messages, self.lang)
+    }
+
+    /// A text carried in both languages, in this reader's.
+    pub fn pick<'a>(&self, text: &'a Text) -> &'a str {
+        text.get(self.lang)
+    }
+
+    /// A word a data file writes in one form for both languages (a unit such as "visits", a
+    /// sector such as "solid-waste"): its translation when the messages have `<kind>-<word>`,
+    /// else the word as written ("%" and "мкг/м³" need none).
+    pub fn term(&self, kind: &str, word: &str) -> String {
+        let id = format!("{kind}-{word}");
+        let translated = self.text(&id);
+        if translated == id {
+            word.to_string()
+        } else {
+            translated
+        }
+    }
+
+    /// A date as the reader writes it in running text: 25.11.2026 in Ukrainian, 2026-11-25 in
+    /// English (unambiguous for every English reader).
+    pub fn date(&self, date: chrono::NaiveDate) -> String {
+        match self.lang {
+            Lang::Uk => date.format("%d.%m.%Y").to_string(),
+            Lang::En => date.to_string(),
+        }
+    }
+
+    /// A number with `decimals` decimals, as the reader writes it.
+    pub fn number(&self, value: f64, decimals: usize) -> String {
+        format_number(value, decimals, self.lang)
+    }
+
+    pub fn messages(&self) -> &Messages {
+        &self.messages
     }
 }
 

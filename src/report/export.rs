@@ -19,13 +19,13 @@ use chrono::{DateTime, SecondsFormat, Utc};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
+use super::{Loaded, ReportError};
 use super::{OutputDir, Written};
-use crate::cli::CliError;
 use crate::diagnostics::Problem;
+use crate::i18n::Words;
 use crate::i18n::{Lang, Text, format_number};
 use crate::indicators::{CentreFigures, Derived, Indicator};
 use crate::store::DATABASE_FILE_NAME;
-use crate::tracker::{Loaded, Tracker};
 
 pub const DEFAULT_LICENSE: &str = "CC-BY-4.0";
 
@@ -112,27 +112,26 @@ fn is_plain_number(cell: &str) -> bool {
 }
 
 pub fn write_open_data(
-    tracker: &Tracker,
+    words: &Words,
     loaded: &Loaded,
     out: &Path,
     license: &str,
-) -> Result<Written, CliError> {
-    let licence = find_licence(license).ok_or_else(|| unknown_licence(license, tracker))?;
-    let plan = plan(tracker, loaded, licence, crate::clock::now());
+) -> Result<Written, ReportError> {
+    let licence = find_licence(license).ok_or_else(|| unknown_licence(license))?;
+    let plan = plan(words, loaded, licence, crate::clock::now());
     if plan.files.is_empty() {
         // A package needs at least one resource (the Data Package spec), and an empty one would
         // only mislead a portal; say what is missing instead.
-        return Err(nothing_to_export(&plan.skipped, tracker));
+        return Err(ReportError::NothingToExport {
+            skipped: plan.skipped,
+        });
     }
     let mut descriptor = serde_json::to_vec_pretty(&plan.package).map_err(|err| {
-        CliError::Message(format!(
-            "{}: cannot write: {err}",
-            out.join(DESCRIPTOR_FILE).display()
-        ))
+        ReportError::cannot_write(&out.join(DESCRIPTOR_FILE), &std::io::Error::other(err))
     })?;
     descriptor.push(b'\n');
     let earlier = earlier_resources(out);
-    let mut dir = OutputDir::create(out, tracker.lang)?;
+    let mut dir = OutputDir::create(out)?;
     for file in &plan.files {
         dir.write(&file.resource.path, &file.bytes)?;
     }
@@ -155,7 +154,7 @@ pub fn write_open_data(
                     format!("{shown}: cannot remove a file of the earlier export"),
                     &err,
                 );
-                return Err(CliError::Message(message.get(tracker.lang).to_string()));
+                return Err(ReportError::Files(message));
             }
         }
     }
@@ -195,22 +194,11 @@ fn earlier_resources(out: &Path) -> Vec<String> {
         .collect()
 }
 
-fn unknown_licence(given: &str, tracker: &Tracker) -> CliError {
+fn unknown_licence(given: &str) -> ReportError {
     let known: Vec<&str> = LICENCES.iter().map(|l| l.id).collect();
     // The id is echoed back; control characters in it must not garble the terminal.
     let given: String = given.chars().filter(|c| !c.is_control()).collect();
-    CliError::Message(tracker.say(
-        "export-unknown-licence",
-        &[("given", given.into()), ("known", known.join(", ").into())],
-    ))
-}
-
-fn nothing_to_export(skipped: &[Problem], tracker: &Tracker) -> CliError {
-    let mut message = tracker.text("export-nothing");
-    for problem in skipped {
-        message.push_str(&format!("\n  {}", problem.render(tracker.lang)));
-    }
-    CliError::Message(message)
+    ReportError::UnknownLicence { given, known }
 }
 
 /// What the export will write, decided before anything touches the disk.
@@ -225,12 +213,12 @@ struct PlannedFile {
     resource: Resource,
 }
 
-fn plan(tracker: &Tracker, loaded: &Loaded, licence: &Licence, created: DateTime<Utc>) -> Plan {
+fn plan(words: &Words, loaded: &Loaded, licence: &Licence, created: DateTime<Utc>) -> Plan {
     let mut files = Vec::new();
     let mut skipped = Vec::new();
     let mut any_example = false;
     for indicator in &loaded.catalogue.indicators {
-        match indicator_file(indicator, tracker) {
+        match indicator_file(indicator, words) {
             Ok(file) => {
                 any_example |= indicator.definition.example;
                 files.push(file);
@@ -241,7 +229,7 @@ fn plan(tracker: &Tracker, loaded: &Loaded, licence: &Licence, created: DateTime
             )),
         }
     }
-    match centre_file(tracker, loaded, &files) {
+    match centre_file(words, loaded, &files) {
         Ok(file) => files.push(file),
         Err(problem) => skipped.push(problem),
     }
@@ -253,14 +241,14 @@ fn plan(tracker: &Tracker, loaded: &Loaded, licence: &Licence, created: DateTime
     }
 }
 
-fn indicator_file(indicator: &Indicator, tracker: &Tracker) -> Result<PlannedFile, String> {
+fn indicator_file(indicator: &Indicator, words: &Words) -> Result<PlannedFile, String> {
     let definition = &indicator.definition;
     let id = &definition.id;
     if !indicator.has_data() {
-        return Err(no_data_reason(indicator, tracker));
+        return Err(no_data_reason(indicator, words));
     }
     if !is_resource_name(id) {
-        return Err(tracker.say("export-bad-id", &[("id", id.clone().into())]));
+        return Err(words.say("export-bad-id", &[("id", id.clone().into())]));
     }
     let dataset = &indicator.dataset;
     let disaggregations: Vec<String> = dataset
@@ -272,7 +260,7 @@ fn indicator_file(indicator: &Indicator, tracker: &Tracker) -> Result<PlannedFil
     header.extend(disaggregations.iter().cloned());
     header.extend(["Units".to_string(), "Value".to_string()]);
     if let Some(clash) = repeated_column(&header) {
-        return Err(tracker.say(
+        return Err(words.say(
             "export-repeated-column",
             &[("id", id.clone().into()), ("column", clash.into())],
         ));
@@ -298,7 +286,7 @@ fn indicator_file(indicator: &Indicator, tracker: &Tracker) -> Result<PlannedFil
         })
         .collect();
     let bytes = csv_bytes(&header, &rows).map_err(|err| {
-        tracker.say(
+        words.say(
             "export-cannot-build",
             &[
                 ("file", format!("{id}.csv").into()),
@@ -391,43 +379,43 @@ fn indicator_file(indicator: &Indicator, tracker: &Tracker) -> Result<PlannedFil
     })
 }
 
-fn no_data_reason(indicator: &Indicator, tracker: &Tracker) -> String {
+fn no_data_reason(indicator: &Indicator, words: &Words) -> String {
     let id = indicator.id().to_string();
     if let Some(derived) = indicator.definition.derived {
         let kind = match derived {
             Derived::CentreVisits => "visits",
             Derived::FirstTryAccuracy => "accuracy",
         };
-        tracker.say(
+        words.say(
             "export-derived-no-data",
             &[("id", id.into()), ("kind", kind.into())],
         )
     } else {
-        tracker.say("export-no-data", &[("id", id.into())])
+        words.say("export-no-data", &[("id", id.into())])
     }
 }
 
 /// The centre's visits per month, or why there are none to publish.
 fn centre_file(
-    tracker: &Tracker,
+    words: &Words,
     loaded: &Loaded,
     planned: &[PlannedFile],
 ) -> Result<PlannedFile, Problem> {
     let file = format!("{CENTRE_VISITS}.csv");
-    let store_path = tracker
+    let store_path = loaded
         .data_dir
         .as_ref()
         .map_or_else(|| PathBuf::from(&file), |dir| dir.join(DATABASE_FILE_NAME));
     let Some(centre) = &loaded.centre else {
         return Err(Problem::in_file(
             &store_path,
-            Text::same(tracker.say("export-no-store", &[("file", file.clone().into())])),
+            Text::same(words.say("export-no-store", &[("file", file.clone().into())])),
         ));
     };
     if let Some(clash) = planned.iter().find(|f| f.resource.name == CENTRE_VISITS) {
         return Err(Problem::in_file(
             &store_path,
-            Text::same(tracker.say(
+            Text::same(words.say(
                 "export-name-taken",
                 &[
                     ("id", clash.resource.name.clone().into()),
@@ -439,13 +427,13 @@ fn centre_file(
     if centre.figures.visitors_by_month.is_empty() {
         return Err(Problem::in_file(
             &store_path,
-            Text::same(tracker.say("export-no-visits", &[("file", file.clone().into())])),
+            Text::same(words.say("export-no-visits", &[("file", file.clone().into())])),
         ));
     }
     let bytes = centre_csv(&centre.figures).map_err(|err| {
         Problem::in_file(
             &store_path,
-            Text::same(tracker.say(
+            Text::same(words.say(
                 "export-cannot-build",
                 &[
                     ("file", file.clone().into()),
@@ -795,12 +783,14 @@ mod tests {
                 skipped: Vec::new(),
             },
             centre: None,
-            centre_note: None,
+            centre_missing: None,
+            today: chrono::NaiveDate::from_ymd_opt(2026, 5, 20).unwrap_or_default(),
+            data_dir: None,
         }
     }
 
-    fn tracker(lang: Lang) -> Tracker {
-        Tracker::new(PathBuf::from("indicators"), None, lang)
+    fn words(lang: Lang) -> Words {
+        Words::new(lang)
     }
 
     #[test]
@@ -865,14 +855,15 @@ mod tests {
                 ..Dataset::default()
             },
         )]);
-        let err = write_open_data(&tracker(Lang::En), &loaded, &out, "XYZ").unwrap_err();
+        let err = write_open_data(&words(Lang::En), &loaded, &out, "XYZ").unwrap_err();
         assert_eq!(
-            err.to_string(),
+            words(Lang::En).of(&err),
             "--license XYZ: unknown licence; use one of: CC-BY-4.0, CC0-1.0, CC-BY-SA-4.0, ODbL-1.0, ODC-By-1.0, PDDL-1.0"
         );
         assert!(!out.exists());
-        let uk = write_open_data(&tracker(Lang::Uk), &loaded, &out, "XYZ").unwrap_err();
-        assert!(uk.to_string().contains("невідома ліцензія"), "{uk}");
+        let uk = write_open_data(&words(Lang::Uk), &loaded, &out, "XYZ").unwrap_err();
+        let uk = words(Lang::Uk).of(&uk);
+        assert!(uk.contains("невідома ліцензія"), "{uk}");
     }
 
     #[test]
@@ -929,7 +920,7 @@ mod tests {
             indicator(example, plain.clone()),
             indicator(definition("c-empty"), Dataset::default()),
         ]);
-        let written = write_open_data(&tracker(Lang::En), &loaded, &out, "cc0-1.0").unwrap();
+        let written = write_open_data(&words(Lang::En), &loaded, &out, "cc0-1.0").unwrap();
 
         assert_eq!(written.main, out.join("datapackage.json"));
         let names: Vec<String> = written
@@ -1019,13 +1010,13 @@ mod tests {
             indicator(definition("kept"), series.clone()),
             indicator(definition("dropped"), series.clone()),
         ]);
-        write_open_data(&tracker(Lang::Uk), &both, &out, DEFAULT_LICENSE).unwrap();
+        write_open_data(&words(Lang::Uk), &both, &out, DEFAULT_LICENSE).unwrap();
         assert!(out.join("dropped.csv").is_file());
         // Something of the department's own in the same directory is never touched.
         std::fs::write(out.join("notes.csv"), "mine").unwrap();
 
         let one = loaded(vec![indicator(definition("kept"), series)]);
-        let written = write_open_data(&tracker(Lang::Uk), &one, &out, DEFAULT_LICENSE).unwrap();
+        let written = write_open_data(&words(Lang::Uk), &one, &out, DEFAULT_LICENSE).unwrap();
         assert_eq!(written.removed, [out.join("dropped.csv")]);
         assert!(!out.join("dropped.csv").exists());
         assert!(out.join("kept.csv").is_file());
@@ -1069,8 +1060,7 @@ mod tests {
             indicator(definition("a"), dataset),
             indicator(definition("b"), fine),
         ]);
-        let written =
-            write_open_data(&tracker(Lang::Uk), &loaded, dir.path(), "CC-BY-4.0").unwrap();
+        let written = write_open_data(&words(Lang::Uk), &loaded, dir.path(), "CC-BY-4.0").unwrap();
         assert_eq!(
             written.files,
             [
@@ -1090,9 +1080,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("out");
         let loaded = loaded(vec![indicator(definition("c-empty"), Dataset::default())]);
-        let err = write_open_data(&tracker(Lang::En), &loaded, &out, DEFAULT_LICENSE)
-            .unwrap_err()
-            .to_string();
+        let err =
+            words(Lang::En).of(
+                &write_open_data(&words(Lang::En), &loaded, &out, DEFAULT_LICENSE).unwrap_err(),
+            );
         assert!(err.starts_with("Nothing to export"), "{err}");
         assert!(err.contains("c-empty.ron"), "{err}");
         assert!(!out.exists());

@@ -9,13 +9,14 @@ use serde::Serialize;
 use super::charts::{
     self, ChartWords, IndicatorChart, MissedChart, MonthlyChart, PaceChart, ShareChart,
 };
+use super::{CentreYear, Loaded, ReportError};
 use super::{OutputDir, Written};
-use crate::cli::CliError;
 use crate::content::Scenario;
 use crate::diagnostics::Problem;
+use crate::i18n::Words;
 use crate::i18n::{Text, format_number, sensible_decimals};
 use crate::indicators::{Direction, Indicator, monthly_accuracy};
-use crate::tracker::{Centre, Loaded, Tracker};
+use crate::report::IndicatorWords;
 
 const TEMPLATE: &str = include_str!("index.html");
 
@@ -30,14 +31,14 @@ fn chart_failed(reason: &str) -> Text {
     )
 }
 
-pub fn write_report(tracker: &Tracker, loaded: &Loaded, out: &Path) -> Result<Written, CliError> {
+pub fn write_report(words: &Words, loaded: &Loaded, out: &Path) -> Result<Written, ReportError> {
     let mut env = minijinja::Environment::new();
     // The name ends in .html, so minijinja escapes every value for HTML.
     env.add_template("index.html", TEMPLATE)
-        .map_err(|e| CliError::Message(format!("report template: {e}")))?;
-    let mut output = OutputDir::create(out, tracker.lang)?;
+        .map_err(|e| ReportError::Template(e.to_string()))?;
+    let mut output = OutputDir::create(out)?;
     let mut skipped: Vec<Problem> = Vec::new();
-    let words = chart_words(tracker);
+    let drawn = chart_words(words);
 
     let mut sections = Vec::new();
     for indicator in &loaded.catalogue.indicators {
@@ -45,8 +46,8 @@ pub fn write_report(tracker: &Tracker, loaded: &Loaded, out: &Path) -> Result<Wr
         let chart = if !indicator.headline().is_empty() {
             match charts::render(&IndicatorChart {
                 indicator,
-                unit: tracker.term("unit", &indicator.definition.unit),
-                words: &words,
+                unit: words.term("unit", &indicator.definition.unit),
+                words: &drawn,
             }) {
                 Ok(rendered) => Some(write_chart(&mut output, indicator.id(), &rendered)?),
                 Err(e) => {
@@ -60,18 +61,18 @@ pub fn write_report(tracker: &Tracker, loaded: &Loaded, out: &Path) -> Result<Wr
         } else {
             skipped.push(Problem::in_file(
                 &indicator.definition_path,
-                Text::same(tracker.say(
+                Text::same(words.say(
                     "report-skipped-no-data",
                     &[("id", indicator.id().to_string().into())],
                 )),
             ));
             None
         };
-        sections.push(section(tracker, indicator, chart));
+        sections.push(section(words, indicator, chart));
     }
 
     let centre = match &loaded.centre {
-        Some(centre) => Some(centre_section(tracker, centre, &mut output, &mut skipped)?),
+        Some(centre) => Some(centre_section(words, centre, &mut output, &mut skipped)?),
         None => None,
     };
 
@@ -79,7 +80,7 @@ pub fn write_report(tracker: &Tracker, loaded: &Loaded, out: &Path) -> Result<Wr
         .catalogue
         .indicators
         .iter()
-        .map(|indicator| summary_row(tracker, indicator))
+        .map(|indicator| summary_row(words, indicator))
         .collect();
     let mut previous_sector = None;
     for row in &mut summary {
@@ -91,31 +92,31 @@ pub fn write_report(tracker: &Tracker, loaded: &Loaded, out: &Path) -> Result<Wr
         .skipped
         .iter()
         .chain(&skipped)
-        .map(|p| p.render(tracker.lang))
+        .map(|p| p.render(words.lang))
         .collect();
     let page = Page {
-        lang: tracker.lang.code(),
-        title: tracker.text("report-title"),
-        generated: tracker.say(
+        lang: words.lang.code(),
+        title: words.text("report-title"),
+        generated: words.say(
             "report-generated",
-            &[("date", tracker.date(tracker.today).into())],
+            &[("date", words.date(loaded.today).into())],
         ),
         any_example: loaded
             .catalogue
             .indicators
             .iter()
             .any(|i| i.definition.example),
-        words: PageWords::new(tracker),
+        words: PageWords::new(words),
         summary,
         sections,
         centre,
-        centre_note: loaded.centre_note.clone(),
+        centre_note: loaded.centre_missing.as_ref().map(|m| words.of(m)),
         left_out,
     };
     let html = env
         .get_template("index.html")
         .and_then(|t| t.render(&page))
-        .map_err(|e| CliError::Message(format!("report template: {e}")))?;
+        .map_err(|e| ReportError::Template(e.to_string()))?;
     let main = output.write("index.html", html.as_bytes())?;
     Ok(Written {
         out: output.root().to_path_buf(),
@@ -130,7 +131,7 @@ fn write_chart(
     output: &mut OutputDir,
     name: &str,
     rendered: &charts::Rendered,
-) -> Result<ChartFiles, CliError> {
+) -> Result<ChartFiles, ReportError> {
     let png = format!("charts/{name}.png");
     let svg = format!("charts/{name}.svg");
     output.write(&png, &rendered.png)?;
@@ -138,17 +139,17 @@ fn write_chart(
     Ok(ChartFiles { png, svg })
 }
 
-fn chart_words(tracker: &Tracker) -> ChartWords {
+fn chart_words(words: &Words) -> ChartWords {
     ChartWords {
-        lang: tracker.lang,
-        source: tracker.text("report-source"),
-        target: tracker.text("report-target"),
-        example: tracker.text("report-example-chart"),
-        green: tracker.text("report-band-green"),
-        amber: tracker.text("report-band-amber"),
-        red: tracker.text("report-band-red"),
-        observed: tracker.text("report-observed"),
-        year: tracker.text("report-year"),
+        lang: words.lang,
+        source: words.text("report-source"),
+        target: words.text("report-target"),
+        example: words.text("report-example-chart"),
+        green: words.text("report-band-green"),
+        amber: words.text("report-band-amber"),
+        red: words.text("report-band-red"),
+        observed: words.text("report-observed"),
+        year: words.text("report-year"),
     }
 }
 
@@ -202,7 +203,7 @@ struct PageWords {
 }
 
 impl PageWords {
-    fn new(t: &Tracker) -> Self {
+    fn new(t: &Words) -> Self {
         PageWords {
             summary: t.text("report-summary"),
             indicator: t.text("report-indicator"),
@@ -293,96 +294,87 @@ struct CentreSection {
     missed: Vec<(String, String, String)>,
 }
 
-fn summary_row(tracker: &Tracker, indicator: &Indicator) -> SummaryRow {
+fn summary_row(words: &Words, indicator: &Indicator) -> SummaryRow {
     let d = &indicator.definition;
     SummaryRow {
         id: d.id.clone(),
-        name: d.name.get(tracker.lang).to_string(),
-        sector: tracker.term("sector", &d.sector),
+        name: d.name.get(words.lang).to_string(),
+        sector: words.term("sector", &d.sector),
         first_of_sector: false,
-        psr: tracker.psr_word(d.psr),
+        psr: words.psr_word(d.psr),
         example: d.example,
-        latest: tracker.latest(indicator),
+        latest: words.latest(indicator),
         light: indicator.traffic_light.code(),
-        light_word: tracker.light_word(indicator.traffic_light),
+        light_word: words.light_word(indicator.traffic_light),
         status: indicator.progress.status.code(),
-        status_word: tracker.status_word(indicator.progress.status),
+        status_word: words.status_word(indicator.progress.status),
         score: indicator
             .progress
             .score
-            .map(|s| format_number(s, 2, tracker.lang)),
+            .map(|s| format_number(s, 2, words.lang)),
     }
 }
 
-fn section(tracker: &Tracker, indicator: &Indicator, chart: Option<ChartFiles>) -> Section {
+fn section(words: &Words, indicator: &Indicator, chart: Option<ChartFiles>) -> Section {
     let d = &indicator.definition;
-    let lang = tracker.lang;
+    let lang = words.lang;
     let mut facts = vec![
-        (tracker.text("report-unit"), tracker.term("unit", &d.unit)),
-        (
-            tracker.text("report-sector"),
-            tracker.term("sector", &d.sector),
-        ),
-        (tracker.text("report-psr"), tracker.psr_word(d.psr)),
-        (
-            tracker.text("report-better"),
-            tracker.better_word(d.direction),
-        ),
-        (tracker.text("report-base-year"), d.base_year().to_string()),
+        (words.text("report-unit"), words.term("unit", &d.unit)),
+        (words.text("report-sector"), words.term("sector", &d.sector)),
+        (words.text("report-psr"), words.psr_word(d.psr)),
+        (words.text("report-better"), words.better_word(d.direction)),
+        (words.text("report-base-year"), d.base_year().to_string()),
     ];
     if let Some(target) = d.target {
         facts.push((
-            tracker.text("report-target"),
-            format!("{} ({})", tracker.value(target.value, &d.unit), target.year),
+            words.text("report-target"),
+            format!("{} ({})", words.value(target.value, &d.unit), target.year),
         ));
     }
     if let Some(limit) = d.limit {
-        facts.push((tracker.text("report-limit"), tracker.value(limit, &d.unit)));
+        facts.push((words.text("report-limit"), words.value(limit, &d.unit)));
     }
     if let Some(benchmark) = d.benchmark {
         let sign = match d.direction {
             Direction::Higher => ("≥", "<"),
             Direction::Lower => ("≤", ">"),
         };
-        let bands = tracker.say(
+        let bands = words.say(
             "report-benchmark-bands",
             &[
                 (
                     "green",
-                    format!("{} {}", sign.0, tracker.value(benchmark.green, &d.unit)).into(),
+                    format!("{} {}", sign.0, words.value(benchmark.green, &d.unit)).into(),
                 ),
                 (
                     "red",
-                    format!("{} {}", sign.1, tracker.value(benchmark.red, &d.unit)).into(),
+                    format!("{} {}", sign.1, words.value(benchmark.red, &d.unit)).into(),
                 ),
             ],
         );
         let source = d
             .benchmark_source
             .clone()
-            .unwrap_or_else(|| tracker.text("report-benchmark-unverified"));
-        facts.push((
-            tracker.text("report-benchmark"),
-            format!("{bands}. {source}"),
-        ));
+            .unwrap_or_else(|| words.text("report-benchmark-unverified"));
+        facts.push((words.text("report-benchmark"), format!("{bands}. {source}")));
     }
-    facts.push((tracker.text("report-source"), d.source.clone()));
+    facts.push((words.text("report-source"), d.source.clone()));
     let origin = match (&d.derived, &indicator.data_path) {
-        (Some(_), _) => tracker.text("report-data-from-store"),
+        (Some(_), _) => words.text("report-data-from-store"),
         (None, Some(path)) => path
             .file_name()
             .map(|n| format!("data/{}", n.to_string_lossy()))
             .unwrap_or_default(),
-        (None, None) => tracker.text("data-none"),
+        (None, None) => words.text("data-none"),
     };
-    facts.push((tracker.text("report-data-file"), origin));
+    facts.push((words.text("report-data-file"), origin));
 
-    let mut columns = vec![tracker.text("report-year")];
+    let mut columns = vec![words.text("report-year")];
     columns.extend(indicator.dataset.disaggregation_columns.iter().cloned());
     if indicator.dataset.has_units {
-        columns.push(tracker.text("report-units"));
+        columns.push(words.text("report-units"));
     }
-    columns.push(tracker.text("report-value"));
+    columns.push(words.text("report-value"));
     let rows: Vec<Vec<String>> = indicator
         .dataset
         .rows
@@ -406,22 +398,20 @@ fn section(tracker: &Tracker, indicator: &Indicator, chart: Option<ChartFiles>) 
 
     let p = &indicator.progress;
     let progress_sentence = match (p.base_year, p.base_value, p.current_year, p.current_value) {
-        (Some(by), Some(bv), Some(cy), Some(cv)) if p.unmeasurable.is_none() => tracker.say(
+        (Some(by), Some(bv), Some(cy), Some(cv)) if p.unmeasurable.is_none() => words.say(
             "report-progress-sentence",
             &[
-                ("base", tracker.value(bv, &d.unit).into()),
+                ("base", words.value(bv, &d.unit).into()),
                 ("baseyear", FluentValue::from(by.to_string())),
-                ("current", tracker.value(cv, &d.unit).into()),
+                ("current", words.value(cv, &d.unit).into()),
                 ("currentyear", FluentValue::from(cy.to_string())),
                 (
                     "status",
-                    tracker
-                        .text(&format!("progress-{}", p.status.code()))
-                        .into(),
+                    words.text(&format!("progress-{}", p.status.code())).into(),
                 ),
             ],
         ),
-        _ => tracker.text(&format!(
+        _ => words.text(&format!(
             "report-unmeasurable-{}",
             p.unmeasurable.map_or("no_data", |u| u.code())
         )),
@@ -433,11 +423,11 @@ fn section(tracker: &Tracker, indicator: &Indicator, chart: Option<ChartFiles>) 
         facts,
         progress_sentence,
         light: indicator.traffic_light.code(),
-        light_word: tracker.light_word(indicator.traffic_light),
+        light_word: words.light_word(indicator.traffic_light),
         status: p.status.code(),
-        status_word: tracker.status_word(p.status),
+        status_word: words.status_word(p.status),
         chart,
-        chart_alt: tracker.say(
+        chart_alt: words.say(
             "report-chart-alt",
             &[("name", d.name.get(lang).to_string().into())],
         ),
@@ -446,51 +436,51 @@ fn section(tracker: &Tracker, indicator: &Indicator, chart: Option<ChartFiles>) 
     }
 }
 
-fn month_names(tracker: &Tracker) -> [String; 12] {
-    std::array::from_fn(|m| tracker.text(&format!("month-short-{}", m + 1)))
+fn month_names(words: &Words) -> [String; 12] {
+    std::array::from_fn(|m| words.text(&format!("month-short-{}", m + 1)))
 }
 
 fn centre_section(
-    tracker: &Tracker,
-    centre: &Centre,
+    words: &Words,
+    centre: &CentreYear,
     output: &mut OutputDir,
     skipped: &mut Vec<Problem>,
-) -> Result<CentreSection, CliError> {
-    let lang = tracker.lang;
+) -> Result<CentreSection, ReportError> {
+    let lang = words.lang;
     let status = &centre.status;
     let year = status.year;
     let whole = |v: f64| FluentValue::from(format_number(v, 0, lang));
     let status_lines = vec![
-        tracker.say(
+        words.say(
             "report-centre-to-date",
             &[
                 ("count", whole(status.visitors_to_date as f64)),
                 ("target", whole(f64::from(status.target))),
-                ("date", tracker.date(status.as_of).into()),
+                ("date", words.date(status.as_of).into()),
             ],
         ),
-        tracker.say(
+        words.say(
             "report-centre-expected",
             &[("expected", whole(status.expected_to_date))],
         ),
-        tracker.say(
+        words.say(
             "report-centre-projected",
             &[("projected", whole(status.projected_year_end))],
         ),
-        tracker.say(
+        words.say(
             "report-centre-required",
             &[("required", whole(status.required_per_operating_day as f64))],
         ),
     ];
-    let footer = tracker.text("report-centre-footer");
-    let months = month_names(tracker);
+    let footer = words.text("report-centre-footer");
+    let months = month_names(words);
     let mut charts_out = Vec::new();
     let mut add = |name: &str,
                    alt: String,
                    rendered: Result<charts::Rendered, charts::ChartError>,
                    output: &mut OutputDir,
                    skipped: &mut Vec<Problem>|
-     -> Result<(), CliError> {
+     -> Result<(), ReportError> {
         match rendered {
             Ok(r) => {
                 charts_out.push(CentreChart {
@@ -506,23 +496,23 @@ fn centre_section(
         Ok(())
     };
 
-    let pace_title = tracker.say(
+    let pace_title = words.say(
         "report-pace-title",
         &[("year", FluentValue::from(year.to_string()))],
     );
     let pace = PaceChart {
         title: pace_title.clone(),
-        subtitle: tracker.text("report-pace-subtitle"),
+        subtitle: words.text("report-pace-subtitle"),
         footer: footer.clone(),
         lang,
         year,
         target: f64::from(status.target),
-        target_label: tracker.say(
+        target_label: words.say(
             "report-pace-target",
             &[("target", whole(f64::from(status.target)))],
         ),
-        actual_label: tracker.text("report-pace-actual"),
-        pace_label: tracker.text("report-pace-expected"),
+        actual_label: words.text("report-pace-actual"),
+        pace_label: words.text("report-pace-expected"),
         actual: centre
             .pace
             .actual
@@ -545,13 +535,13 @@ fn centre_section(
         std::array::from_fn(|m| months[m].visitors as f64)
     };
     let previous = monthly(year - 1);
-    let months_title = tracker.say(
+    let months_title = words.say(
         "report-months-title",
         &[("year", FluentValue::from(year.to_string()))],
     );
     let by_month = MonthlyChart {
         title: months_title.clone(),
-        subtitle: tracker.text("report-months-subtitle"),
+        subtitle: words.text("report-months-subtitle"),
         footer: footer.clone(),
         lang,
         months: months.clone(),
@@ -572,13 +562,13 @@ fn centre_section(
 
     let accuracy = monthly_accuracy(&centre.figures.answers_by_month);
     if !accuracy.is_empty() {
-        let title = tracker.text("report-accuracy-title");
+        let title = words.text("report-accuracy-title");
         let chart = ShareChart {
             title: title.clone(),
-            subtitle: tracker.text("report-accuracy-subtitle"),
+            subtitle: words.text("report-accuracy-subtitle"),
             footer: footer.clone(),
             lang,
-            label: tracker.text("report-accuracy-label"),
+            label: words.text("report-accuracy-label"),
             points: accuracy
                 .iter()
                 .map(|(y, m, v)| {
@@ -626,13 +616,13 @@ fn centre_section(
         })
         .collect();
     if !missed.is_empty() {
-        let title = tracker.say(
+        let title = words.say(
             "report-missed-chart-title",
             &[("year", FluentValue::from(year.to_string()))],
         );
         let chart = MissedChart {
             title: title.clone(),
-            subtitle: tracker.text("report-missed-subtitle"),
+            subtitle: words.text("report-missed-subtitle"),
             footer,
             lang,
             items: missed.clone(),
@@ -648,7 +638,7 @@ fn centre_section(
     Ok(CentreSection {
         status_lines,
         pace: status.status.as_str(),
-        pace_word: tracker.text(&format!("pace-{}", status.status.as_str())),
+        pace_word: words.text(&format!("pace-{}", status.status.as_str())),
         charts: charts_out,
         missed: missed
             .into_iter()

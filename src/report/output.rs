@@ -4,33 +4,29 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use crate::cli::CliError;
-use crate::diagnostics::io_failure;
-use crate::i18n::{Lang, Text};
+use super::ReportError;
+use crate::i18n::Text;
 
 pub struct OutputDir {
     root: PathBuf,
     written: Vec<PathBuf>,
-    /// The reader's language, for what goes wrong.
-    lang: Lang,
 }
 
 impl OutputDir {
     /// Creates `root` (and its parents) when missing. A path that is a file is refused.
-    pub fn create(root: &Path, lang: Lang) -> Result<Self, CliError> {
+    pub fn create(root: &Path) -> Result<Self, ReportError> {
         if root.exists() && !root.is_dir() {
             let shown = root.display();
             let message = Text::new(
                 format!("{shown}: це файл, а --out потребує теки"),
                 format!("{shown}: is a file; --out needs a directory"),
             );
-            return Err(CliError::Message(message.get(lang).to_string()));
+            return Err(ReportError::Files(message));
         }
-        std::fs::create_dir_all(root).map_err(|err| failed(root, &err, lang))?;
+        std::fs::create_dir_all(root).map_err(|err| ReportError::cannot_write(root, &err))?;
         Ok(OutputDir {
             root: root.to_path_buf(),
             written: Vec::new(),
-            lang,
         })
     }
 
@@ -39,24 +35,25 @@ impl OutputDir {
     }
 
     /// Writes `bytes` at `relative` (folders created as needed).
-    pub fn write(&mut self, relative: &str, bytes: &[u8]) -> Result<PathBuf, CliError> {
+    pub fn write(&mut self, relative: &str, bytes: &[u8]) -> Result<PathBuf, ReportError> {
         let path = self.root.join(relative);
         let directory = path.parent().unwrap_or(&self.root).to_path_buf();
-        std::fs::create_dir_all(&directory).map_err(|err| failed(&directory, &err, self.lang))?;
+        std::fs::create_dir_all(&directory)
+            .map_err(|err| ReportError::cannot_write(&directory, &err))?;
         let mut file = tempfile::NamedTempFile::new_in(&directory)
-            .map_err(|err| failed(&directory, &err, self.lang))?;
+            .map_err(|err| ReportError::cannot_write(&directory, &err))?;
         file.write_all(bytes)
-            .map_err(|err| failed(&path, &err, self.lang))?;
+            .map_err(|err| ReportError::cannot_write(&path, &err))?;
         // A temporary file is private; what we publish is for everyone to read.
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;
             file.as_file()
                 .set_permissions(std::fs::Permissions::from_mode(0o644))
-                .map_err(|err| failed(&path, &err, self.lang))?;
+                .map_err(|err| ReportError::cannot_write(&path, &err))?;
         }
         file.persist(&path)
-            .map_err(|err| failed(&path, &err.error, self.lang))?;
+            .map_err(|err| ReportError::cannot_write(&path, &err.error))?;
         self.written.push(path.clone());
         Ok(path)
     }
@@ -64,14 +61,4 @@ impl OutputDir {
     pub fn into_files(self) -> Vec<PathBuf> {
         self.written
     }
-}
-
-fn failed(path: &Path, err: &std::io::Error, lang: Lang) -> CliError {
-    let shown = path.display();
-    let message = io_failure(
-        format!("{shown}: не вдається записати"),
-        format!("{shown}: cannot write"),
-        err,
-    );
-    CliError::Message(message.get(lang).to_string())
 }

@@ -15,6 +15,8 @@ use uuid::Uuid;
 use crate::indicators::{CentreFigures, MissedItem, MonthAnswers, MonthVisitors};
 use crate::visitors::{ByCategory, Calendar, Category, DayCount, YearStatus, year_status};
 
+mod words;
+
 pub use schema::LATEST_VERSION;
 pub use sqlite::{DATABASE_FILE_NAME, SqliteStore};
 
@@ -188,7 +190,7 @@ pub trait VisitorStore {
     }
 }
 
-/// Why the store refused or failed. Messages name the file; the CLI words them for the guide.
+/// Why the store refused or failed. Messages name the file; `Wording` words them for a guide.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error("{path}: cannot create the data directory: {}", reason.en)]
@@ -251,6 +253,11 @@ pub enum StoreError {
     },
     #[error("{path}: {message}")]
     Sqlite { path: PathBuf, message: String },
+}
+
+/// The first eight characters of an id: what a guide types to end a tour.
+pub fn short_id(id: &Uuid) -> String {
+    id.to_string()[..8].to_string()
 }
 
 #[cfg(test)]

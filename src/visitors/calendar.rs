@@ -120,6 +120,21 @@ fn default_open_weekdays() -> Vec<WeekdayName> {
     WeekdayName::monday_to_saturday().collect()
 }
 
+/// The calendar of `data_dir/visitors.ron`, or the defaults when there is none.
+pub fn load_calendar(data_dir: &Path) -> Result<Calendar, Problems> {
+    let path = data_dir.join(CALENDAR_FILE_NAME);
+    if !path.exists() {
+        return Ok(Calendar::default());
+    }
+    read_calendar(&path)
+}
+
+/// Reads and validates a calendar file (as `check` does for any file named `visitors.ron`).
+pub fn read_calendar(path: &Path) -> Result<Calendar, Problems> {
+    let text = crate::diagnostics::read_text_file(path)?;
+    calendar_from_text(path, &text)
+}
+
 /// Parses and validates the text of a `visitors.ron`, reporting every problem with its field.
 pub fn calendar_from_text(path: &Path, text: &str) -> Result<Calendar, Problems> {
     let file: CalendarFile = parse_ron(path, text)?;

@@ -9,6 +9,11 @@ pub fn local_date(at: DateTime<Utc>) -> NaiveDate {
     at.with_timezone(&Kyiv).date_naive()
 }
 
+/// An instant as the desk's wall clock shows it: `2026-04-20 09:30`.
+pub fn local_time(at: DateTime<Utc>) -> String {
+    at.with_timezone(&Kyiv).format("%Y-%m-%d %H:%M").to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

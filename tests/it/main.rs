@@ -9,6 +9,7 @@ mod exhibit_screens;
 mod export_cli;
 mod golden;
 mod guide_cli;
+mod layering;
 mod report_cli;
 mod robustness;
 mod store_reliability;

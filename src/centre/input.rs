@@ -28,6 +28,13 @@ pub enum InputProblem {
     },
 }
 
+impl crate::i18n::Wording for InputProblem {
+    fn words(&self, messages: &crate::i18n::Messages, lang: crate::i18n::Lang) -> String {
+        let (id, args) = self.message();
+        messages.get(lang, id, &args)
+    }
+}
+
 impl InputProblem {
     /// The Fluent message id and its arguments.
     pub fn message(&self) -> (&'static str, Vec<(&'static str, FluentValue<'static>)>) {

@@ -6,17 +6,16 @@
 //! came from is refused (it would count every visitor twice), while it imports cleanly into a
 //! new store.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use fluent_bundle::FluentValue;
+use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use super::{Desk, input, print_json, short_id};
-use crate::cli::{CliError, DbBackupArgs, Format, VisitorsExportArgs, VisitorsImportArgs};
+use super::{Centre, CentreError, input};
 use crate::diagnostics::{csv_error, io_reason};
-use crate::i18n::Text;
-use crate::store::{ExportRow, ImportBatch, NewVisit, VisitorStore};
+use crate::i18n::{Lang, Messages, Text, Wording};
+use crate::store::{ExportRow, ImportBatch, NewVisit, VisitorStore, short_id};
 
 /// A million-row file is about 25 MB; this leaves room and still refuses a runaway file.
 const MAX_IMPORT_BYTES: u64 = 256 * 1024 * 1024;
@@ -168,34 +167,68 @@ fn unescape_cell(text: &str) -> &str {
     }
 }
 
-impl Desk {
-    fn bad_line(&self, file: &Path, bad: &BadLine) -> String {
-        let message = match &bad.problem {
-            LineProblem::Header(found) => {
-                self.say("import-bad-header", &[("found", found.clone().into())])
-            }
-            LineProblem::Columns(found) => self.say(
+impl Wording for LineProblem {
+    fn words(&self, messages: &Messages, lang: Lang) -> String {
+        match self {
+            LineProblem::Header(found) => messages.get(
+                lang,
+                "import-bad-header",
+                &[("found", found.clone().into())],
+            ),
+            LineProblem::Columns(found) => messages.get(
+                lang,
                 "import-bad-columns",
                 &[("found", FluentValue::from(*found))],
             ),
             LineProblem::Value { column, problem } => {
-                format!("{column}: {}", self.input_problem(problem))
+                format!("{column}: {}", problem.words(messages, lang))
             }
-        };
-        format!("{}:{}: {message}", file.display(), bad.line)
+        }
     }
 }
 
-fn read_import_file(desk: &Desk, path: &Path) -> Result<String, CliError> {
-    let refuse = |reason: Text| {
-        let reason = reason.get(desk.lang).to_string();
-        CliError::Message(desk.say(
-            "import-unreadable",
-            &[
-                ("file", path.display().to_string().into()),
-                ("reason", reason.into()),
-            ],
-        ))
+/// What `visitors import` added.
+#[derive(Clone, Debug, Serialize)]
+pub struct Imported {
+    #[serde(serialize_with = "crate::centre::transfer::shown_path")]
+    pub file: PathBuf,
+    pub import_id: String,
+    pub rows: u64,
+    pub visitors: u64,
+}
+
+/// What `visitors export` wrote.
+#[derive(Clone, Debug, Serialize)]
+pub struct Exported {
+    #[serde(serialize_with = "crate::centre::transfer::shown_path")]
+    pub file: PathBuf,
+    pub rows: u64,
+}
+
+/// What `db backup` copied.
+#[derive(Clone, Debug, Serialize)]
+pub struct StoreCopied {
+    #[serde(serialize_with = "crate::centre::transfer::shown_path")]
+    pub file: PathBuf,
+    pub play_sessions: u64,
+    pub tours: u64,
+    pub visits: u64,
+}
+
+/// A path in JSON as the person wrote it.
+pub(crate) fn shown_path<S: serde::Serializer>(
+    path: &Path,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(&path.display().to_string())
+}
+
+/// An import file's text, without a byte-order mark: refused when it is not a readable UTF-8 file
+/// of a sensible size.
+fn read_import_file(path: &Path) -> Result<String, CentreError> {
+    let refuse = |reason: Text| CentreError::Unreadable {
+        file: path.to_path_buf(),
+        reason,
     };
     let metadata = std::fs::metadata(path).map_err(|err| refuse(io_reason(&err)))?;
     if metadata.is_dir() || metadata.len() > MAX_IMPORT_BYTES {
@@ -224,50 +257,101 @@ fn read_import_file(desk: &Desk, path: &Path) -> Result<String, CliError> {
         .unwrap_or(text))
 }
 
-pub fn visitors_import(desk: &Desk, args: VisitorsImportArgs) -> Result<(), CliError> {
-    let text = read_import_file(desk, &args.file)?;
-    let (rows, content_sha256) = parse_visits(&text, desk.today()).map_err(|bad| {
-        let mut lines: Vec<String> = bad.iter().map(|b| desk.bad_line(&args.file, b)).collect();
-        lines.push(desk.say(
-            "import-rejected",
-            &[("problems", FluentValue::from(bad.len()))],
-        ));
-        CliError::Message(lines.join("\n"))
-    })?;
-    if rows.is_empty() {
-        return Err(CliError::Message(desk.say(
-            "import-no-rows",
-            &[("file", args.file.display().to_string().into())],
-        )));
+impl Centre {
+    /// Adds the visits of a CSV file (`date,count,category[,note]`), all or nothing.
+    pub fn import_visits(&mut self, file: &Path) -> Result<Imported, CentreError> {
+        let text = read_import_file(file)?;
+        self.import_visits_text(file, &text)
     }
-    let mut store = desk.open_store()?;
-    let receipt = store
-        .import_visits(&ImportBatch {
-            file_name: file_name(&args.file),
+
+    /// Adds the visits of a CSV text (an upload) named `file`, all or nothing.
+    pub fn import_visits_text(&mut self, file: &Path, text: &str) -> Result<Imported, CentreError> {
+        let (rows, content_sha256) =
+            parse_visits(text, self.today()).map_err(|lines| CentreError::BadLines {
+                file: file.to_path_buf(),
+                lines,
+            })?;
+        if rows.is_empty() {
+            return Err(CentreError::NoRows {
+                file: file.to_path_buf(),
+            });
+        }
+        let receipt = self.store()?.import_visits(&ImportBatch {
+            file_name: file_name(file),
             content_sha256,
             rows,
+        })?;
+        Ok(Imported {
+            file: file.to_path_buf(),
+            import_id: receipt.id.to_string(),
+            rows: receipt.rows,
+            visitors: receipt.visitors,
         })
-        .map_err(|err| desk.store_failed(err))?;
-    match args.format {
-        Format::Json => print_json(&serde_json::json!({
-            "file": args.file.display().to_string(),
-            "import_id": receipt.id.to_string(),
-            "rows": receipt.rows,
-            "visitors": receipt.visitors,
-        })),
-        Format::Text => println!(
-            "{}",
-            desk.say(
-                "import-done",
-                &[
-                    ("file", args.file.display().to_string().into()),
-                    ("rows", FluentValue::from(receipt.rows)),
-                    ("visitors", FluentValue::from(receipt.visitors)),
-                ],
-            )
-        ),
     }
-    Ok(())
+
+    /// Writes every visit and tour as CSV that imports cleanly; the file appears whole or not at
+    /// all.
+    pub fn export_visits(&mut self, file: &Path) -> Result<Exported, CentreError> {
+        let refuse = |reason: Text| CentreError::ExportFailed {
+            file: file.to_path_buf(),
+            reason,
+        };
+        if file.is_dir() {
+            return Err(refuse(Text::new("це тека", "is a directory")));
+        }
+        let store = self.store()?;
+        let partial = partial_path(file);
+        let result = (|| -> Result<u64, CentreError> {
+            let out = std::fs::File::create(&partial).map_err(|err| refuse(io_reason(&err)))?;
+            let mut writer = csv::Writer::from_writer(std::io::BufWriter::new(out));
+            writer
+                .write_record(HEADER)
+                .map_err(|err| refuse(csv_error(&err)))?;
+            let mut hasher = Sha256::new();
+            let rows = store.export_rows(&mut |row| {
+                let visit = export_visit(row);
+                hash_row(&mut hasher, &visit);
+                let note = escape_cell(visit.note.as_deref().unwrap_or_default());
+                writer
+                    .write_record([
+                        visit.date.to_string().as_str(),
+                        visit.count.to_string().as_str(),
+                        visit.category.as_str(),
+                        note.as_str(),
+                    ])
+                    .map_err(std::io::Error::from)
+            })?;
+            let out = writer
+                .into_inner()
+                .map_err(|err| refuse(csv_error(&err)))?
+                .into_inner()
+                .map_err(|err| refuse(io_reason(err.error())))?;
+            out.sync_all().map_err(|err| refuse(io_reason(&err)))?;
+            store.record_export(&file_name(file), &hex(&hasher.finalize()), rows)?;
+            std::fs::rename(&partial, file).map_err(|err| refuse(io_reason(&err)))?;
+            Ok(rows)
+        })();
+        let rows = result.inspect_err(|_| {
+            let _ = std::fs::remove_file(&partial);
+        })?;
+        Ok(Exported {
+            file: file.to_path_buf(),
+            rows,
+        })
+    }
+
+    /// Copies the store to `file` while others may be writing (SQLite online backup).
+    pub fn back_up_store(&mut self, file: &Path) -> Result<StoreCopied, CentreError> {
+        let store = self.store()?;
+        store.backup_to(file)?;
+        let totals = store.totals()?;
+        Ok(StoreCopied {
+            file: file.to_path_buf(),
+            visits: totals.visit_rows,
+            tours: totals.tours,
+            play_sessions: totals.play_sessions,
+        })
+    }
 }
 
 fn file_name(path: &Path) -> String {
@@ -288,78 +372,6 @@ fn partial_path(destination: &Path) -> PathBuf {
         Some(parent) if !parent.as_os_str().is_empty() => parent.join(name),
         _ => PathBuf::from(name),
     }
-}
-
-pub fn visitors_export(desk: &Desk, args: VisitorsExportArgs) -> Result<(), CliError> {
-    let refuse = |reason: Text| {
-        let reason = reason.get(desk.lang).to_string();
-        CliError::Message(desk.say(
-            "export-failed",
-            &[
-                ("file", args.file.display().to_string().into()),
-                ("reason", reason.into()),
-            ],
-        ))
-    };
-    if args.file.is_dir() {
-        return Err(refuse(Text::new("це тека", "is a directory")));
-    }
-    let mut store = desk.open_store()?;
-    let partial = partial_path(&args.file);
-    let result = (|| -> Result<u64, CliError> {
-        let file = std::fs::File::create(&partial).map_err(|err| refuse(io_reason(&err)))?;
-        let mut writer = csv::Writer::from_writer(std::io::BufWriter::new(file));
-        writer
-            .write_record(HEADER)
-            .map_err(|err| refuse(csv_error(&err)))?;
-        let mut hasher = Sha256::new();
-        let rows = store
-            .export_rows(&mut |row| {
-                let visit = export_visit(row);
-                hash_row(&mut hasher, &visit);
-                let note = escape_cell(visit.note.as_deref().unwrap_or_default());
-                writer
-                    .write_record([
-                        visit.date.to_string().as_str(),
-                        visit.count.to_string().as_str(),
-                        visit.category.as_str(),
-                        note.as_str(),
-                    ])
-                    .map_err(std::io::Error::from)
-            })
-            .map_err(|err| desk.store_failed(err))?;
-        let file = writer
-            .into_inner()
-            .map_err(|err| refuse(csv_error(&err)))?
-            .into_inner()
-            .map_err(|err| refuse(io_reason(err.error())))?;
-        file.sync_all().map_err(|err| refuse(io_reason(&err)))?;
-        store
-            .record_export(&file_name(&args.file), &hex(&hasher.finalize()), rows)
-            .map_err(|err| desk.store_failed(err))?;
-        std::fs::rename(&partial, &args.file).map_err(|err| refuse(io_reason(&err)))?;
-        Ok(rows)
-    })();
-    let rows = result.inspect_err(|_| {
-        let _ = std::fs::remove_file(&partial);
-    })?;
-    match args.format {
-        Format::Json => print_json(&serde_json::json!({
-            "file": args.file.display().to_string(),
-            "rows": rows,
-        })),
-        Format::Text => println!(
-            "{}",
-            desk.say(
-                "export-done",
-                &[
-                    ("file", args.file.display().to_string().into()),
-                    ("rows", FluentValue::from(rows)),
-                ],
-            )
-        ),
-    }
-    Ok(())
 }
 
 /// A row of the export file: a tour becomes its group on its start date, with a note that says
@@ -384,37 +396,6 @@ fn export_visit(row: ExportRow) -> NewVisit {
             }
         }
     }
-}
-
-pub fn db_backup(desk: &Desk, args: DbBackupArgs) -> Result<(), CliError> {
-    let store = desk.open_store()?;
-    store
-        .backup_to(&args.file)
-        .map_err(|err| desk.store_failed(err))?;
-    let totals = store.totals().map_err(|err| desk.store_failed(err))?;
-    match args.format {
-        Format::Json => print_json(&serde_json::json!({
-            "file": args.file.display().to_string(),
-            "visits": totals.visit_rows,
-            "tours": totals.tours,
-            "play_sessions": totals.play_sessions,
-        })),
-        Format::Text => {
-            let _ = writeln!(
-                std::io::stdout(),
-                "{}",
-                desk.say(
-                    "backup-done",
-                    &[
-                        ("file", args.file.display().to_string().into()),
-                        ("visits", FluentValue::from(totals.visit_rows)),
-                        ("tours", FluentValue::from(totals.tours)),
-                    ],
-                )
-            );
-        }
-    }
-    Ok(())
 }
 
 #[cfg(test)]

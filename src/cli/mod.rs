@@ -1,14 +1,20 @@
-//! The command line: clap definitions and the dispatch from a parsed command to the library.
+//! The command line: the only module that knows clap, output formats and exit codes. It parses,
+//! calls the centre's operations (`crate::centre`), and shows each outcome as text or JSON.
+
+mod indicators;
+mod run;
+mod show;
 
 use std::path::PathBuf;
 
+use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
-use crate::check;
-use crate::desk;
+use crate::centre::CentreError;
 use crate::diagnostics::Problems;
-use crate::i18n::Lang;
-use crate::tracker;
+use crate::i18n::{Lang, Words};
+
+pub use run::run;
 
 const ABOUT: &str = "Tour Centre of KP \"Spetskomuntrans\", Khmelnytskyi: sorting exhibit, visitor tracker, Green City indicators.\n\
 Туристичний центр КП «Спецкомунтранс», Хмельницький: експозиція сортування, облік відвідувачів, індикатори «Зеленого міста».";
@@ -25,24 +31,23 @@ pub struct Cli {
     pub data_dir: Option<PathBuf>,
 
     /// Directory of Green City indicator definitions (*.ron) and data (data/<id>.csv)
-    #[arg(long, global = true, value_name = "DIR", default_value = "indicators")]
-    pub indicators: PathBuf,
+    /// [env: TOURCENTRE_INDICATORS] [default: <data dir>/indicators when it exists, else the
+    /// shipped indicators/]
+    #[arg(long, global = true, value_name = "DIR")]
+    pub indicators: Option<PathBuf>,
 
     /// Language of everything printed: Ukrainian (uk) or English (en)
-    #[arg(long, global = true, value_enum, default_value_t = Lang::Uk)]
+    #[arg(long, global = true, default_value = "uk", value_parser = lang_parser())]
     pub lang: Lang,
 
     #[command(subcommand)]
     pub command: Command,
 }
 
-/// Prints a result as pretty JSON on standard output. Serialising the project's plain records
-/// cannot fail; if it ever did, the reason goes to standard error rather than a crash.
-pub(crate) fn print_json(value: &impl serde::Serialize) {
-    match serde_json::to_string_pretty(value) {
-        Ok(text) => println!("{text}"),
-        Err(err) => eprintln!("{err}"),
-    }
+/// `uk` or `en`, listed in `--help` and in clap's refusal of anything else.
+fn lang_parser() -> impl TypedValueParser<Value = Lang> {
+    PossibleValuesParser::new(Lang::ALL.map(Lang::code))
+        .map(|code| Lang::from_code(&code).unwrap_or_default())
 }
 
 impl Cli {
@@ -317,6 +322,8 @@ pub enum GuideCommand {
 /// Why a command failed. Every variant is the user's to fix and maps to exit status 1.
 #[derive(Debug, thiserror::Error)]
 pub enum CliError {
+    #[error(transparent)]
+    Centre(#[from] CentreError),
     #[error("{0}")]
     Problems(#[from] Problems),
     /// Already in the reader's language.
@@ -327,10 +334,22 @@ pub enum CliError {
     AlreadyReported,
 }
 
+impl From<crate::store::StoreError> for CliError {
+    fn from(err: crate::store::StoreError) -> Self {
+        CliError::Centre(err.into())
+    }
+}
+
 impl CliError {
-    /// What to print, in `lang` (problems in files carry both languages until now).
+    /// What to print, in `lang`.
     pub fn render(&self, lang: Lang) -> String {
+        let words = Words::new(lang);
         match self {
+            // A refused value is named by its flag.
+            CliError::Centre(CentreError::Input { field, problem }) => {
+                format!("--{}: {}", field.replace('_', "-"), words.of(problem))
+            }
+            CliError::Centre(err) => words.of(err),
             CliError::Problems(problems) => problems.render(lang),
             CliError::Message(message) => message.clone(),
             CliError::AlreadyReported => String::new(),
@@ -363,272 +382,4 @@ pub fn parse() -> Cli {
     });
     let matches = command.get_matches();
     Cli::from_arg_matches(&matches).unwrap_or_else(|err| err.exit())
-}
-
-/// Runs a parsed command, printing its results. Returns what the user must fix, if anything.
-pub fn run(cli: Cli) -> Result<(), CliError> {
-    match cli.command {
-        #[cfg(feature = "exhibit")]
-        Command::Exhibit {
-            scenario,
-            fullscreen,
-            station,
-            autoplay,
-            screenshot_dir,
-            exit_after_round,
-        } => run_exhibit(
-            scenario,
-            fullscreen,
-            station,
-            autoplay,
-            screenshot_dir,
-            exit_after_round,
-            cli.lang,
-            cli.data_dir,
-        ),
-        Command::Check { paths, format } => run_check(paths, &cli.indicators, format, cli.lang),
-        Command::Tour { command } => {
-            let desk = desk(cli.data_dir, cli.lang)?;
-            match command {
-                TourCommand::Start(args) => desk::tour_start(&desk, args),
-                TourCommand::End(args) => desk::tour_end(&desk, args),
-                TourCommand::List(args) => desk::tour_list(&desk, args),
-            }
-        }
-        Command::Visit {
-            command: VisitCommand::Add(args),
-        } => desk::visit_add(&desk(cli.data_dir, cli.lang)?, args),
-        Command::Visitors { command } => {
-            let desk = desk(cli.data_dir, cli.lang)?;
-            match command {
-                VisitorsCommand::Status(args) => desk::visitors_status(&desk, args),
-                VisitorsCommand::Import(args) => desk::visitors_import(&desk, args),
-                VisitorsCommand::Export(args) => desk::visitors_export(&desk, args),
-            }
-        }
-        Command::Db {
-            command: DbCommand::Backup(args),
-        } => desk::db_backup(&desk(cli.data_dir, cli.lang)?, args),
-        Command::Guide {
-            command: GuideCommand::SetPin { stdin },
-        } => run_set_pin(cli.data_dir, stdin, cli.lang),
-        Command::Indicators { command } => {
-            let tracker = tracker(cli.indicators, cli.data_dir, cli.lang);
-            match command {
-                IndicatorsCommand::List { format } => tracker::indicators_list(&tracker, format),
-                IndicatorsCommand::Progress { format } => {
-                    tracker::indicators_progress(&tracker, format)
-                }
-            }
-        }
-        Command::Report { out, format } => tracker::report(
-            &tracker(cli.indicators, cli.data_dir, cli.lang),
-            &out,
-            format,
-        ),
-        Command::Export {
-            out,
-            license,
-            format,
-        } => tracker::export(
-            &tracker(cli.indicators, cli.data_dir, cli.lang),
-            &out,
-            &license,
-            format,
-        ),
-    }
-}
-
-fn tracker(indicators: PathBuf, data_dir: Option<PathBuf>, lang: Lang) -> tracker::Tracker {
-    tracker::Tracker::new(indicators, resolve_data_dir(data_dir), lang)
-}
-
-fn desk(data_dir: Option<PathBuf>, lang: Lang) -> Result<desk::Desk, CliError> {
-    require_data_dir(data_dir, lang).map(|dir| desk::Desk::new(dir, lang))
-}
-
-/// The data directory, for commands that cannot work without one.
-fn require_data_dir(flag: Option<PathBuf>, lang: Lang) -> Result<PathBuf, CliError> {
-    resolve_data_dir(flag).ok_or_else(|| {
-        CliError::Message(crate::i18n::Messages::new().text(lang, "desk-no-data-dir"))
-    })
-}
-
-fn run_check(
-    paths: Vec<PathBuf>,
-    indicators_dir: &std::path::Path,
-    format: Format,
-    lang: Lang,
-) -> Result<(), CliError> {
-    let paths = if paths.is_empty() {
-        check::default_paths(indicators_dir)
-    } else {
-        paths
-    };
-    let report = check::check(&paths, indicators_dir);
-    match format {
-        Format::Json => {
-            let problems: Vec<serde_json::Value> = report
-                .problems
-                .iter()
-                .map(|p| {
-                    serde_json::json!({
-                        "path": p.path.display().to_string(),
-                        "line": p.line,
-                        "column": p.column,
-                        "message": p.message.get(lang),
-                    })
-                })
-                .collect();
-            let checked: Vec<String> = report
-                .checked
-                .iter()
-                .map(|(p, _)| p.display().to_string())
-                .collect();
-            let notes: Vec<serde_json::Value> = report
-                .notes
-                .iter()
-                .map(|p| {
-                    serde_json::json!({
-                        "path": p.path.display().to_string(),
-                        "message": p.message.get(lang),
-                    })
-                })
-                .collect();
-            let out = serde_json::json!({ "ok": report.is_clean(), "checked": checked, "problems": problems, "notes": notes });
-            println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
-        }
-        Format::Text => {
-            for problem in &report.problems {
-                println!("{}", problem.render(lang));
-            }
-            let messages = crate::i18n::Messages::new();
-            let note_word = messages.text(lang, "check-note");
-            for note in &report.notes {
-                println!(
-                    "{}: {note_word}: {}",
-                    note.path.display(),
-                    note.message.get(lang)
-                );
-            }
-            let files = report.checked.len();
-            let count = report.problems.len();
-            let summary = if count == 0 {
-                messages.get(lang, "check-summary-clean", &[("files", files.into())])
-            } else {
-                messages.get(
-                    lang,
-                    "check-summary-problems",
-                    &[("files", files.into()), ("problems", count.into())],
-                )
-            };
-            eprintln!("{summary}");
-        }
-    }
-    if report.is_clean() {
-        Ok(())
-    } else {
-        Err(CliError::AlreadyReported)
-    }
-}
-
-#[cfg(feature = "exhibit")]
-#[allow(clippy::too_many_arguments)]
-fn run_exhibit(
-    scenario: Option<PathBuf>,
-    fullscreen: bool,
-    station: String,
-    autoplay: bool,
-    screenshot_dir: Option<PathBuf>,
-    exit_after_round: bool,
-    lang: Lang,
-    data_dir: Option<PathBuf>,
-) -> Result<(), CliError> {
-    let path = scenario.unwrap_or_else(|| crate::shipped_dir("scenarios").join("khmelnytskyi.ron"));
-    let assets_dir = crate::content::assets_dir_for(&path);
-    let scenario = crate::content::load(&path, &assets_dir)?;
-    if let Some(dir) = &screenshot_dir {
-        std::fs::create_dir_all(dir).map_err(|err| {
-            let shown = dir.display();
-            let message = crate::diagnostics::io_failure(
-                format!("{shown}: не вдається створити теку для знімків екрана"),
-                format!("{shown}: cannot create the screenshot directory"),
-                &err,
-            );
-            CliError::Message(message.get(lang).to_string())
-        })?;
-    }
-    let assets_dir = std::fs::canonicalize(&assets_dir).unwrap_or(assets_dir);
-    let data_dir = resolve_data_dir(data_dir);
-    let options = crate::exhibit::ExhibitOptions {
-        fullscreen,
-        station,
-        autoplay,
-        screenshot_dir,
-        exit_after_round,
-        lang,
-        assets_dir,
-        data_dir,
-    };
-    match crate::exhibit::run(scenario, options) {
-        bevy::app::AppExit::Success => Ok(()),
-        bevy::app::AppExit::Error(code) => Err(CliError::Message(
-            crate::i18n::Text::new(
-                format!("експозиція зупинилася з помилкою (код {code})"),
-                format!("the exhibit stopped with an error (code {code})"),
-            )
-            .get(lang)
-            .to_string(),
-        )),
-    }
-}
-
-fn run_set_pin(data_dir: Option<PathBuf>, from_stdin: bool, lang: Lang) -> Result<(), CliError> {
-    let messages = crate::i18n::Messages::new();
-    let say = |id: &str| messages.text(lang, id);
-    let data_dir = require_data_dir(data_dir, lang)?;
-    let pin = if from_stdin {
-        let mut line = String::new();
-        std::io::stdin().read_line(&mut line).map_err(|err| {
-            CliError::Message(format!(
-                "stdin: {}",
-                crate::diagnostics::io_reason(&err).get(lang)
-            ))
-        })?;
-        line.trim_end_matches(['\r', '\n']).to_string()
-    } else {
-        let ask = |prompt: String| {
-            rpassword::prompt_password(prompt).map_err(|err| {
-                CliError::Message(format!(
-                    "{} ({})",
-                    say("guide-pin-no-terminal"),
-                    crate::diagnostics::io_reason(&err).get(lang)
-                ))
-            })
-        };
-        let first = ask(say("guide-pin-prompt"))?;
-        crate::pin::validate(&first).map_err(|_| CliError::Message(say("guide-pin-format")))?;
-        if ask(say("guide-pin-repeat"))? != first {
-            return Err(CliError::Message(say("guide-pin-mismatch")));
-        }
-        first
-    };
-    match crate::pin::set(&data_dir, &pin) {
-        Ok(()) => {
-            println!(
-                "{}",
-                messages.get(
-                    lang,
-                    "guide-pin-saved",
-                    &[(
-                        "path",
-                        crate::pin::pin_path(&data_dir).display().to_string().into()
-                    )]
-                )
-            );
-            Ok(())
-        }
-        Err(crate::pin::PinError::Format) => Err(CliError::Message(say("guide-pin-format"))),
-        Err(err) => Err(CliError::Message(err.text().get(lang).to_string())),
-    }
 }

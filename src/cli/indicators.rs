@@ -2,33 +2,31 @@
 //! `export` wrote.
 
 use fluent_bundle::FluentValue;
-use serde::Serialize;
 
-use super::{Loaded, Tracker};
-use crate::cli::print_json;
-use crate::cli::{CliError, Format};
-use crate::i18n::format_number;
-use crate::indicators::{Direction, Indicator, Psr};
-use crate::report::Written;
+use super::Format;
+use super::show::print_json;
+use crate::centre::indicators::{ListRow, ProgressRow};
+use crate::i18n::{Words, format_number};
+use crate::indicators::Indicator;
+use crate::report::{IndicatorWords, Loaded, Written};
 
 /// `indicators list`.
-pub fn indicators_list(tracker: &Tracker, format: Format) -> Result<(), CliError> {
-    let loaded = tracker.load()?;
+pub fn list(words: &Words, loaded: &Loaded, format: Format) {
     let indicators = &loaded.catalogue.indicators;
     match format {
         Format::Json => {
             let rows: Vec<ListRow<'_>> = indicators.iter().map(ListRow::from).collect();
             print_json(&rows);
-            print_trailer(tracker, &loaded);
+            print_trailer(words, loaded);
         }
         Format::Text => {
             let header = [
-                tracker.text("table-id"),
-                tracker.text("table-psr"),
-                tracker.text("table-unit"),
-                tracker.text("table-better"),
-                tracker.text("table-data"),
-                tracker.text("table-name"),
+                words.text("table-id"),
+                words.text("table-psr"),
+                words.text("table-unit"),
+                words.text("table-better"),
+                words.text("table-data"),
+                words.text("table-name"),
             ];
             let rows: Vec<Vec<String>> = indicators
                 .iter()
@@ -36,39 +34,37 @@ pub fn indicators_list(tracker: &Tracker, format: Format) -> Result<(), CliError
                     let d = &indicator.definition;
                     vec![
                         indicator.id().to_string(),
-                        tracker.psr_word(d.psr),
-                        tracker.term("unit", &d.unit),
-                        tracker.better_word(d.direction),
-                        data_cell(tracker, indicator),
-                        name_cell(tracker, indicator),
+                        words.psr_word(d.psr),
+                        words.term("unit", &d.unit),
+                        words.better_word(d.direction),
+                        data_cell(words, indicator),
+                        name_cell(words, indicator),
                     ]
                 })
                 .collect();
             println!("{}", aligned(&header, &rows));
-            print_trailer(tracker, &loaded);
+            print_trailer(words, loaded);
         }
     }
-    Ok(())
 }
 
 /// `indicators progress`.
-pub fn indicators_progress(tracker: &Tracker, format: Format) -> Result<(), CliError> {
-    let loaded = tracker.load()?;
+pub fn progress(words: &Words, loaded: &Loaded, format: Format) {
     let indicators = &loaded.catalogue.indicators;
     match format {
         Format::Json => {
             let rows: Vec<ProgressRow<'_>> = indicators.iter().map(ProgressRow::from).collect();
             print_json(&rows);
-            print_trailer(tracker, &loaded);
+            print_trailer(words, loaded);
         }
         Format::Text => {
             let header = [
-                tracker.text("table-id"),
-                tracker.text("table-latest"),
-                tracker.text("table-light"),
-                tracker.text("table-progress"),
-                tracker.text("table-score"),
-                tracker.text("table-name"),
+                words.text("table-id"),
+                words.text("table-latest"),
+                words.text("table-light"),
+                words.text("table-progress"),
+                words.text("table-score"),
+                words.text("table-name"),
             ];
             let rows: Vec<Vec<String>> = indicators
                 .iter()
@@ -76,35 +72,34 @@ pub fn indicators_progress(tracker: &Tracker, format: Format) -> Result<(), CliE
                     let progress = &indicator.progress;
                     vec![
                         indicator.id().to_string(),
-                        latest_cell(tracker, indicator),
-                        tracker.light_word(indicator.traffic_light),
+                        latest_cell(words, indicator),
+                        words.light_word(indicator.traffic_light),
                         match progress.unmeasurable {
                             // Say why, briefly: a guide to what the department can fix.
                             Some(reason) => format!(
                                 "{} ({})",
-                                tracker.status_word(progress.status),
-                                tracker.text(&format!("why-{}", reason.code()))
+                                words.status_word(progress.status),
+                                words.text(&format!("why-{}", reason.code()))
                             ),
-                            None => tracker.status_word(progress.status),
+                            None => words.status_word(progress.status),
                         },
                         progress
                             .score
-                            .map(|s| format_number(s, 2, tracker.lang))
+                            .map(|s| format_number(s, 2, words.lang))
                             .unwrap_or_else(|| "–".into()),
-                        name_cell(tracker, indicator),
+                        name_cell(words, indicator),
                     ]
                 })
                 .collect();
             println!("{}", aligned(&header, &rows));
-            print_trailer(tracker, &loaded);
+            print_trailer(words, loaded);
         }
     }
-    Ok(())
 }
 
 /// What `report` or `export` wrote, and what it left out.
-pub(super) fn print_written(
-    tracker: &Tracker,
+pub fn written(
+    words: &Words,
     loaded: &Loaded,
     written: &Written,
     format: Format,
@@ -117,7 +112,7 @@ pub(super) fn print_written(
                 .skipped
                 .iter()
                 .chain(&written.skipped)
-                .map(|p| serde_json::json!({ "path": p.path.display().to_string(), "reason": p.render(tracker.lang) }))
+                .map(|p| serde_json::json!({ "path": p.path.display().to_string(), "reason": p.render(words.lang) }))
                 .collect();
             print_json(&serde_json::json!({
                 "out": written.out.display().to_string(),
@@ -129,7 +124,7 @@ pub(super) fn print_written(
         Format::Text => {
             println!(
                 "{}",
-                tracker.say(
+                words.say(
                     summary_id,
                     &[
                         ("files", FluentValue::from(written.files.len())),
@@ -138,38 +133,30 @@ pub(super) fn print_written(
                 )
             );
             for problem in &written.skipped {
-                eprintln!(
-                    "{}: {}",
-                    tracker.text("skipped"),
-                    problem.render(tracker.lang)
-                );
+                eprintln!("{}: {}", words.text("skipped"), problem.render(words.lang));
             }
             for file in &written.removed {
                 eprintln!(
                     "{}",
-                    tracker.say(
+                    words.say(
                         "export-removed-old",
                         &[("file", file.display().to_string().into())]
                     )
                 );
             }
-            print_trailer(tracker, loaded);
+            print_trailer(words, loaded);
         }
     }
 }
 
 /// Files left out, and why the centre's figures are missing, on standard error (so JSON on
 /// standard output stays clean).
-fn print_trailer(tracker: &Tracker, loaded: &Loaded) {
+fn print_trailer(words: &Words, loaded: &Loaded) {
     for problem in &loaded.catalogue.skipped {
-        eprintln!(
-            "{}: {}",
-            tracker.text("skipped"),
-            problem.render(tracker.lang)
-        );
+        eprintln!("{}: {}", words.text("skipped"), problem.render(words.lang));
     }
-    if let Some(note) = &loaded.centre_note {
-        eprintln!("{note}");
+    if let Some(missing) = &loaded.centre_missing {
+        eprintln!("{}", words.of(missing));
     }
     if loaded
         .catalogue
@@ -177,37 +164,37 @@ fn print_trailer(tracker: &Tracker, loaded: &Loaded) {
         .iter()
         .any(|i| i.definition.example)
     {
-        eprintln!("{}", tracker.text("example-note"));
+        eprintln!("{}", words.text("example-note"));
     }
 }
 
-fn name_cell(tracker: &Tracker, indicator: &Indicator) -> String {
-    let name = indicator.definition.name.get(tracker.lang).to_string();
+fn name_cell(words: &Words, indicator: &Indicator) -> String {
+    let name = indicator.definition.name.get(words.lang).to_string();
     if indicator.definition.example {
-        format!("{name} [{}]", tracker.text("example-mark"))
+        format!("{name} [{}]", words.text("example-mark"))
     } else {
         name
     }
 }
 
-fn data_cell(tracker: &Tracker, indicator: &Indicator) -> String {
+fn data_cell(words: &Words, indicator: &Indicator) -> String {
     let years = indicator.headline();
     let from = if indicator.definition.derived.is_some() {
-        format!("{}: ", tracker.text("data-from-store"))
+        format!("{}: ", words.text("data-from-store"))
     } else {
         String::new()
     };
     match (years.first(), years.last()) {
         (Some((first, _)), Some((last, _))) if first == last => format!("{from}{first}"),
         (Some((first, _)), Some((last, _))) => format!("{from}{first}–{last}"),
-        _ => format!("{from}{}", tracker.text("data-none")),
+        _ => format!("{from}{}", words.text("data-none")),
     }
 }
 
-fn latest_cell(tracker: &Tracker, indicator: &Indicator) -> String {
-    tracker
+fn latest_cell(words: &Words, indicator: &Indicator) -> String {
+    words
         .latest(indicator)
-        .unwrap_or_else(|| tracker.text("data-none"))
+        .unwrap_or_else(|| words.text("data-none"))
 }
 
 /// Columns padded to their widest cell (counted in characters), two spaces apart; the last
@@ -234,81 +221,6 @@ fn aligned(header: &[String], rows: &[Vec<String>]) -> String {
     let mut lines = vec![line(header)];
     lines.extend(rows.iter().map(|row| line(row)));
     lines.join("\n")
-}
-
-#[derive(Serialize)]
-struct ListRow<'a> {
-    id: &'a str,
-    name: &'a crate::i18n::Text,
-    sector: &'a str,
-    psr: Psr,
-    unit: &'a str,
-    direction: Direction,
-    base_year: i32,
-    target: Option<crate::indicators::Target>,
-    limit: Option<f64>,
-    benchmark: Option<crate::indicators::Benchmark>,
-    source: &'a str,
-    derived: Option<crate::indicators::Derived>,
-    example: bool,
-    years: Vec<i32>,
-}
-
-impl<'a> From<&'a Indicator> for ListRow<'a> {
-    fn from(indicator: &'a Indicator) -> Self {
-        let d = &indicator.definition;
-        ListRow {
-            id: &d.id,
-            name: &d.name,
-            sector: &d.sector,
-            psr: d.psr,
-            unit: &d.unit,
-            direction: d.direction,
-            base_year: d.base_year(),
-            target: d.target,
-            limit: d.limit,
-            benchmark: d.benchmark,
-            source: &d.source,
-            derived: d.derived,
-            example: d.example,
-            years: indicator.headline().iter().map(|(year, _)| *year).collect(),
-        }
-    }
-}
-
-/// The contract's object, plus `example` and, when not available, the `reason`.
-#[derive(Serialize)]
-struct ProgressRow<'a> {
-    id: &'a str,
-    status: &'static str,
-    score: Option<f64>,
-    progress_value: Option<f64>,
-    base_year: Option<i32>,
-    base_value: Option<f64>,
-    current_year: Option<i32>,
-    current_value: Option<f64>,
-    traffic_light: &'static str,
-    example: bool,
-    reason: Option<&'static str>,
-}
-
-impl<'a> From<&'a Indicator> for ProgressRow<'a> {
-    fn from(indicator: &'a Indicator) -> Self {
-        let p = &indicator.progress;
-        ProgressRow {
-            id: &indicator.definition.id,
-            status: p.status.code(),
-            score: p.score,
-            progress_value: p.progress_value,
-            base_year: p.base_year,
-            base_value: p.base_value,
-            current_year: p.current_year,
-            current_value: p.current_value,
-            traffic_light: indicator.traffic_light.code(),
-            example: indicator.definition.example,
-            reason: p.unmeasurable.map(|u| u.code()),
-        }
-    }
 }
 
 #[cfg(test)]

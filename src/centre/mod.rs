@@ -1,0 +1,204 @@
+//! The centre's operations: tours, visits, the year's status, files in and out of the store, the
+//! economists' indicators — one service layer under the command line, the kiosk and the server.
+//!
+//! It takes plain inputs (what a person typed, as text and numbers; ids; dates), checks them,
+//! asks the store, and returns plain outcomes (serialisable records, whose JSON is the contract's)
+//! or a typed [`CentreError`]. It knows no clap, no terminal, no HTTP and no bevy: each front end
+//! words the outcome and the error itself (`i18n::Wording`).
+
+pub mod indicators;
+pub mod input;
+mod status;
+mod tours;
+mod transfer;
+
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, NaiveDate, Utc};
+use fluent_bundle::FluentValue;
+
+use crate::diagnostics::Problems;
+use crate::i18n::{Lang, Messages, Text, Wording};
+use crate::store::{SqliteStore, StoreError};
+use crate::visitors::{Calendar, load_calendar, local_date};
+
+pub use input::InputProblem;
+pub use tours::{DayTours, TourRecord, TourStart, VisitAdd, VisitAdded};
+pub use transfer::{BadLine, Exported, Imported, LineProblem, StoreCopied, parse_visits};
+
+/// Where the centre's data lives, and "now" for one operation (or one command: a command run at
+/// midnight must not see two different days).
+#[derive(Debug)]
+pub struct Centre {
+    data_dir: PathBuf,
+    now: DateTime<Utc>,
+    store: Option<SqliteStore>,
+}
+
+impl Centre {
+    /// The centre whose data lives in `data_dir`, at the clock's "now".
+    pub fn new(data_dir: PathBuf) -> Self {
+        Centre {
+            data_dir,
+            now: crate::clock::now(),
+            store: None,
+        }
+    }
+
+    pub fn data_dir(&self) -> &Path {
+        &self.data_dir
+    }
+
+    pub fn now(&self) -> DateTime<Utc> {
+        self.now
+    }
+
+    /// Moves "now" to the clock's: a long-lived centre (the kiosk's store thread, the server)
+    /// calls this at the start of each operation.
+    pub fn refresh_now(&mut self) {
+        self.now = crate::clock::now();
+    }
+
+    /// Closes the store; the next operation opens it afresh (after a failure, say).
+    pub fn close_store(&mut self) {
+        self.store = None;
+    }
+
+    /// Today in Khmelnytskyi.
+    pub fn today(&self) -> NaiveDate {
+        local_date(self.now)
+    }
+
+    /// The store, opened (and created or brought up to date) on first use.
+    pub fn store(&mut self) -> Result<&mut SqliteStore, CentreError> {
+        if self.store.is_none() {
+            self.store = Some(crate::store::open(&self.data_dir)?);
+        }
+        self.store
+            .as_mut()
+            .ok_or(CentreError::Store(StoreError::NotADatabase {
+                path: self.data_dir.clone(),
+            }))
+    }
+
+    /// The calendar (`visitors.ron`), or the defaults when there is none.
+    pub fn calendar(&self) -> Result<Calendar, CentreError> {
+        load_calendar(&self.data_dir).map_err(CentreError::Problems)
+    }
+
+    /// "now", or the instant a person gave (`--at`, a form's time).
+    fn instant_or_now(
+        &self,
+        field: &'static str,
+        at: Option<&str>,
+    ) -> Result<DateTime<Utc>, CentreError> {
+        at.map_or(Ok(self.now), |text| {
+            input::past_instant(text, self.now).map_err(|p| CentreError::input(field, p))
+        })
+    }
+
+    /// Today, or the date a person gave.
+    fn date_or_today(
+        &self,
+        field: &'static str,
+        date: Option<&str>,
+    ) -> Result<NaiveDate, CentreError> {
+        date.map_or(Ok(self.today()), |text| {
+            input::past_date(text, self.today()).map_err(|p| CentreError::input(field, p))
+        })
+    }
+}
+
+/// Why an operation of the centre was refused or failed: the person's to fix, each with what it
+/// needs to be worded.
+#[derive(Debug, thiserror::Error)]
+pub enum CentreError {
+    /// No data directory was given and the platform has none.
+    #[error("no data directory (set --data-dir or TOURCENTRE_DATA)")]
+    NoDataDir,
+    /// A value a person gave is refused; `field` names the input (`size`, `group`, `at`).
+    #[error("{field}: {problem:?}")]
+    Input {
+        field: &'static str,
+        problem: InputProblem,
+    },
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// Problems in files (the calendar, the indicators), each with its path and line.
+    #[error("{0}")]
+    Problems(#[from] Problems),
+    /// Lines of an import file that are wrong; nothing was imported.
+    #[error("{}: {} bad lines", file.display(), lines.len())]
+    BadLines { file: PathBuf, lines: Vec<BadLine> },
+    /// An import file without a single visit.
+    #[error("{}: no visits", file.display())]
+    NoRows { file: PathBuf },
+    /// An import file that cannot be read as text.
+    #[error("{}: {}", file.display(), reason.en)]
+    Unreadable { file: PathBuf, reason: Text },
+    /// An export file that cannot be written.
+    #[error("{}: {}", file.display(), reason.en)]
+    ExportFailed { file: PathBuf, reason: Text },
+    /// The report or the open data could not be written.
+    #[error(transparent)]
+    Report(#[from] crate::report::ReportError),
+}
+
+impl CentreError {
+    pub fn input(field: &'static str, problem: InputProblem) -> Self {
+        CentreError::Input { field, problem }
+    }
+}
+
+impl Wording for CentreError {
+    fn words(&self, messages: &Messages, lang: Lang) -> String {
+        let path = |p: &Path| FluentValue::from(p.display().to_string());
+        match self {
+            CentreError::NoDataDir => messages.text(lang, "desk-no-data-dir"),
+            CentreError::Input { field, problem } => {
+                format!("{field}: {}", problem.words(messages, lang))
+            }
+            CentreError::Store(err) => err.words(messages, lang),
+            CentreError::Problems(problems) => problems.render(lang),
+            CentreError::BadLines { file, lines } => {
+                let mut words: Vec<String> = lines
+                    .iter()
+                    .map(|line| {
+                        format!(
+                            "{}:{}: {}",
+                            file.display(),
+                            line.line,
+                            line.problem.words(messages, lang)
+                        )
+                    })
+                    .collect();
+                words.push(messages.get(
+                    lang,
+                    "import-rejected",
+                    &[("problems", FluentValue::from(lines.len()))],
+                ));
+                words.join("\n")
+            }
+            CentreError::NoRows { file } => {
+                messages.get(lang, "import-no-rows", &[("file", path(file))])
+            }
+            CentreError::Unreadable { file, reason } => messages.get(
+                lang,
+                "import-unreadable",
+                &[
+                    ("file", path(file)),
+                    ("reason", reason.get(lang).to_string().into()),
+                ],
+            ),
+            CentreError::ExportFailed { file, reason } => messages.get(
+                lang,
+                "export-failed",
+                &[
+                    ("file", path(file)),
+                    ("reason", reason.get(lang).to_string().into()),
+                ],
+            ),
+            CentreError::Report(err) => err.words(messages, lang),
+        }
+    }
+}

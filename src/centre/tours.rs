@@ -1,0 +1,204 @@
+//! Tours and walk-ins: start a tour, end it, the day's tours, add visitors.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::Serialize;
+
+use super::{Centre, CentreError, input};
+use crate::store::{NewTour, NewVisit, Tour, VisitorStore};
+
+/// What a person asks to start a tour with, as typed.
+#[derive(Clone, Debug, Default)]
+pub struct TourStart {
+    /// school, student, adult, family or other
+    pub group: String,
+    pub size: i64,
+    pub guide: Option<String>,
+    pub note: Option<String>,
+    /// When it started (`--at`): RFC 3339 or Kyiv local `YYYY-MM-DDTHH:MM`; None is now.
+    pub at: Option<String>,
+}
+
+/// Walk-ins to add, as typed.
+#[derive(Clone, Debug, Default)]
+pub struct VisitAdd {
+    pub count: i64,
+    pub category: String,
+    /// `YYYY-MM-DD`; None is today.
+    pub date: Option<String>,
+    pub note: Option<String>,
+}
+
+/// A tour as the contract's JSON shows it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct TourRecord {
+    pub id: String,
+    pub group: &'static str,
+    pub size: u32,
+    pub guide: Option<String>,
+    pub note: Option<String>,
+    pub started_at: String,
+    pub ended_at: Option<String>,
+    pub start_date: String,
+    pub open: bool,
+    /// Rounds of the exhibit played during the tour; only in a day's list.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub games: Option<u64>,
+    /// The tour as stored, for front ends that word it.
+    #[serde(skip)]
+    pub tour: Tour,
+}
+
+fn utc_text(at: DateTime<Utc>) -> String {
+    at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+impl From<Tour> for TourRecord {
+    fn from(tour: Tour) -> Self {
+        TourRecord {
+            id: tour.id.to_string(),
+            group: tour.category.as_str(),
+            size: tour.size,
+            guide: tour.guide.clone(),
+            note: tour.note.clone(),
+            started_at: utc_text(tour.started_at),
+            ended_at: tour.ended_at.map(utc_text),
+            start_date: tour.start_date.to_string(),
+            open: tour.is_open(),
+            games: None,
+            tour,
+        }
+    }
+}
+
+/// A day at the desk: every open tour (of any day), the day's ended tours, its visitors.
+#[derive(Clone, Debug)]
+pub struct DayTours {
+    pub date: NaiveDate,
+    pub open: Vec<TourRecord>,
+    pub ended: Vec<TourRecord>,
+    /// Everyone counted on the day: walk-ins and tours.
+    pub visitors: u64,
+}
+
+impl DayTours {
+    /// The contract's `tour list` array: open tours first, then the day's ended ones.
+    pub fn tours(&self) -> impl Iterator<Item = &TourRecord> {
+        self.open.iter().chain(&self.ended)
+    }
+}
+
+impl Serialize for DayTours {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.tours())
+    }
+}
+
+/// Walk-ins as added, with the day's total after them.
+#[derive(Clone, Debug, Serialize)]
+pub struct VisitAdded {
+    pub id: String,
+    pub date: String,
+    pub count: u32,
+    pub category: &'static str,
+    pub note: Option<String>,
+    pub recorded_at: String,
+    pub visitors_on_date: u64,
+    #[serde(skip)]
+    pub visit: crate::store::Visit,
+}
+
+impl Centre {
+    /// Starts a tour (now, or at the time given).
+    pub fn start_tour(&mut self, start: &TourStart) -> Result<TourRecord, CentreError> {
+        let category = input::category(&start.group).map_err(|p| CentreError::input("group", p))?;
+        let size = input::count(start.size).map_err(|p| CentreError::input("size", p))?;
+        let guide = input::optional_text(start.guide.as_deref())
+            .map_err(|p| CentreError::input("guide", p))?;
+        let note = input::optional_text(start.note.as_deref())
+            .map_err(|p| CentreError::input("note", p))?;
+        let started_at = self.instant_or_now("at", start.at.as_deref())?;
+        self.start_checked_tour(&NewTour {
+            category,
+            size,
+            guide,
+            note,
+            started_at,
+        })
+    }
+
+    /// Starts a tour whose values are already checked (the kiosk's panel offers only valid ones).
+    pub fn start_checked_tour(&mut self, tour: &NewTour) -> Result<TourRecord, CentreError> {
+        Ok(self.store()?.start_tour(tour)?.into())
+    }
+
+    /// Ends a tour; `id` may be its first characters, as a guide types them.
+    pub fn end_tour(&mut self, id: &str, at: Option<&str>) -> Result<TourRecord, CentreError> {
+        let ended_at = self.instant_or_now("at", at)?;
+        let store = self.store()?;
+        let tour = store.find_tour(id)?;
+        Ok(store.end_tour(tour.id, ended_at)?.into())
+    }
+
+    /// The day's tours (default today) with the open ones, each with its exhibit games.
+    pub fn day_tours(&mut self, date: Option<&str>) -> Result<DayTours, CentreError> {
+        let date = self.date_or_today("date", date)?;
+        let store = self.store()?;
+        let with_games = |tour: Tour| -> Result<TourRecord, CentreError> {
+            let games = store.games_in_tour(tour.id)?;
+            Ok(TourRecord {
+                games: Some(games),
+                ..TourRecord::from(tour)
+            })
+        };
+        let open = store
+            .open_tours()?
+            .into_iter()
+            .map(with_games)
+            .collect::<Result<Vec<_>, _>>()?;
+        let ended = store
+            .tours_started_on(date)?
+            .into_iter()
+            .filter(|tour| !tour.is_open())
+            .map(with_games)
+            .collect::<Result<Vec<_>, _>>()?;
+        let visitors = store.visitors_on(date)?.total();
+        Ok(DayTours {
+            date,
+            open,
+            ended,
+            visitors,
+        })
+    }
+
+    /// Registers walk-in visitors.
+    pub fn add_visit(&mut self, add: &VisitAdd) -> Result<VisitAdded, CentreError> {
+        let count = input::count(add.count).map_err(|p| CentreError::input("count", p))?;
+        let category =
+            input::category(&add.category).map_err(|p| CentreError::input("category", p))?;
+        let date = self.date_or_today("date", add.date.as_deref())?;
+        let note =
+            input::optional_text(add.note.as_deref()).map_err(|p| CentreError::input("note", p))?;
+        let store = self.store()?;
+        let visit = store.add_visit(&NewVisit {
+            date,
+            count,
+            category,
+            note,
+        })?;
+        // The write is committed; a failure to read the day's total must not look like a failed add.
+        let visitors_on_date = store
+            .visitors_on(date)
+            .map(|day| day.total())
+            .unwrap_or(u64::from(count));
+        Ok(VisitAdded {
+            id: visit.id.to_string(),
+            date: visit.date.to_string(),
+            count: visit.count,
+            category: visit.category.as_str(),
+            note: visit.note.clone(),
+            recorded_at: utc_text(visit.recorded_at),
+            visitors_on_date,
+            visit,
+        })
+    }
+}

@@ -1,0 +1,299 @@
+//! From a parsed command to the centre's operations, and their outcomes to the terminal.
+
+use std::path::{Path, PathBuf};
+
+use super::show::{self, emit};
+use super::{
+    Cli, CliError, Command, DbCommand, Format, GuideCommand, IndicatorsCommand, TourCommand,
+    VisitCommand, VisitorsCommand, indicators, resolve_data_dir,
+};
+use crate::centre::{self, Centre, CentreError, TourStart, VisitAdd};
+use crate::check;
+use crate::i18n::{Lang, Words};
+
+/// Runs a parsed command, printing its results. Returns what the user must fix, if anything.
+pub fn run(cli: Cli) -> Result<(), CliError> {
+    let words = Words::new(cli.lang);
+    let data_dir = resolve_data_dir(cli.data_dir);
+    let indicators_dir = centre::indicators::indicators_dir(cli.indicators, data_dir.as_deref());
+    let centre = || -> Result<Centre, CliError> {
+        data_dir
+            .clone()
+            .map(Centre::new)
+            .ok_or(CliError::Centre(CentreError::NoDataDir))
+    };
+    match cli.command {
+        #[cfg(feature = "exhibit")]
+        Command::Exhibit {
+            scenario,
+            fullscreen,
+            station,
+            autoplay,
+            screenshot_dir,
+            exit_after_round,
+        } => run_exhibit(
+            scenario,
+            crate::exhibit::ExhibitOptions {
+                fullscreen,
+                station,
+                autoplay,
+                screenshot_dir,
+                exit_after_round,
+                lang: cli.lang,
+                assets_dir: PathBuf::new(),
+                data_dir,
+            },
+        ),
+        Command::Check { paths, format } => run_check(paths, &indicators_dir, format, &words),
+        Command::Tour { command } => {
+            let mut centre = centre()?;
+            match command {
+                TourCommand::Start(args) => {
+                    let tour = centre.start_tour(&TourStart {
+                        group: args.group,
+                        size: args.size,
+                        guide: args.guide,
+                        note: args.note,
+                        at: args.at,
+                    })?;
+                    emit(args.format, &tour, || show::tour_started(&words, &tour));
+                }
+                TourCommand::End(args) => {
+                    let tour = centre.end_tour(&args.id, args.at.as_deref())?;
+                    emit(args.format, &tour, || show::tour_ended(&words, &tour));
+                }
+                TourCommand::List(args) => {
+                    let day = centre.day_tours(args.date.as_deref())?;
+                    emit(args.format, &day, || show::day_tours(&words, &day));
+                }
+            }
+            Ok(())
+        }
+        Command::Visit {
+            command: VisitCommand::Add(args),
+        } => {
+            let added = centre()?.add_visit(&VisitAdd {
+                count: args.count,
+                category: args.category,
+                date: args.date,
+                note: args.note,
+            })?;
+            emit(args.format, &added, || show::visit_added(&words, &added));
+            Ok(())
+        }
+        Command::Visitors { command } => {
+            let mut centre = centre()?;
+            match command {
+                VisitorsCommand::Status(args) => {
+                    let status = centre.year_status(args.year, args.as_of.as_deref())?;
+                    emit(args.format, &status, || show::year_status(&words, &status));
+                }
+                VisitorsCommand::Import(args) => {
+                    let imported = centre.import_visits(&args.file)?;
+                    emit(args.format, &imported, || show::imported(&words, &imported));
+                }
+                VisitorsCommand::Export(args) => {
+                    let exported = centre.export_visits(&args.file)?;
+                    emit(args.format, &exported, || show::exported(&words, &exported));
+                }
+            }
+            Ok(())
+        }
+        Command::Db {
+            command: DbCommand::Backup(args),
+        } => {
+            let copied = centre()?.back_up_store(&args.file)?;
+            emit(args.format, &copied, || show::store_copied(&words, &copied));
+            Ok(())
+        }
+        Command::Guide {
+            command: GuideCommand::SetPin { stdin },
+        } => {
+            let data_dir = data_dir.ok_or(CliError::Centre(CentreError::NoDataDir))?;
+            run_set_pin(&data_dir, stdin, &words)
+        }
+        Command::Indicators { command } => {
+            let today = crate::visitors::local_date(crate::clock::now());
+            let loaded = centre::indicators::load(&indicators_dir, data_dir.as_deref(), today)?;
+            match command {
+                IndicatorsCommand::List { format } => indicators::list(&words, &loaded, format),
+                IndicatorsCommand::Progress { format } => {
+                    indicators::progress(&words, &loaded, format)
+                }
+            }
+            Ok(())
+        }
+        Command::Report { out, format } => {
+            let today = crate::visitors::local_date(crate::clock::now());
+            let loaded = centre::indicators::load(&indicators_dir, data_dir.as_deref(), today)?;
+            let written = centre::indicators::report(&loaded, &words, &out)?;
+            indicators::written(&words, &loaded, &written, format, "report-written");
+            Ok(())
+        }
+        Command::Export {
+            out,
+            license,
+            format,
+        } => {
+            let today = crate::visitors::local_date(crate::clock::now());
+            let loaded = centre::indicators::load(&indicators_dir, data_dir.as_deref(), today)?;
+            let written = centre::indicators::export(&loaded, &words, &out, &license)?;
+            indicators::written(&words, &loaded, &written, format, "export-written");
+            Ok(())
+        }
+    }
+}
+
+fn run_check(
+    paths: Vec<PathBuf>,
+    indicators_dir: &Path,
+    format: Format,
+    words: &Words,
+) -> Result<(), CliError> {
+    let paths = if paths.is_empty() {
+        check::default_paths(indicators_dir)
+    } else {
+        paths
+    };
+    let report = check::check(&paths, indicators_dir);
+    let lang = words.lang;
+    let problems: Vec<serde_json::Value> = report
+        .problems
+        .iter()
+        .map(|p| {
+            serde_json::json!({
+                "path": p.path.display().to_string(),
+                "line": p.line,
+                "column": p.column,
+                "message": p.message.get(lang),
+            })
+        })
+        .collect();
+    let checked: Vec<String> = report
+        .checked
+        .iter()
+        .map(|(p, _)| p.display().to_string())
+        .collect();
+    let notes: Vec<serde_json::Value> = report
+        .notes
+        .iter()
+        .map(|p| {
+            serde_json::json!({
+                "path": p.path.display().to_string(),
+                "message": p.message.get(lang),
+            })
+        })
+        .collect();
+    let json = serde_json::json!({ "ok": report.is_clean(), "checked": checked, "problems": problems, "notes": notes });
+    emit(format, &json, || {
+        let mut out: Vec<String> = report.problems.iter().map(|p| p.render(lang)).collect();
+        let note_word = words.text("check-note");
+        out.extend(report.notes.iter().map(|note| {
+            format!(
+                "{}: {note_word}: {}",
+                note.path.display(),
+                note.message.get(lang)
+            )
+        }));
+        let files = report.checked.len();
+        let count = report.problems.len();
+        let summary = if count == 0 {
+            words.say("check-summary-clean", &[("files", files.into())])
+        } else {
+            words.say(
+                "check-summary-problems",
+                &[("files", files.into()), ("problems", count.into())],
+            )
+        };
+        show::Shown {
+            out,
+            err: vec![summary],
+        }
+    });
+    if report.is_clean() {
+        Ok(())
+    } else {
+        Err(CliError::AlreadyReported)
+    }
+}
+
+#[cfg(feature = "exhibit")]
+fn run_exhibit(
+    scenario: Option<PathBuf>,
+    mut options: crate::exhibit::ExhibitOptions,
+) -> Result<(), CliError> {
+    let lang = options.lang;
+    let path = scenario.unwrap_or_else(|| crate::shipped_dir("scenarios").join("khmelnytskyi.ron"));
+    let assets_dir = crate::content::assets_dir_for(&path);
+    let scenario = crate::content::load(&path, &assets_dir)?;
+    if let Some(dir) = &options.screenshot_dir {
+        std::fs::create_dir_all(dir).map_err(|err| {
+            let shown = dir.display();
+            let message = crate::diagnostics::io_failure(
+                format!("{shown}: не вдається створити теку для знімків екрана"),
+                format!("{shown}: cannot create the screenshot directory"),
+                &err,
+            );
+            CliError::Message(message.get(lang).to_string())
+        })?;
+    }
+    options.assets_dir = std::fs::canonicalize(&assets_dir).unwrap_or(assets_dir);
+    crate::exhibit::run(scenario, options).map_err(|code| {
+        CliError::Message(
+            crate::i18n::Text::new(
+                format!("експозиція зупинилася з помилкою (код {code})"),
+                format!("the exhibit stopped with an error (code {code})"),
+            )
+            .get(lang)
+            .to_string(),
+        )
+    })
+}
+
+fn run_set_pin(data_dir: &Path, from_stdin: bool, words: &Words) -> Result<(), CliError> {
+    let say = |id: &str| words.text(id);
+    let lang: Lang = words.lang;
+    let pin = if from_stdin {
+        let mut line = String::new();
+        std::io::stdin().read_line(&mut line).map_err(|err| {
+            CliError::Message(format!(
+                "stdin: {}",
+                crate::diagnostics::io_reason(&err).get(lang)
+            ))
+        })?;
+        line.trim_end_matches(['\r', '\n']).to_string()
+    } else {
+        let ask = |prompt: String| {
+            rpassword::prompt_password(prompt).map_err(|err| {
+                CliError::Message(format!(
+                    "{} ({})",
+                    say("guide-pin-no-terminal"),
+                    crate::diagnostics::io_reason(&err).get(lang)
+                ))
+            })
+        };
+        let first = ask(say("guide-pin-prompt"))?;
+        crate::pin::validate(&first).map_err(|_| CliError::Message(say("guide-pin-format")))?;
+        if ask(say("guide-pin-repeat"))? != first {
+            return Err(CliError::Message(say("guide-pin-mismatch")));
+        }
+        first
+    };
+    match crate::pin::set(data_dir, &pin) {
+        Ok(()) => {
+            println!(
+                "{}",
+                words.say(
+                    "guide-pin-saved",
+                    &[(
+                        "path",
+                        crate::pin::pin_path(data_dir).display().to_string().into()
+                    )]
+                )
+            );
+            Ok(())
+        }
+        Err(crate::pin::PinError::Format) => Err(CliError::Message(say("guide-pin-format"))),
+        Err(err) => Err(CliError::Message(err.text().get(lang).to_string())),
+    }
+}
