@@ -300,7 +300,10 @@ impl Worker {
                 };
                 Ok(self.connect()?.start_tour(&tour).map(drop)?)
             }
-            DeskRequest::EndTour(id) => Ok(self.connect()?.end_tour(id, crate::clock::now()).map(drop)?),
+            DeskRequest::EndTour(id) => Ok(self
+                .connect()?
+                .end_tour(id, crate::clock::now())
+                .map(drop)?),
             DeskRequest::Refresh => Ok(()),
         }
     }
