@@ -8,6 +8,7 @@ mod desk_cli;
 mod exhibit_screens;
 mod export_cli;
 mod guide_cli;
+mod messages;
 mod report_cli;
 mod robustness;
 mod store_reliability;
