@@ -177,7 +177,8 @@ impl Messages {
     }
 
     /// The message `id` in `lang`, with named arguments. A missing message shows its id, so a gap
-    /// is visible rather than silent (a test keeps both files complete).
+    /// is visible rather than silent (tests/it/messages.rs keeps every id the code asks for in
+    /// both files, and every id of the files in use).
     pub fn get(&self, lang: Lang, id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
         let bundle = match lang {
             Lang::Uk => &self.uk,

@@ -10,6 +10,7 @@ mod export_cli;
 mod golden;
 mod guide_cli;
 mod layering;
+mod messages;
 mod report_cli;
 mod robustness;
 mod store_reliability;
