@@ -7,8 +7,10 @@ use argon2::Argon2;
 use argon2::password_hash::rand_core::OsRng;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 
+use fluent_bundle::FluentValue;
+
 use crate::diagnostics::io_reason;
-use crate::i18n::Text;
+use crate::i18n::{Lang, Messages, Text, Wording};
 
 /// File name of the PIN hash in the data dir.
 pub const PIN_FILE: &str = "guide-pin";
@@ -17,43 +19,52 @@ pub const MAX_DIGITS: usize = 8;
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum PinError {
-    #[error("{}", self.text().en)]
+    #[error("a PIN is {MIN_DIGITS} to {MAX_DIGITS} digits (0-9), nothing else")]
     Format,
-    #[error("{}", self.text().en)]
+    #[error("{}: {}", path.display(), reason.en)]
     Io { path: PathBuf, reason: Text },
-    #[error("{}", self.text().en)]
+    #[error("the PIN could not be hashed: {0}")]
     Hash(String),
-    #[error("{}", self.text().en)]
+    #[error("{}: not a PIN hash written by tourcentre ({reason}); set the PIN again", path.display())]
     Corrupt { path: PathBuf, reason: String },
 }
 
-impl PinError {
-    /// What went wrong, in both languages (the library's own reason stays as it words it).
-    pub fn text(&self) -> Text {
+impl Wording for PinError {
+    fn words(&self, messages: &Messages, lang: Lang) -> String {
+        let path = |p: &Path| FluentValue::from(p.display().to_string());
         match self {
-            PinError::Format => Text::new(
-                format!("PIN — це від {MIN_DIGITS} до {MAX_DIGITS} цифр (0–9), і нічого більше"),
-                format!("a PIN is {MIN_DIGITS} to {MAX_DIGITS} digits (0-9), nothing else"),
+            PinError::Format => messages.text(lang, "guide-pin-format"),
+            PinError::Io { path: p, reason } => messages.get(
+                lang,
+                "pin-file-failed",
+                &[
+                    ("path", path(p)),
+                    ("reason", reason.get(lang).to_string().into()),
+                ],
             ),
-            PinError::Io { path, reason } => Text::new(
-                format!("{}: {}", path.display(), reason.uk),
-                format!("{}: {}", path.display(), reason.en),
+            PinError::Hash(reason) => messages.get(
+                lang,
+                "pin-hash-failed",
+                &[("reason", reason.clone().into())],
             ),
-            PinError::Hash(reason) => Text::new(
-                format!("не вдалося обчислити хеш PIN: {reason}"),
-                format!("the PIN could not be hashed: {reason}"),
-            ),
-            PinError::Corrupt { path, reason } => Text::new(
-                format!(
-                    "{}: це не хеш PIN, записаний програмою tourcentre ({reason}); задайте PIN знову",
-                    path.display()
-                ),
-                format!(
-                    "{}: not a PIN hash written by tourcentre ({reason}); set the PIN again",
-                    path.display()
-                ),
+            PinError::Corrupt { path: p, reason } => messages.get(
+                lang,
+                "pin-corrupt",
+                &[("path", path(p)), ("reason", reason.clone().into())],
             ),
         }
+    }
+}
+
+impl PinError {
+    /// What went wrong, in both languages, for the kiosk's panel (which switches language while
+    /// it shows).
+    pub fn text(&self) -> Text {
+        let messages = Messages::new();
+        Text::new(
+            self.words(&messages, Lang::Uk),
+            self.words(&messages, Lang::En),
+        )
     }
 }
 
@@ -166,9 +177,27 @@ mod tests {
     #[test]
     fn pin_errors_read_in_both_languages() {
         let text = PinError::Format.text();
-        assert_eq!(text.uk, "PIN — це від 4 до 8 цифр (0–9), і нічого більше");
-        assert_eq!(text.en, "a PIN is 4 to 8 digits (0-9), nothing else");
-        assert_eq!(PinError::Format.to_string(), text.en);
+        assert_eq!(
+            text.uk,
+            "PIN — це від 4 до 8 цифр (0–9), без інших знаків; нічого не змінено."
+        );
+        assert_eq!(
+            text.en,
+            "A PIN is 4 to 8 digits (0–9), nothing else; nothing was changed."
+        );
+        let corrupt = PinError::Corrupt {
+            path: PathBuf::from("/data/guide-pin"),
+            reason: "bad".into(),
+        }
+        .text();
+        assert_eq!(
+            corrupt.uk,
+            "/data/guide-pin: це не хеш PIN, записаний програмою tourcentre (bad); задайте PIN знову"
+        );
+        assert_eq!(
+            corrupt.en,
+            "/data/guide-pin: not a PIN hash written by tourcentre (bad); set the PIN again"
+        );
     }
 
     #[test]

@@ -132,6 +132,9 @@ guide-pin-saved = Guide PIN saved (as a salted hash) in { $path }
 guide-panel-title = Guide panel
 guide-pin-not-set = No guide PIN is set yet. To enable the panel, run on the centre's computer:
 guide-pin-unreadable = The guide PIN cannot be read: { $reason }
+pin-file-failed = { $path }: { $reason }
+pin-hash-failed = the PIN could not be hashed: { $reason }
+pin-corrupt = { $path }: not a PIN hash written by tourcentre ({ $reason }); set the PIN again
 guide-close = Close
 guide-enter-pin = Enter the guide PIN
 guide-wrong-pin = Wrong PIN. Try again.
@@ -165,8 +168,8 @@ guide-more-tours = …and { $count } more (all: tourcentre tour list)
 
 ## Green City indicators: `indicators`, `report`, `export`
 
-tracker-no-data-dir = No data directory found (--data-dir or TOURCENTRE_DATA), so the centre's indicators have no data.
-tracker-no-store = There is no visitor database in { $path } yet, so the centre's indicators have no data.
+centre-figures-no-data-dir = No data directory found (--data-dir or TOURCENTRE_DATA), so the centre's indicators have no data.
+centre-figures-no-store = There is no visitor database in { $path } yet, so the centre's indicators have no data.
 report-written = Report written: { $files ->
     [one] { $files } file
    *[other] { $files } files

@@ -142,6 +142,9 @@ guide-pin-saved = PIN гіда збережено (як солений хеш) �
 guide-panel-title = Панель гіда
 guide-pin-not-set = PIN гіда ще не встановлено. Щоб увімкнути панель, виконайте на комп’ютері центру:
 guide-pin-unreadable = Не вдалося прочитати PIN гіда: { $reason }
+pin-file-failed = { $path }: { $reason }
+pin-hash-failed = не вдалося обчислити хеш PIN: { $reason }
+pin-corrupt = { $path }: це не хеш PIN, записаний програмою tourcentre ({ $reason }); задайте PIN знову
 guide-close = Закрити
 guide-enter-pin = Введіть PIN гіда
 guide-wrong-pin = Неправильний PIN. Спробуйте ще раз.
@@ -179,8 +182,8 @@ guide-more-tours = …і ще { $count } (усі: tourcentre tour list)
 
 ## Green City indicators: `indicators`, `report`, `export`
 
-tracker-no-data-dir = Теку даних не знайдено (--data-dir або TOURCENTRE_DATA), тож показники центру — без даних.
-tracker-no-store = У { $path } ще немає бази даних відвідувань, тож показники центру — без даних.
+centre-figures-no-data-dir = Теку даних не знайдено (--data-dir або TOURCENTRE_DATA), тож показники центру — без даних.
+centre-figures-no-store = У { $path } ще немає бази даних відвідувань, тож показники центру — без даних.
 report-written = Звіт записано: { $files ->
     [one] { $files } файл
     [few] { $files } файли

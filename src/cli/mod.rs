@@ -16,7 +16,7 @@ use crate::i18n::{Lang, Words};
 
 pub use run::run;
 
-const ABOUT: &str = "Tour Centre of KP \"Spetskomuntrans\", Khmelnytskyi: sorting exhibit, visitor tracker, Green City indicators.\n\
+const ABOUT: &str = "Tour Centre of KP \"Spetskomuntrans\", Khmelnytskyi: sorting exhibit, guides' desk and visitor counts, Green City indicators.\n\
 Туристичний центр КП «Спецкомунтранс», Хмельницький: експозиція сортування, облік відвідувачів, індикатори «Зеленого міста».";
 
 const AFTER_HELP: &str = "For tests only: TOURCENTRE_NOW=2026-04-20T09:30:00+03:00 (RFC 3339) fixes \"now\" for every command.\n\

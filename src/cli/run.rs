@@ -293,7 +293,6 @@ fn run_set_pin(data_dir: &Path, from_stdin: bool, words: &Words) -> Result<(), C
             );
             Ok(())
         }
-        Err(crate::pin::PinError::Format) => Err(CliError::Message(say("guide-pin-format"))),
-        Err(err) => Err(CliError::Message(err.text().get(lang).to_string())),
+        Err(err) => Err(CliError::Message(words.of(&err))),
     }
 }

@@ -48,10 +48,10 @@ pub enum CentreMissing {
 impl Wording for CentreMissing {
     fn words(&self, messages: &Messages, lang: Lang) -> String {
         match self {
-            CentreMissing::NoDataDir => messages.text(lang, "tracker-no-data-dir"),
+            CentreMissing::NoDataDir => messages.text(lang, "centre-figures-no-data-dir"),
             CentreMissing::NoStore { data_dir } => messages.get(
                 lang,
-                "tracker-no-store",
+                "centre-figures-no-store",
                 &[("path", FluentValue::from(data_dir.display().to_string()))],
             ),
             CentreMissing::Calendar(problems) => problems.render(lang),

@@ -7,7 +7,7 @@
 //! (doc comments too), strings and everything else kept, with these rules:
 //!
 //! **An id the code passes** (checked against both files) is a string literal that is
-//! - the first argument of `say(..)` or `text(..)` (any receiver: `tracker.text("id")`,
+//! - the first argument of `say(..)` or `text(..)` (any receiver: `words.text("id")`,
 //!   `desk.say("id", ..)`, a `say` closure), or of `Says::Ui(..)` / `Says::UiWith(..)`;
 //! - shaped like an id (lower-case words joined by `-`) and the second argument of
 //!   `.get(lang, "id", ..)` or `.text(lang, "id")` (`Messages`; other methods of those names
@@ -362,10 +362,10 @@ fn built_prefix(tokens: &[Token]) -> Option<String> {
 fn the_rules_see_each_way_the_code_names_an_id() {
     let code = r##"
         // say("in-a-comment", &[]) /* text("in-a-block") /* nested */ still("comment") */
-        /// tracker.text("in-a-doc-comment")
+        /// words.text("in-a-doc-comment")
         fn f() {
             let quote = '"'; let escaped = '\''; let life: &'static str = "";
-            tracker.say("direct-say", &[]);
+            words.say("direct-say", &[]);
             desk.say(
                 "across-lines",
                 &[("n", 1.into())],
@@ -382,7 +382,7 @@ fn the_rules_see_each_way_the_code_names_an_id() {
             self.text(&format!("light-{}", code));
             format!("{kind}-{word}");
             format!("  {} / {}", a, b);
-            tracker.term("unit", &unit);
+            words.term("unit", &unit);
             conversion_error(index, "year-month", &text);
         }
     "##;
