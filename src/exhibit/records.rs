@@ -17,8 +17,8 @@ use super::{CurrentLang, Exhibit, Play};
 use crate::centre::{Centre, CentreError};
 use crate::game::{PlaySession, SessionOutbox};
 use crate::i18n::{Lang, Messages, Text, Wording};
-use crate::store::{NewTour, StoreError, Tour, VisitorStore};
-use crate::visitors::{Category, YearStatus, load_calendar, local_date};
+use crate::store::{NewTour, Tour, VisitorStore};
+use crate::visitors::{Category, YearStatus, local_date};
 
 /// How often the link retries a store it could not reach, with sessions waiting.
 const RETRY_EVERY: Duration = Duration::from_secs(10);
@@ -308,26 +308,16 @@ impl Worker {
         match self.centre() {
             Err(trouble) => troubles.push(trouble),
             Ok(centre) => {
-                let today = centre.today();
-                let calendar = load_calendar(centre.data_dir());
-                match centre.store() {
-                    Err(trouble) => troubles.push(trouble),
-                    Ok(store) => {
-                        let mut note = |err: StoreError| troubles.push(CentreError::Store(err));
-                        view.today = store
-                            .visitors_on(today)
-                            .map(|c| c.total())
-                            .map_err(&mut note)
-                            .unwrap_or(0);
-                        view.open_tours = store.open_tours().map_err(&mut note).unwrap_or_default();
-                        match calendar {
-                            Ok(calendar) => {
-                                view.year =
-                                    store.year_status(&calendar, today).map_err(&mut note).ok();
-                            }
-                            Err(problems) => troubles.push(CentreError::Problems(problems)),
-                        }
+                match centre.day_tours(None) {
+                    Ok(day) => {
+                        view.today = day.visitors;
+                        view.open_tours = day.open.into_iter().map(|record| record.tour).collect();
                     }
+                    Err(trouble) => troubles.push(trouble),
+                }
+                match centre.year_status(None, None) {
+                    Ok(status) => view.year = Some(status),
+                    Err(trouble) => troubles.push(trouble),
                 }
             }
         }
