@@ -339,3 +339,8 @@ exhibit-more-missed = and { $count } { $count ->
     [one] more item
    *[other] more items
 }
+
+## Accounts of the centre server
+user-exists = There is already a user "{ $name }".
+user-not-found = There is no user "{ $name }". See: tourcentre user list
+visit-not-found = No walk-in record has the id "{ $id }".

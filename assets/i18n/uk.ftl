@@ -357,3 +357,8 @@ exhibit-more-missed = і ще { $count } { $count ->
     [few] предмети
    *[many] предметів
 }
+
+## Accounts of the centre server
+user-exists = Користувач «{ $name }» уже є.
+user-not-found = Користувача «{ $name }» немає. Перегляньте: tourcentre user list
+visit-not-found = Запису про відвідувачів з ідентифікатором «{ $id }» немає.

@@ -15,8 +15,10 @@ use uuid::Uuid;
 use crate::indicators::{CentreFigures, MissedItem, MonthAnswers, MonthVisitors};
 use crate::visitors::{ByCategory, Calendar, Category, DayCount, YearStatus, year_status};
 
+mod accounts;
 mod words;
 
+pub use accounts::{AuditEntry, Credentials, Role, User};
 pub use schema::LATEST_VERSION;
 pub use sqlite::{DATABASE_FILE_NAME, SqliteStore};
 
@@ -253,6 +255,12 @@ pub enum StoreError {
     },
     #[error("{path}: {message}")]
     Sqlite { path: PathBuf, message: String },
+    #[error("there is already a user {0}")]
+    UserExists(String),
+    #[error("there is no user {0}")]
+    UserNotFound(String),
+    #[error("no walk-in record has the id {0}")]
+    VisitNotFound(String),
 }
 
 /// The first eight characters of an id: what a guide types to end a tour.

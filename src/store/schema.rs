@@ -78,15 +78,49 @@ CREATE TABLE play_answers (
 );
 ";
 
+const V3_ACCOUNTS_AUDIT: &str = "
+-- People who sign in to the centre server. Passwords only as salted Argon2id hashes (PHC).
+CREATE TABLE users (
+    name          TEXT PRIMARY KEY NOT NULL,
+    role          TEXT NOT NULL CHECK (role IN ('guide', 'economist', 'admin')),
+    password_hash TEXT NOT NULL,
+    created_at    TEXT NOT NULL,
+    -- The last password change (or removal of tokens): sessions that began before it end.
+    changed_at    TEXT NOT NULL
+);
+
+-- API tokens `tc_<id>_<secret>`: the secret only as its SHA-256, found by its id.
+CREATE TABLE api_tokens (
+    id            TEXT PRIMARY KEY NOT NULL,
+    user_name     TEXT NOT NULL REFERENCES users (name) ON DELETE CASCADE,
+    label         TEXT,
+    secret_sha256 TEXT NOT NULL,
+    created_at    TEXT NOT NULL
+);
+CREATE INDEX api_tokens_by_user ON api_tokens (user_name);
+
+-- What was changed by whom: voided records (kept whole here), and later edits.
+CREATE TABLE audit_log (
+    id        TEXT PRIMARY KEY NOT NULL,
+    at        TEXT NOT NULL,
+    user_name TEXT,
+    action    TEXT NOT NULL,
+    subject   TEXT NOT NULL,
+    detail    TEXT NOT NULL
+);
+CREATE INDEX audit_log_by_at ON audit_log (at);
+";
+
 pub fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
         M::up(V1_TOURS_VISITS_IMPORTS),
         M::up(V2_PLAY_SESSIONS),
+        M::up(V3_ACCOUNTS_AUDIT),
     ])
 }
 
 /// The schema version this program writes.
-pub const LATEST_VERSION: usize = 2;
+pub const LATEST_VERSION: usize = 3;
 
 #[cfg(test)]
 mod tests {

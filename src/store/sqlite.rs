@@ -138,8 +138,8 @@ impl IsoDate {
 }
 
 pub struct SqliteStore {
-    conn: Connection,
-    path: PathBuf,
+    pub(super) conn: Connection,
+    pub(super) path: PathBuf,
 }
 
 impl std::fmt::Debug for SqliteStore {
@@ -211,7 +211,7 @@ impl SqliteStore {
 
     /// Every row of `sql` run with `params`, each turned into a value by `map`; a failure is
     /// worded for this store's file. Statements are cached: the same few run again and again.
-    fn all_rows<T, P: rusqlite::Params>(
+    pub(super) fn all_rows<T, P: rusqlite::Params>(
         &self,
         sql: &str,
         params: P,
@@ -303,7 +303,7 @@ impl SqliteStore {
             .map_err(|err| self.error(err))
     }
 
-    fn error(&self, err: rusqlite::Error) -> StoreError {
+    pub(super) fn error(&self, err: rusqlite::Error) -> StoreError {
         classify(&self.path, err)
     }
 
@@ -922,7 +922,7 @@ fn dir_error(dir: &Path, err: &std::io::Error) -> StoreError {
     }
 }
 
-fn classify(path: &Path, err: rusqlite::Error) -> StoreError {
+pub(super) fn classify(path: &Path, err: rusqlite::Error) -> StoreError {
     use rusqlite::ErrorCode;
     let path = path.to_path_buf();
     if let rusqlite::Error::SqliteFailure(failure, _) = &err {
@@ -949,7 +949,7 @@ fn classify(path: &Path, err: rusqlite::Error) -> StoreError {
 }
 
 /// UTC with a fixed width, so that text order is time order in SQL comparisons.
-fn timestamp(at: DateTime<Utc>) -> String {
+pub(super) fn timestamp(at: DateTime<Utc>) -> String {
     at.to_rfc3339_opts(SecondsFormat::Micros, true)
 }
 
@@ -961,7 +961,7 @@ fn conversion_error(index: usize, what: &str, text: &str) -> rusqlite::Error {
     )
 }
 
-fn time_column(row: &Row<'_>, index: usize) -> rusqlite::Result<DateTime<Utc>> {
+pub(super) fn time_column(row: &Row<'_>, index: usize) -> rusqlite::Result<DateTime<Utc>> {
     let text: String = row.get(index)?;
     DateTime::parse_from_rfc3339(&text)
         .map(|at| at.with_timezone(&Utc))
@@ -1000,7 +1000,7 @@ fn uuid_column(row: &Row<'_>, index: usize) -> rusqlite::Result<Uuid> {
     Uuid::parse_str(&text).map_err(|_| conversion_error(index, "not a UUID", &text))
 }
 
-fn tour_from_row(row: &Row<'_>) -> rusqlite::Result<Tour> {
+pub(super) fn tour_from_row(row: &Row<'_>) -> rusqlite::Result<Tour> {
     tour_from_row_at(row, 0)
 }
 
@@ -1024,7 +1024,7 @@ fn tour_from_row_at(row: &Row<'_>, first: usize) -> rusqlite::Result<Tour> {
 }
 
 /// A visit from the export query, whose columns line up with a tour's after the kind.
-fn visit_from_row(row: &Row<'_>) -> rusqlite::Result<Visit> {
+pub(super) fn visit_from_row(row: &Row<'_>) -> rusqlite::Result<Visit> {
     Ok(Visit {
         id: uuid_column(row, 1)?,
         category: category_column(row, 2)?,

@@ -3,6 +3,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use super::*;
 use crate::game::{PlaySession, SessionAnswer, SessionRecorder};
 use crate::i18n::Lang;
+use crate::store::LATEST_VERSION;
 
 fn at(text: &str) -> DateTime<Utc> {
     DateTime::parse_from_rfc3339(text)
@@ -344,7 +345,7 @@ fn a_version_one_store_upgrades_keeping_its_data() {
             .unwrap();
     }
     let mut store = open(dir.path()).unwrap();
-    assert_eq!(store.schema_version().unwrap(), 2);
+    assert_eq!(store.schema_version().unwrap(), LATEST_VERSION as i64);
     let totals = store.totals().unwrap();
     assert_eq!((totals.visit_visitors, totals.tour_visitors), (3, 20));
     store.record_session(&session()).unwrap();

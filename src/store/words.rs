@@ -97,6 +97,11 @@ impl Wording for StoreError {
                     ("reason", text(cause.words(messages, lang))),
                 ],
             ),
+            StoreError::UserExists(name) => say("user-exists", &[("name", text(name.clone()))]),
+            StoreError::UserNotFound(name) => {
+                say("user-not-found", &[("name", text(name.clone()))])
+            }
+            StoreError::VisitNotFound(id) => say("visit-not-found", &[("id", text(id.clone()))]),
             StoreError::Sqlite { path: p, message } => say(
                 "store-failed",
                 &[("path", path(p)), ("reason", text(message.clone()))],
