@@ -4,9 +4,6 @@
 
 pub mod widget;
 
-// Until every screen is built from `widget`.
-pub use widget::{bold, card_node, paragraph, picture, screen_root, text, tinted_picture};
-
 use std::collections::HashMap;
 
 use bevy::prelude::*;
@@ -158,22 +155,4 @@ pub fn ink_on(background: Color) -> Color {
 /// The exhibit's title, as the scenario words it.
 pub fn exhibit_title(exhibit: &Exhibit) -> Says {
     Says::Scenario(exhibit.scenario.title.clone())
-}
-
-/// A big rounded button with a bold label; add an observer for `Pointer<Click>` to it.
-pub fn button(assets: &UiAssets, label: Says, background: Color, ink: Color) -> impl Bundle {
-    (
-        Button,
-        Node {
-            min_width: Val::Px(MIN_TARGET * 2.5),
-            min_height: Val::Px(MIN_TARGET),
-            padding: UiRect::axes(Val::Px(40.0), Val::Px(16.0)),
-            justify_content: JustifyContent::Center,
-            align_items: AlignItems::Center,
-            border_radius: BorderRadius::all(Val::Px(48.0)),
-            ..default()
-        },
-        BackgroundColor(background),
-        children![bold(assets, label, BODY + 8.0, ink)],
-    )
 }
