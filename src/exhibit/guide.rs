@@ -1,11 +1,18 @@
 //! The guides' panel: a 3-second press on the top-left corner (F2 on a keyboard) asks for the
 //! guide PIN; then a guide starts and ends tours and sees the day's and the year's visitors.
 //! Plain and dense: it is a tool, not a game. It locks and closes by itself when nobody touches.
+//!
+//! Reading the PIN file and checking a PIN (Argon2, slow on purpose) run on the async compute
+//! pool, never on the frame thread: the exhibit keeps drawing while they work.
+
+use std::path::Path;
 
 use bevy::ecs::spawn::SpawnableList;
 use bevy::ecs::system::IntoObserverSystem;
 use bevy::picking::pointer::PointerId;
 use bevy::prelude::*;
+use bevy::tasks::futures::check_ready;
+use bevy::tasks::{AsyncComputeTaskPool, Task};
 use chrono_tz::Europe::Kyiv;
 
 use super::chrome::SoundSettings;
@@ -37,6 +44,7 @@ pub(super) fn plugin(app: &mut App) {
             open_on_long_press,
             open_on_f2,
             type_pin_on_keyboard,
+            take_pin_answers,
             close_when_idle,
             show_panel,
         )
@@ -49,6 +57,8 @@ pub(super) fn plugin(app: &mut App) {
 pub enum Stage {
     #[default]
     Closed,
+    /// The PIN file is being read; nothing is shown until it has been (a moment).
+    Opening,
     /// Asking for the PIN; `wrong` after a PIN that did not match.
     Locked {
         entered: String,
@@ -80,6 +90,13 @@ pub struct GuidePanel {
     locked_out_until: f64,
     opened_at: f64,
     last_start: f64,
+    /// Counts the openings: a PIN checked for an earlier opening changes nothing on screen.
+    opening: u64,
+    /// The PIN file being read for the panel that is opening.
+    reading: Option<Task<Stage>>,
+    /// A PIN being checked, and the opening it was typed in. It is not dropped when the panel
+    /// closes: a wrong PIN counts toward the lockout even if the panel was closed meanwhile.
+    checking: Option<(u64, Task<bool>)>,
 }
 
 impl Default for GuidePanel {
@@ -93,6 +110,9 @@ impl Default for GuidePanel {
             locked_out_until: f64::NEG_INFINITY,
             opened_at: 0.0,
             last_start: f64::NEG_INFINITY,
+            opening: 0,
+            reading: None,
+            checking: None,
         }
     }
 }
@@ -102,21 +122,34 @@ impl GuidePanel {
         self.stage != Stage::Closed
     }
 
+    /// The PIN file is being read or a PIN checked; the pad takes no key meanwhile.
+    pub fn is_busy(&self) -> bool {
+        self.reading.is_some() || self.checking.is_some()
+    }
+
     fn close(&mut self) {
         self.stage = Stage::Closed;
+        self.reading = None;
     }
 }
 
-/// Opens the panel at its PIN prompt (or at the note that no PIN is set).
+/// Opens the panel: the PIN file is read off the frame thread, then the panel asks for the PIN
+/// (or says that no PIN is set, or why the file cannot be read).
 pub fn open_panel(panel: &mut GuidePanel, exhibit: &Exhibit, link: &StoreLink, now: f64) {
     if panel.is_open() {
         return;
     }
     panel.opened_at = now;
-    panel.stage = match exhibit.data_dir.as_deref().map(pin::load) {
-        Some(stored) => first_stage(stored),
-        None => Stage::NoPin,
-    };
+    panel.opening += 1;
+    match exhibit.data_dir.clone() {
+        Some(data_dir) => {
+            panel.stage = Stage::Opening;
+            panel.reading = Some(
+                AsyncComputeTaskPool::get().spawn(async move { first_stage(pin::load(&data_dir)) }),
+            );
+        }
+        None => panel.stage = Stage::NoPin,
+    }
     link.send(DeskRequest::Refresh);
 }
 
@@ -132,12 +165,14 @@ fn first_stage(stored: Result<PinState, PinError>) -> Stage {
     }
 }
 
-/// Adds a digit, erases one, or checks the PIN. After five wrong PINs in a row the pad takes
-/// nothing for a minute, so a PIN cannot be found by trying them all.
+/// Adds a digit, erases one, or starts checking the PIN (the answer comes a few frames later;
+/// meanwhile the pad takes no key). After five wrong PINs in a row the pad takes nothing for a
+/// minute, so a PIN cannot be found by trying them all.
 pub fn press_key(panel: &mut GuidePanel, exhibit: &Exhibit, key: Key, now: f64) {
-    if now < panel.locked_out_until {
+    if now < panel.locked_out_until || panel.is_busy() {
         return;
     }
+    let opening = panel.opening;
     let Stage::Locked { entered, wrong } = &mut panel.stage else {
         return;
     };
@@ -150,26 +185,64 @@ pub fn press_key(panel: &mut GuidePanel, exhibit: &Exhibit, key: Key, now: f64) 
         Key::Erase => {
             entered.pop();
         }
-        Key::Enter => {
-            // Too short to be a PIN: no need to read the file and hash.
-            let stored = (entered.len() >= pin::MIN_DIGITS)
-                .then(|| exhibit.data_dir.as_deref().map(pin::load))
-                .flatten();
-            let matches =
-                matches!(&stored, Some(Ok(PinState::Set(hash))) if pin::verify(hash, entered));
-            if matches {
-                panel.stage = Stage::Unlocked;
-                panel.misses = 0;
-            } else {
-                entered.clear();
-                *wrong = true;
-                panel.misses += 1;
-                if panel.misses >= MISSES_BEFORE_LOCKOUT {
-                    panel.misses = 0;
-                    panel.locked_out_until = now + LOCKOUT_SECS;
-                }
+        // Too short to be a PIN: wrong at once, no need to read the file and hash.
+        Key::Enter => match exhibit.data_dir.clone() {
+            Some(data_dir) if entered.len() >= pin::MIN_DIGITS => {
+                let typed = entered.clone();
+                let check = AsyncComputeTaskPool::get()
+                    .spawn(async move { pin_matches(&data_dir, &typed) });
+                panel.checking = Some((opening, check));
             }
+            _ => take_answer(panel, opening, false, now),
+        },
+    }
+}
+
+/// Whether `typed` is the PIN stored in the data dir (reads the file, then Argon2: slow).
+fn pin_matches(data_dir: &Path, typed: &str) -> bool {
+    matches!(pin::load(data_dir), Ok(PinState::Set(hash)) if pin::verify(&hash, typed))
+}
+
+/// A checked PIN: the right one unlocks the panel it was typed in; a wrong one says so and
+/// counts toward the lockout.
+fn take_answer(panel: &mut GuidePanel, opening: u64, matches: bool, now: f64) {
+    let same_panel = opening == panel.opening;
+    if matches {
+        panel.misses = 0;
+        if same_panel && matches!(panel.stage, Stage::Locked { .. }) {
+            panel.stage = Stage::Unlocked;
         }
+        return;
+    }
+    panel.misses += 1;
+    if panel.misses >= MISSES_BEFORE_LOCKOUT {
+        panel.misses = 0;
+        panel.locked_out_until = now + LOCKOUT_SECS;
+    }
+    if same_panel && let Stage::Locked { entered, wrong } = &mut panel.stage {
+        entered.clear();
+        *wrong = true;
+    }
+}
+
+/// Takes the PIN file and the PIN check when they are done. Until then the panel is left
+/// untouched, so it is not rebuilt every frame.
+fn take_pin_answers(time: Res<Time>, mut panel: ResMut<GuidePanel>) {
+    let quiet = panel.bypass_change_detection();
+    let read = quiet.reading.as_mut().and_then(check_ready);
+    let checked = quiet
+        .checking
+        .as_mut()
+        .and_then(|(opening, check)| Some((*opening, check_ready(check)?)));
+    if let Some(stage) = read {
+        panel.reading = None;
+        if panel.stage == Stage::Opening {
+            panel.stage = stage;
+        }
+    }
+    if let Some((opening, matches)) = checked {
+        panel.checking = None;
+        take_answer(&mut panel, opening, matches, time.elapsed_secs_f64());
     }
 }
 
@@ -306,7 +379,7 @@ fn show_panel(
     }
     let assets = &*assets;
     match &panel.stage {
-        Stage::Closed => {}
+        Stage::Closed | Stage::Opening => {}
         Stage::Locked { entered, wrong } => {
             commands.spawn(overlay(
                 assets,
