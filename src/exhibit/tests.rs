@@ -480,6 +480,58 @@ fn a_wrong_pin_still_counts_when_the_panel_closes_during_its_check() {
     );
 }
 
+/// A finger taps the button that says `label`.
+fn tap_button(app: &mut App, label: Says) {
+    use bevy::picking::events::Click;
+    let mut buttons = app
+        .world_mut()
+        .query_filtered::<(Entity, &Children), With<Button>>();
+    let mut labels = app.world_mut().query::<&Says>();
+    let world = app.world();
+    let button = buttons
+        .iter(world)
+        .find(|(_, children)| {
+            children
+                .iter()
+                .any(|child| labels.get(world, child).is_ok_and(|says| *says == label))
+        })
+        .map(|(button, _)| button)
+        .unwrap_or_else(|| panic!("a button says {label:?}"));
+    let click = Click {
+        button: PointerButton::Primary,
+        hit: HitData::new(Entity::PLACEHOLDER, 0.0, None, None),
+        duration: Duration::from_millis(100),
+        count: 1,
+    };
+    app.world_mut()
+        .trigger(Pointer::new(PointerId::Touch(3), location(), click, button));
+    step(app, 0.1);
+}
+
+#[test]
+fn the_panels_buttons_do_what_they_say() {
+    let data = tempfile::tempdir().unwrap();
+    crate::pin::set(data.path(), "2468").unwrap();
+    let mut app = exhibit_app_with_data(Some(data.path()));
+    open_guide_panel(&mut app);
+    for digit in ["2", "4", "6", "8", "OK"] {
+        tap_button(&mut app, Says::Same(digit.into()));
+    }
+    wait_for_pin_work(&mut app);
+    assert_eq!(stage(&app), Stage::Unlocked);
+
+    tap_button(&mut app, Says::Ui("category-adult"));
+    tap_button(&mut app, Says::Same("+5".into()));
+    let panel = app.world().resource::<GuidePanel>();
+    assert_eq!(
+        (panel.category, panel.size),
+        (crate::visitors::Category::Adult, 25)
+    );
+    tap_button(&mut app, Says::Ui("guide-close"));
+    assert_eq!(stage(&app), Stage::Closed);
+    assert!(shown_text(&mut app, &Says::Ui("guide-new-tour")).is_empty());
+}
+
 #[test]
 fn without_a_pin_the_guide_panel_says_how_to_set_one() {
     let data = tempfile::tempdir().unwrap();
