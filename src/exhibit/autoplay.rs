@@ -63,6 +63,38 @@ fn choose_bin(play: &Play, exhibit: &Exhibit) -> Option<(String, String)> {
     Some((current.item.clone(), bin))
 }
 
+type ItemPlaces<'w, 's> = Query<
+    'w,
+    's,
+    (
+        &'static mut UiTransform,
+        &'static UiGlobalTransform,
+        &'static ComputedNode,
+    ),
+    With<ItemCard>,
+>;
+
+/// The next drag: the current item, from where it is on screen to the bin chosen for it.
+fn plan_drag(
+    play: &Play,
+    exhibit: &Exhibit,
+    items: &ItemPlaces,
+    bins: &Query<(&BinTarget, &UiGlobalTransform)>,
+    now: f64,
+) -> Option<Drag> {
+    let (item, bin) = choose_bin(play, exhibit)?;
+    let (_, item_place, node) = items.single().ok()?;
+    let (_, bin_place) = bins.iter().find(|(b, _)| b.0 == bin)?;
+    let toward = (bin_place.affine().translation - item_place.affine().translation)
+        * node.inverse_scale_factor();
+    Some(Drag {
+        item,
+        bin,
+        started: now,
+        toward,
+    })
+}
+
 #[allow(clippy::too_many_arguments)]
 fn play_along(
     time: Res<Time>,
@@ -76,7 +108,7 @@ fn play_along(
     mut next_page: MessageWriter<super::screens::lifecycle::NextPage>,
     mut drops: MessageWriter<DropAttempt>,
     mut activity: MessageWriter<Activity>,
-    mut items: Query<(&mut UiTransform, &UiGlobalTransform, &ComputedNode), With<ItemCard>>,
+    mut items: ItemPlaces,
     bins: Query<(&BinTarget, &UiGlobalTransform)>,
 ) {
     let now = time.elapsed_secs_f64();
@@ -114,25 +146,7 @@ fn play_along(
                 ));
             }
         }
-        Screen::Sorting => {
-            let Some((item, bin)) = choose_bin(&play, &exhibit) else {
-                return;
-            };
-            let Ok((_, item_place, node)) = items.single() else {
-                return;
-            };
-            let Some((_, bin_place)) = bins.iter().find(|(b, _)| b.0 == bin) else {
-                return;
-            };
-            let toward = (bin_place.affine().translation - item_place.affine().translation)
-                * node.inverse_scale_factor();
-            player.drag = Some(Drag {
-                item,
-                bin,
-                started: now,
-                toward,
-            });
-        }
+        Screen::Sorting => player.drag = plan_drag(&play, &exhibit, &items, &bins, now),
         Screen::Lifecycle => {
             next_page.write(super::screens::lifecycle::NextPage);
         }

@@ -5,7 +5,7 @@ use bevy::prelude::*;
 
 use super::CurrentLang;
 use super::language::{Says, SwitchLanguage};
-use super::theme::{self, UiAssets};
+use super::theme::{self, UiAssets, widget};
 use crate::i18n::Lang;
 
 pub(super) fn plugin(app: &mut App) {
@@ -37,69 +37,73 @@ struct LanguageButton(Lang);
 struct MuteButton;
 
 fn spawn_chrome(mut commands: Commands, assets: Res<UiAssets>) {
-    let bar = commands
-        .spawn((
-            Name::new("Chrome"),
-            Node {
-                position_type: PositionType::Absolute,
-                right: Val::Px(28.0),
-                top: Val::Px(10.0),
-                column_gap: Val::Px(16.0),
-                align_items: AlignItems::Center,
-                ..default()
-            },
-            GlobalZIndex(100),
-        ))
-        .id();
-    for (lang, label) in [(Lang::Uk, "УКР"), (Lang::En, "ENG")] {
-        let button = commands
-            .spawn((
-                LanguageButton(lang),
-                Node {
-                    min_width: Val::Px(theme::MIN_TARGET * 1.3),
-                    height: Val::Px(theme::MIN_TARGET * 0.9),
-                    justify_content: JustifyContent::Center,
-                    align_items: AlignItems::Center,
-                    border: UiRect::all(Val::Px(3.0)),
-                    border_radius: BorderRadius::all(Val::Px(20.0)),
-                    ..default()
-                },
-                BackgroundColor(theme::CARD),
-                BorderColor::all(theme::ACCENT),
-                children![theme::bold(
-                    &assets,
-                    Says::Same(label.into()),
-                    theme::BODY,
-                    theme::INK
-                )],
-            ))
-            .observe(
+    commands.spawn((
+        Name::new("Chrome"),
+        Node {
+            position_type: PositionType::Absolute,
+            right: Val::Px(28.0),
+            top: Val::Px(10.0),
+            column_gap: Val::Px(16.0),
+            align_items: AlignItems::Center,
+            ..default()
+        },
+        GlobalZIndex(100),
+        children![
+            language_button(&assets, Lang::Uk, "УКР"),
+            language_button(&assets, Lang::En, "ENG"),
+            mute_button(&assets),
+        ],
+    ));
+}
+
+/// One side of the language switch, in words, not flags.
+fn language_button(assets: &UiAssets, lang: Lang, label: &str) -> impl Bundle {
+    (
+        LanguageButton(lang),
+        Node {
+            min_width: Val::Px(theme::MIN_TARGET * 1.3),
+            height: Val::Px(theme::MIN_TARGET * 0.9),
+            justify_content: JustifyContent::Center,
+            align_items: AlignItems::Center,
+            border: UiRect::all(Val::Px(3.0)),
+            border_radius: BorderRadius::all(Val::Px(20.0)),
+            ..default()
+        },
+        BackgroundColor(theme::CARD),
+        BorderColor::all(theme::ACCENT),
+        Children::spawn((
+            Spawn(widget::bold(
+                assets,
+                Says::Same(label.into()),
+                theme::BODY,
+                theme::INK,
+            )),
+            widget::observe(
                 move |_: On<Pointer<Click>>, mut switch: MessageWriter<SwitchLanguage>| {
                     switch.write(SwitchLanguage(lang));
                 },
-            )
-            .id();
-        commands.entity(bar).add_child(button);
-    }
-    let mute = commands
-        .spawn((
-            MuteButton,
-            Node {
-                width: Val::Px(theme::MIN_TARGET * 0.9),
-                height: Val::Px(theme::MIN_TARGET * 0.9),
-                justify_content: JustifyContent::Center,
-                align_items: AlignItems::Center,
-                border_radius: BorderRadius::MAX,
-                ..default()
-            },
-            BackgroundColor(theme::CARD),
-            ImageNode::new(assets.picture(theme::SOUND_ON)),
-        ))
-        .observe(|_: On<Pointer<Click>>, mut sound: ResMut<SoundSettings>| {
-            sound.muted = !sound.muted
-        })
-        .id();
-    commands.entity(bar).add_child(mute);
+            ),
+        )),
+    )
+}
+
+fn mute_button(assets: &UiAssets) -> impl Bundle {
+    (
+        MuteButton,
+        Node {
+            width: Val::Px(theme::MIN_TARGET * 0.9),
+            height: Val::Px(theme::MIN_TARGET * 0.9),
+            justify_content: JustifyContent::Center,
+            align_items: AlignItems::Center,
+            border_radius: BorderRadius::MAX,
+            ..default()
+        },
+        BackgroundColor(theme::CARD),
+        ImageNode::new(assets.picture(theme::SOUND_ON)),
+        Children::spawn(widget::observe(
+            |_: On<Pointer<Click>>, mut sound: ResMut<SoundSettings>| sound.muted = !sound.muted,
+        )),
+    )
 }
 
 fn show_language_choice(

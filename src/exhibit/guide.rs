@@ -1,21 +1,30 @@
 //! The guides' panel: a 3-second press on the top-left corner (F2 on a keyboard) asks for the
 //! guide PIN; then a guide starts and ends tours and sees the day's and the year's visitors.
 //! Plain and dense: it is a tool, not a game. It locks and closes by itself when nobody touches.
+//!
+//! Reading the PIN file and checking a PIN (Argon2, slow on purpose) run on the async compute
+//! pool, never on the frame thread: the exhibit keeps drawing while they work.
 
+use std::path::Path;
+
+use bevy::ecs::spawn::SpawnableList;
+use bevy::ecs::system::IntoObserverSystem;
 use bevy::picking::pointer::PointerId;
 use bevy::prelude::*;
+use bevy::tasks::futures::check_ready;
+use bevy::tasks::{AsyncComputeTaskPool, Task};
 use chrono_tz::Europe::Kyiv;
-use uuid::Uuid;
 
 use super::chrome::SoundSettings;
 use super::idle::Idle;
 use super::language::Arg;
 use super::records::{DeskRequest, DeskView, StoreLink};
-use super::theme::{self, UiAssets};
+use super::theme::{self, Paint, UiAssets, widget};
 use super::{Exhibit, Says};
 use crate::game::IdlePhase;
-use crate::i18n::Text as Bilingual;
-use crate::pin::{self, PinState};
+use crate::i18n::Text;
+use crate::pin::{self, PinError, PinState};
+use crate::store::Tour;
 use crate::visitors::Category;
 
 /// Seconds the corner must be held.
@@ -35,6 +44,7 @@ pub(super) fn plugin(app: &mut App) {
             open_on_long_press,
             open_on_f2,
             type_pin_on_keyboard,
+            take_pin_answers,
             close_when_idle,
             show_panel,
         )
@@ -47,6 +57,8 @@ pub(super) fn plugin(app: &mut App) {
 pub enum Stage {
     #[default]
     Closed,
+    /// The PIN file is being read; nothing is shown until it has been (a moment).
+    Opening,
     /// Asking for the PIN; `wrong` after a PIN that did not match.
     Locked {
         entered: String,
@@ -55,7 +67,7 @@ pub enum Stage {
     /// No PIN has been set: the panel says how to set one.
     NoPin,
     /// The PIN file cannot be read; the reason, for the guide.
-    Unreadable(crate::i18n::Text),
+    Unreadable(Text),
     Unlocked,
 }
 
@@ -78,6 +90,13 @@ pub struct GuidePanel {
     locked_out_until: f64,
     opened_at: f64,
     last_start: f64,
+    /// Counts the openings: a PIN checked for an earlier opening changes nothing on screen.
+    opening: u64,
+    /// The PIN file being read for the panel that is opening.
+    reading: Option<Task<Stage>>,
+    /// A PIN being checked, and the opening it was typed in. It is not dropped when the panel
+    /// closes: a wrong PIN counts toward the lockout even if the panel was closed meanwhile.
+    checking: Option<(u64, Task<bool>)>,
 }
 
 impl Default for GuidePanel {
@@ -91,6 +110,9 @@ impl Default for GuidePanel {
             locked_out_until: f64::NEG_INFINITY,
             opened_at: 0.0,
             last_start: f64::NEG_INFINITY,
+            opening: 0,
+            reading: None,
+            checking: None,
         }
     }
 }
@@ -99,31 +121,58 @@ impl GuidePanel {
     pub fn is_open(&self) -> bool {
         self.stage != Stage::Closed
     }
+
+    /// The PIN file is being read or a PIN checked; the pad takes no key meanwhile.
+    pub fn is_busy(&self) -> bool {
+        self.reading.is_some() || self.checking.is_some()
+    }
+
+    fn close(&mut self) {
+        self.stage = Stage::Closed;
+        self.reading = None;
+    }
 }
 
-/// Opens the panel at its PIN prompt (or at the note that no PIN is set).
+/// Opens the panel: the PIN file is read off the frame thread, then the panel asks for the PIN
+/// (or says that no PIN is set, or why the file cannot be read).
 pub fn open_panel(panel: &mut GuidePanel, exhibit: &Exhibit, link: &StoreLink, now: f64) {
     if panel.is_open() {
         return;
     }
     panel.opened_at = now;
-    panel.stage = match exhibit.data_dir.as_deref().map(pin::load) {
-        Some(Ok(PinState::Set(_))) => Stage::Locked {
-            entered: String::new(),
-            wrong: false,
-        },
-        Some(Ok(PinState::NotSet)) | None => Stage::NoPin,
-        Some(Err(err)) => Stage::Unreadable(err.text()),
-    };
+    panel.opening += 1;
+    match exhibit.data_dir.clone() {
+        Some(data_dir) => {
+            panel.stage = Stage::Opening;
+            panel.reading = Some(
+                AsyncComputeTaskPool::get().spawn(async move { first_stage(pin::load(&data_dir)) }),
+            );
+        }
+        None => panel.stage = Stage::NoPin,
+    }
     link.send(DeskRequest::Refresh);
 }
 
-/// Adds a digit, erases one, or checks the PIN. After five wrong PINs in a row the pad takes
-/// nothing for a minute, so a PIN cannot be found by trying them all.
+/// What the panel opens on, given the PIN file.
+fn first_stage(stored: Result<PinState, PinError>) -> Stage {
+    match stored {
+        Ok(PinState::Set(_)) => Stage::Locked {
+            entered: String::new(),
+            wrong: false,
+        },
+        Ok(PinState::NotSet) => Stage::NoPin,
+        Err(err) => Stage::Unreadable(err.text()),
+    }
+}
+
+/// Adds a digit, erases one, or starts checking the PIN (the answer comes a few frames later;
+/// meanwhile the pad takes no key). After five wrong PINs in a row the pad takes nothing for a
+/// minute, so a PIN cannot be found by trying them all.
 pub fn press_key(panel: &mut GuidePanel, exhibit: &Exhibit, key: Key, now: f64) {
-    if now < panel.locked_out_until {
+    if now < panel.locked_out_until || panel.is_busy() {
         return;
     }
+    let opening = panel.opening;
     let Stage::Locked { entered, wrong } = &mut panel.stage else {
         return;
     };
@@ -136,26 +185,64 @@ pub fn press_key(panel: &mut GuidePanel, exhibit: &Exhibit, key: Key, now: f64) 
         Key::Erase => {
             entered.pop();
         }
-        Key::Enter => {
-            // Too short to be a PIN: no need to read the file and hash.
-            let stored = (entered.len() >= pin::MIN_DIGITS)
-                .then(|| exhibit.data_dir.as_deref().map(pin::load))
-                .flatten();
-            let matches =
-                matches!(&stored, Some(Ok(PinState::Set(hash))) if pin::verify(hash, entered));
-            if matches {
-                panel.stage = Stage::Unlocked;
-                panel.misses = 0;
-            } else {
-                entered.clear();
-                *wrong = true;
-                panel.misses += 1;
-                if panel.misses >= MISSES_BEFORE_LOCKOUT {
-                    panel.misses = 0;
-                    panel.locked_out_until = now + LOCKOUT_SECS;
-                }
+        // Too short to be a PIN: wrong at once, no need to read the file and hash.
+        Key::Enter => match exhibit.data_dir.clone() {
+            Some(data_dir) if entered.len() >= pin::MIN_DIGITS => {
+                let typed = entered.clone();
+                let check = AsyncComputeTaskPool::get()
+                    .spawn(async move { pin_matches(&data_dir, &typed) });
+                panel.checking = Some((opening, check));
             }
+            _ => take_answer(panel, opening, false, now),
+        },
+    }
+}
+
+/// Whether `typed` is the PIN stored in the data dir (reads the file, then Argon2: slow).
+fn pin_matches(data_dir: &Path, typed: &str) -> bool {
+    matches!(pin::load(data_dir), Ok(PinState::Set(hash)) if pin::verify(&hash, typed))
+}
+
+/// A checked PIN: the right one unlocks the panel it was typed in; a wrong one says so and
+/// counts toward the lockout.
+fn take_answer(panel: &mut GuidePanel, opening: u64, matches: bool, now: f64) {
+    let same_panel = opening == panel.opening;
+    if matches {
+        panel.misses = 0;
+        if same_panel && matches!(panel.stage, Stage::Locked { .. }) {
+            panel.stage = Stage::Unlocked;
         }
+        return;
+    }
+    panel.misses += 1;
+    if panel.misses >= MISSES_BEFORE_LOCKOUT {
+        panel.misses = 0;
+        panel.locked_out_until = now + LOCKOUT_SECS;
+    }
+    if same_panel && let Stage::Locked { entered, wrong } = &mut panel.stage {
+        entered.clear();
+        *wrong = true;
+    }
+}
+
+/// Takes the PIN file and the PIN check when they are done. Until then the panel is left
+/// untouched, so it is not rebuilt every frame.
+fn take_pin_answers(time: Res<Time>, mut panel: ResMut<GuidePanel>) {
+    let quiet = panel.bypass_change_detection();
+    let read = quiet.reading.as_mut().and_then(check_ready);
+    let checked = quiet
+        .checking
+        .as_mut()
+        .and_then(|(opening, check)| Some((*opening, check_ready(check)?)));
+    if let Some(stage) = read {
+        panel.reading = None;
+        if panel.stage == Stage::Opening {
+            panel.stage = stage;
+        }
+    }
+    if let Some((opening, matches)) = checked {
+        panel.checking = None;
+        take_answer(&mut panel, opening, matches, time.elapsed_secs_f64());
     }
 }
 
@@ -170,36 +257,37 @@ pub enum Key {
 pub(super) struct PanelRoot;
 
 fn spawn_corner(mut commands: Commands) {
-    commands
-        .spawn((
-            Name::new("Guide corner"),
-            Node {
-                position_type: PositionType::Absolute,
-                left: Val::Px(0.0),
-                top: Val::Px(0.0),
-                width: Val::Px(CORNER),
-                height: Val::Px(CORNER),
-                ..default()
-            },
-            GlobalZIndex(150),
-        ))
-        .observe(
-            |press: On<Pointer<Press>>, time: Res<Time>, mut panel: ResMut<GuidePanel>| {
-                panel.hold = Some((press.pointer_id, time.elapsed_secs_f64()));
-            },
-        )
-        .observe(
-            |release: On<Pointer<Release>>, mut panel: ResMut<GuidePanel>| {
-                if panel.hold.is_some_and(|(id, _)| id == release.pointer_id) {
+    commands.spawn((
+        Name::new("Guide corner"),
+        Node {
+            position_type: PositionType::Absolute,
+            left: Val::Px(0.0),
+            top: Val::Px(0.0),
+            width: Val::Px(CORNER),
+            height: Val::Px(CORNER),
+            ..default()
+        },
+        GlobalZIndex(150),
+        Children::spawn((
+            widget::observe(
+                |press: On<Pointer<Press>>, time: Res<Time>, mut panel: ResMut<GuidePanel>| {
+                    panel.hold = Some((press.pointer_id, time.elapsed_secs_f64()));
+                },
+            ),
+            widget::observe(
+                |release: On<Pointer<Release>>, mut panel: ResMut<GuidePanel>| {
+                    if panel.hold.is_some_and(|(id, _)| id == release.pointer_id) {
+                        panel.hold = None;
+                    }
+                },
+            ),
+            widget::observe(|out: On<Pointer<Out>>, mut panel: ResMut<GuidePanel>| {
+                if panel.hold.is_some_and(|(id, _)| id == out.pointer_id) {
                     panel.hold = None;
                 }
-            },
-        )
-        .observe(|out: On<Pointer<Out>>, mut panel: ResMut<GuidePanel>| {
-            if panel.hold.is_some_and(|(id, _)| id == out.pointer_id) {
-                panel.hold = None;
-            }
-        });
+            }),
+        )),
+    ));
 }
 
 fn open_on_long_press(
@@ -270,10 +358,11 @@ fn close_when_idle(idle: Res<Idle>, time: Res<Time>, mut panel: ResMut<GuidePane
     let now = time.elapsed_secs_f64();
     let left_alone = idle.0.phase(now) != IdlePhase::Active;
     if panel.is_open() && (left_alone || now - panel.opened_at > MAX_OPEN_SECS) {
-        panel.stage = Stage::Closed;
+        panel.close();
     }
 }
 
+/// Builds the panel anew whenever what it shows changes.
 fn show_panel(
     mut commands: Commands,
     panel: Res<GuidePanel>,
@@ -288,96 +377,103 @@ fn show_panel(
     for root in &roots {
         commands.entity(root).despawn();
     }
-    if !panel.is_open() {
-        return;
-    }
-    let card = commands
-        .spawn((
-            Node {
-                width: Val::Px(1500.0),
-                row_gap: Val::Px(12.0),
-                ..theme::card_node(28.0)
-            },
-            BackgroundColor(theme::CARD),
-            BorderColor::all(theme::ACCENT),
-            children![theme::bold(
-                &assets,
-                Says::Ui("guide-panel-title"),
-                theme::TITLE * 0.75,
-                theme::ACCENT
-            )],
-        ))
-        .id();
+    let assets = &*assets;
     match &panel.stage {
-        Stage::Closed => {}
+        Stage::Closed | Stage::Opening => {}
         Stage::Locked { entered, wrong } => {
-            spawn_pin_pad(&mut commands, card, &assets, entered, *wrong)
+            commands.spawn(overlay(
+                assets,
+                (
+                    pin_pad(assets, entered, *wrong),
+                    Spawn(close_button(assets)),
+                ),
+            ));
         }
         Stage::NoPin => {
-            commands.entity(card).with_children(|card| {
-                card.spawn(theme::paragraph(
-                    &assets,
-                    Says::Ui("guide-pin-not-set"),
-                    theme::BODY,
-                    theme::INK,
-                ));
-                card.spawn(theme::bold(
-                    &assets,
-                    Says::Same("tourcentre guide set-pin".into()),
-                    theme::BODY,
-                    theme::INK,
-                ));
-            });
+            commands.spawn(overlay(
+                assets,
+                (
+                    Spawn(widget::paragraph(
+                        assets,
+                        Says::Ui("guide-pin-not-set"),
+                        theme::BODY,
+                        theme::INK,
+                    )),
+                    Spawn(widget::bold(
+                        assets,
+                        Says::Same("tourcentre guide set-pin".into()),
+                        theme::BODY,
+                        theme::INK,
+                    )),
+                    Spawn(close_button(assets)),
+                ),
+            ));
         }
         Stage::Unreadable(reason) => {
             let says = Says::UiWith(
                 "guide-pin-unreadable",
-                vec![("reason", Arg::Words(Bilingual::new(&reason.uk, &reason.en)))],
+                vec![("reason", Arg::Words(reason.clone()))],
             );
-            commands.entity(card).with_child(theme::paragraph(
-                &assets,
-                says,
-                theme::BODY,
-                theme::INK,
+            commands.spawn(overlay(
+                assets,
+                (
+                    Spawn(widget::paragraph(assets, says, theme::BODY, theme::INK)),
+                    Spawn(close_button(assets)),
+                ),
             ));
         }
-        Stage::Unlocked => spawn_dashboard(&mut commands, card, &assets, &panel, &view, &sound),
+        // The dashboard puts its close button beside the volume, to fit the screen.
+        Stage::Unlocked => {
+            commands.spawn(overlay(assets, dashboard(assets, &panel, &view, &sound)));
+        }
     }
-    // The dashboard puts its close button beside the volume, to fit the screen.
-    if panel.stage != Stage::Unlocked {
-        let close = close_button(&mut commands, &assets);
-        commands.entity(card).add_child(close);
-    }
-    commands
-        .spawn((
-            Name::new("Guide panel"),
-            PanelRoot,
+}
+
+/// The panel over a dimmed screen: a wide card with its title, then `content`.
+fn overlay(
+    assets: &UiAssets,
+    content: impl SpawnableList<ChildOf> + Send + Sync + 'static,
+) -> impl Bundle {
+    (
+        Name::new("Guide panel"),
+        PanelRoot,
+        Node {
+            position_type: PositionType::Absolute,
+            width: Val::Percent(100.0),
+            height: Val::Percent(100.0),
+            justify_content: JustifyContent::Center,
+            align_items: AlignItems::Center,
+            ..default()
+        },
+        BackgroundColor(theme::OVERLAY),
+        GlobalZIndex(300),
+        children![(
             Node {
-                position_type: PositionType::Absolute,
-                width: Val::Percent(100.0),
-                height: Val::Percent(100.0),
-                justify_content: JustifyContent::Center,
-                align_items: AlignItems::Center,
-                ..default()
+                width: Val::Px(1500.0),
+                row_gap: Val::Px(12.0),
+                ..widget::card_node(28.0)
             },
-            BackgroundColor(theme::OVERLAY),
-            GlobalZIndex(300),
-        ))
-        .add_child(card);
+            BackgroundColor(theme::CARD),
+            BorderColor::all(theme::ACCENT),
+            Children::spawn((
+                Spawn(widget::bold(
+                    assets,
+                    Says::Ui("guide-panel-title"),
+                    theme::TITLE * 0.75,
+                    theme::ACCENT
+                )),
+                content,
+            )),
+        )],
+    )
 }
 
-/// Fixed words (a number, a reason from the system) that read the same in both languages.
-fn same(words: &str) -> Bilingual {
-    Bilingual::new(words, words)
-}
-
-fn spawn_pin_pad(
-    commands: &mut Commands,
-    card: Entity,
+/// "Enter the PIN" (or "Wrong PIN"), a dot per digit typed, and the keys.
+fn pin_pad(
     assets: &UiAssets,
     entered: &str,
     wrong: bool,
-) {
+) -> impl SpawnableList<ChildOf> + Send + Sync + 'static {
     let dots = if entered.is_empty() {
         " ".to_string()
     } else {
@@ -388,74 +484,68 @@ fn spawn_pin_pad(
     } else {
         "guide-enter-pin"
     };
-    commands.entity(card).with_children(|card| {
-        card.spawn(theme::text(
-            assets,
-            Says::Ui(prompt),
-            theme::BODY,
-            theme::INK,
-        ));
-        card.spawn(theme::bold(
-            assets,
-            Says::Same(dots),
-            theme::TITLE,
-            theme::INK,
-        ));
-    });
-    let rows = [
+    let rows: Vec<_> = [
         [Key::Digit(1), Key::Digit(2), Key::Digit(3)],
         [Key::Digit(4), Key::Digit(5), Key::Digit(6)],
         [Key::Digit(7), Key::Digit(8), Key::Digit(9)],
         [Key::Erase, Key::Digit(0), Key::Enter],
-    ];
-    for keys in rows {
-        let row = commands
-            .spawn(Node {
+    ]
+    .into_iter()
+    .map(|keys| {
+        let keys: Vec<_> = keys.into_iter().map(|key| pad_key(assets, key)).collect();
+        (
+            Node {
                 column_gap: Val::Px(18.0),
                 ..default()
-            })
-            .id();
-        for key in keys {
-            let label = match key {
-                Key::Digit(d) => Says::Same(d.to_string()),
-                Key::Erase => Says::Ui("guide-erase"),
-                Key::Enter => Says::Same("OK".into()),
-            };
-            let width = if matches!(key, Key::Digit(_)) {
-                KEY
-            } else {
-                KEY * 1.8
-            };
-            let entity = commands
-                .spawn(small_button(
-                    assets,
-                    label,
-                    width,
-                    theme::ACCENT,
-                    theme::ACCENT_INK,
-                ))
-                .observe(
-                    move |_: On<Pointer<Click>>,
-                          time: Res<Time>,
-                          mut panel: ResMut<GuidePanel>,
-                          exhibit: Res<Exhibit>| {
-                        press_key(&mut panel, &exhibit, key, time.elapsed_secs_f64());
-                    },
-                )
-                .id();
-            commands.entity(row).add_child(entity);
-        }
-        commands.entity(card).add_child(row);
-    }
+            },
+            Children::spawn(SpawnIter(keys.into_iter())),
+        )
+    })
+    .collect();
+    (
+        Spawn(widget::text(
+            assets,
+            Says::Ui(prompt),
+            theme::BODY,
+            theme::INK,
+        )),
+        Spawn(widget::bold(
+            assets,
+            Says::Same(dots),
+            theme::TITLE,
+            theme::INK,
+        )),
+        SpawnIter(rows.into_iter()),
+    )
 }
 
-/// A compact button for the panel (still a full touch target).
-fn small_button(
+fn pad_key(assets: &UiAssets, key: Key) -> impl Bundle {
+    let (label, width) = match key {
+        Key::Digit(d) => (Says::Same(d.to_string()), KEY),
+        Key::Erase => (Says::Ui("guide-erase"), KEY * 1.8),
+        Key::Enter => (Says::Same("OK".into()), KEY * 1.8),
+    };
+    small_button(
+        assets,
+        label,
+        width,
+        theme::PRIMARY,
+        move |_: On<Pointer<Click>>,
+              time: Res<Time>,
+              mut panel: ResMut<GuidePanel>,
+              exhibit: Res<Exhibit>| {
+            press_key(&mut panel, &exhibit, key, time.elapsed_secs_f64());
+        },
+    )
+}
+
+/// A compact button for the panel (still a full touch target); `action` runs when touched.
+fn small_button<B: Bundle, M>(
     assets: &UiAssets,
     label: Says,
     width: f32,
-    background: Color,
-    ink: Color,
+    paint: Paint,
+    action: impl IntoObserverSystem<Pointer<Click>, B, M>,
 ) -> impl Bundle {
     (
         Button,
@@ -469,9 +559,21 @@ fn small_button(
             border_radius: BorderRadius::all(Val::Px(18.0)),
             ..default()
         },
-        BackgroundColor(background),
+        BackgroundColor(paint.background),
         BorderColor::all(theme::ACCENT),
-        children![theme::bold(assets, label, theme::BODY, ink)],
+        Children::spawn((
+            Spawn(widget::bold(assets, label, theme::BODY, paint.ink)),
+            widget::observe(action),
+        )),
+    )
+}
+
+fn close_button(assets: &UiAssets) -> impl Bundle {
+    widget::button(
+        assets,
+        Says::Ui("guide-close"),
+        theme::QUIET,
+        |_: On<Pointer<Click>>, mut panel: ResMut<GuidePanel>| panel.close(),
     )
 }
 
@@ -497,15 +599,67 @@ fn number(n: u64) -> Arg {
     Arg::Number(i64::try_from(n).unwrap_or(i64::MAX))
 }
 
-fn spawn_dashboard(
-    commands: &mut Commands,
-    card: Entity,
+/// The unlocked panel: the figures, the open tours with their end buttons, a new tour, and the
+/// volume with the close button.
+fn dashboard(
     assets: &UiAssets,
     panel: &GuidePanel,
     view: &DeskView,
     sound: &SoundSettings,
-) {
-    // The day and the year toward the target.
+) -> impl SpawnableList<ChildOf> + Send + Sync + 'static {
+    let figures: Vec<_> = figures(view)
+        .into_iter()
+        .enumerate()
+        .map(|(index, line)| {
+            let size = if index == 0 {
+                theme::BODY + 8.0
+            } else {
+                theme::BODY
+            };
+            widget::paragraph(assets, line, size, theme::INK)
+        })
+        .collect();
+    let heading = if view.open_tours.is_empty() {
+        "guide-no-open-tours"
+    } else {
+        "guide-open-tours"
+    };
+    let tours: Vec<_> = view
+        .open_tours
+        .iter()
+        .rev()
+        .take(MAX_TOURS_SHOWN)
+        .map(|tour| tour_row(assets, tour))
+        .collect();
+    let hidden = view.open_tours.len().saturating_sub(MAX_TOURS_SHOWN);
+    let more = (hidden > 0).then(|| {
+        let more = Says::UiWith("guide-more-tours", vec![("count", number(hidden as u64))]);
+        widget::text(assets, more, theme::SMALL, theme::MUTED_INK)
+    });
+    (
+        SpawnIter(figures.into_iter()),
+        Spawn(widget::bold(
+            assets,
+            Says::Ui(heading),
+            theme::BODY,
+            theme::ACCENT,
+        )),
+        SpawnIter(tours.into_iter()),
+        SpawnIter(more.into_iter()),
+        Spawn(widget::bold(
+            assets,
+            Says::Ui("guide-new-tour"),
+            theme::BODY,
+            theme::ACCENT,
+        )),
+        Spawn(category_row(assets, panel.category)),
+        Spawn(size_row(assets, panel.size)),
+        Spawn(volume_row(assets, sound.volume)),
+    )
+}
+
+/// The day and the year toward the target, and what keeps the store from answering.
+fn figures(view: &DeskView) -> Vec<Says> {
     let mut lines = vec![Says::UiWith(
         "guide-today",
         vec![("count", number(view.today))],
@@ -525,7 +679,7 @@ fn spawn_dashboard(
         ));
         lines.push(Says::UiWith(
             "status-pace",
-            vec![("status", Arg::Words(same(year.status.as_str())))],
+            vec![("status", Arg::Words(Text::same(year.status.as_str())))],
         ));
         lines.push(Says::UiWith(
             "status-required",
@@ -546,224 +700,166 @@ fn spawn_dashboard(
     if let Some(problem) = &view.problem {
         lines.push(Says::UiWith(
             "guide-store-problem",
-            vec![(
-                "reason",
-                Arg::Words(Bilingual::new(&problem.uk, &problem.en)),
-            )],
+            vec![("reason", Arg::Words(problem.clone()))],
         ));
     }
-    commands.entity(card).with_children(|card| {
-        for (index, line) in lines.into_iter().enumerate() {
-            let size = if index == 0 {
-                theme::BODY + 8.0
-            } else {
-                theme::BODY
-            };
-            card.spawn(theme::paragraph(assets, line, size, theme::INK));
-        }
-    });
+    lines
+}
 
-    // Open tours, each with its end button.
-    let heading = if view.open_tours.is_empty() {
-        "guide-no-open-tours"
-    } else {
-        "guide-open-tours"
-    };
-    commands.entity(card).with_child(theme::bold(
-        assets,
-        Says::Ui(heading),
-        theme::BODY,
-        theme::ACCENT,
-    ));
-    for tour in view.open_tours.iter().rev().take(MAX_TOURS_SHOWN) {
-        let since = tour
-            .started_at
-            .with_timezone(&Kyiv)
-            .format("%H:%M")
-            .to_string();
-        let row = commands.spawn(row_node()).id();
-        let words = Says::UiWith(
-            "guide-tour-line",
-            vec![
-                ("size", Arg::Number(i64::from(tour.size))),
-                ("time", Arg::Words(same(&since))),
-            ],
-        );
-        commands.entity(row).with_children(|row| {
-            row.spawn(theme::bold(
+/// An open tour: its group, size and start time, and the button that ends it.
+fn tour_row(assets: &UiAssets, tour: &Tour) -> impl Bundle {
+    let since = tour
+        .started_at
+        .with_timezone(&Kyiv)
+        .format("%H:%M")
+        .to_string();
+    let words = Says::UiWith(
+        "guide-tour-line",
+        vec![
+            ("size", Arg::Number(i64::from(tour.size))),
+            ("time", Arg::Words(Text::same(since))),
+        ],
+    );
+    let id = tour.id;
+    (
+        row_node(),
+        children![
+            widget::bold(
                 assets,
                 category_words(tour.category),
                 theme::BODY,
-                theme::INK,
-            ));
-            row.spawn(theme::text(assets, words, theme::BODY, theme::INK));
-        });
-        let id: Uuid = tour.id;
-        let end = commands
-            .spawn(small_button(
+                theme::INK
+            ),
+            widget::text(assets, words, theme::BODY, theme::INK),
+            small_button(
                 assets,
                 Says::Ui("guide-end-tour"),
                 KEY * 2.0,
-                theme::CARD,
-                theme::INK,
-            ))
-            .observe(move |_: On<Pointer<Click>>, link: Res<StoreLink>| {
-                link.send(DeskRequest::EndTour(id))
-            })
-            .id();
-        commands.entity(row).add_child(end);
-        commands.entity(card).add_child(row);
-    }
-    let hidden = view.open_tours.len().saturating_sub(MAX_TOURS_SHOWN);
-    if hidden > 0 {
-        let more = Says::UiWith("guide-more-tours", vec![("count", number(hidden as u64))]);
-        commands
-            .entity(card)
-            .with_child(theme::text(assets, more, theme::SMALL, theme::MUTED_INK));
-    }
+                theme::PLAIN,
+                move |_: On<Pointer<Click>>, link: Res<StoreLink>| {
+                    link.send(DeskRequest::EndTour(id))
+                },
+            ),
+        ],
+    )
+}
 
-    // A new tour: group kind, size, start.
-    commands.entity(card).with_child(theme::bold(
-        assets,
-        Says::Ui("guide-new-tour"),
-        theme::BODY,
-        theme::ACCENT,
-    ));
-    let kinds = commands.spawn(row_node()).id();
-    for category in Category::ALL {
-        let chosen = panel.category == category;
-        let (background, ink) = if chosen {
-            (theme::ACCENT, theme::ACCENT_INK)
-        } else {
-            (theme::CARD, theme::INK)
-        };
-        let entity = commands
-            .spawn(small_button(
+/// The new tour's group kind, the chosen one highlighted.
+fn category_row(assets: &UiAssets, chosen: Category) -> impl Bundle {
+    let kinds: Vec<_> = Category::ALL
+        .into_iter()
+        .map(|category| {
+            let paint = if category == chosen {
+                theme::PRIMARY
+            } else {
+                theme::PLAIN
+            };
+            small_button(
                 assets,
                 category_words(category),
                 KEY * 1.5,
-                background,
-                ink,
-            ))
-            .observe(
+                paint,
                 move |_: On<Pointer<Click>>, mut panel: ResMut<GuidePanel>| {
                     panel.category = category
                 },
             )
-            .id();
-        commands.entity(kinds).add_child(entity);
-    }
-    commands.entity(card).add_child(kinds);
-
-    let sizes = commands.spawn(row_node()).id();
-    for step in GROUP_STEPS {
-        let label = if step < 0 {
-            format!("–{}", -step)
-        } else {
-            format!("+{step}")
-        };
-        let entity = commands
-            .spawn(small_button(
-                assets,
-                Says::Same(label),
-                KEY,
-                theme::CARD,
-                theme::INK,
-            ))
-            .observe(
-                move |_: On<Pointer<Click>>, mut panel: ResMut<GuidePanel>| {
-                    let max = crate::visitors::MAX_PER_RECORD;
-                    panel.size = (i64::from(panel.size) + i64::from(step)).clamp(1, max) as u32;
-                },
-            )
-            .id();
-        commands.entity(sizes).add_child(entity);
-        if step == -1 {
-            let size = Says::UiWith(
-                "guide-group-size",
-                vec![("size", Arg::Number(i64::from(panel.size)))],
-            );
-            commands.entity(sizes).with_child(theme::bold(
-                assets,
-                size,
-                theme::BODY + 8.0,
-                theme::INK,
-            ));
-        }
-    }
-    let start = commands
-        .spawn(small_button(
-            assets,
-            Says::Ui("guide-start-tour"),
-            KEY * 3.0,
-            theme::ACCENT,
-            theme::ACCENT_INK,
-        ))
-        .observe(
-            |_: On<Pointer<Click>>,
-             time: Res<Time>,
-             mut panel: ResMut<GuidePanel>,
-             link: Res<StoreLink>| {
-                let now = time.elapsed_secs_f64();
-                if now - panel.last_start < START_DEBOUNCE_SECS {
-                    return;
-                }
-                panel.last_start = now;
-                link.send(DeskRequest::StartTour {
-                    category: panel.category,
-                    size: panel.size,
-                    at: crate::clock::now(),
-                });
-            },
-        )
-        .id();
-    commands.entity(sizes).add_child(start);
-    commands.entity(card).add_child(sizes);
-
-    // Sound volume (mute is always on screen, beside the language switch).
-    let volume = commands
-        .spawn(Node {
-            margin: UiRect::top(Val::Px(8.0)),
-            ..row_node()
         })
-        .id();
-    let percent = (sound.volume * 100.0).round() as i64;
-    for (label, change) in [("–", -0.1f32), ("+", 0.1f32)] {
-        let entity = commands
-            .spawn(small_button(
-                assets,
-                Says::Same(label.into()),
-                KEY,
-                theme::CARD,
-                theme::INK,
-            ))
-            .observe(
-                move |_: On<Pointer<Click>>, mut sound: ResMut<SoundSettings>| {
-                    sound.volume = ((sound.volume + change) * 10.0).round().clamp(0.0, 10.0) / 10.0;
-                },
-            )
-            .id();
-        commands.entity(volume).add_child(entity);
-        if change < 0.0 {
-            let words = Says::UiWith("guide-volume", vec![("percent", Arg::Number(percent))]);
-            commands
-                .entity(volume)
-                .with_child(theme::bold(assets, words, theme::BODY, theme::INK));
-        }
-    }
-    let close = close_button(commands, assets);
-    commands.entity(volume).add_child(close);
-    commands.entity(card).add_child(volume);
+        .collect();
+    (row_node(), Children::spawn(SpawnIter(kinds.into_iter())))
 }
 
-fn close_button(commands: &mut Commands, assets: &UiAssets) -> Entity {
-    commands
-        .spawn(theme::button(
-            assets,
-            Says::Ui("guide-close"),
-            theme::MUTED_INK,
-            theme::ACCENT_INK,
-        ))
-        .observe(|_: On<Pointer<Click>>, mut panel: ResMut<GuidePanel>| panel.stage = Stage::Closed)
-        .id()
+/// The new tour's size, with –5 –1 … +1 +5 around it, and the start button.
+fn size_row(assets: &UiAssets, size: u32) -> impl Bundle {
+    let steps = |keep: fn(&i32) -> bool| -> Vec<_> {
+        GROUP_STEPS
+            .into_iter()
+            .filter(keep)
+            .map(|step| size_step(assets, step))
+            .collect()
+    };
+    let size = Says::UiWith(
+        "guide-group-size",
+        vec![("size", Arg::Number(i64::from(size)))],
+    );
+    (
+        row_node(),
+        Children::spawn((
+            SpawnIter(steps(|step| *step < 0).into_iter()),
+            Spawn(widget::bold(assets, size, theme::BODY + 8.0, theme::INK)),
+            SpawnIter(steps(|step| *step > 0).into_iter()),
+            Spawn(small_button(
+                assets,
+                Says::Ui("guide-start-tour"),
+                KEY * 3.0,
+                theme::PRIMARY,
+                start_tour,
+            )),
+        )),
+    )
+}
+
+fn size_step(assets: &UiAssets, step: i32) -> impl Bundle {
+    let label = if step < 0 {
+        format!("–{}", -step)
+    } else {
+        format!("+{step}")
+    };
+    small_button(
+        assets,
+        Says::Same(label),
+        KEY,
+        theme::PLAIN,
+        move |_: On<Pointer<Click>>, mut panel: ResMut<GuidePanel>| {
+            let max = crate::visitors::MAX_PER_RECORD;
+            panel.size = (i64::from(panel.size) + i64::from(step)).clamp(1, max) as u32;
+        },
+    )
+}
+
+fn start_tour(
+    _: On<Pointer<Click>>,
+    time: Res<Time>,
+    mut panel: ResMut<GuidePanel>,
+    link: Res<StoreLink>,
+) {
+    let now = time.elapsed_secs_f64();
+    if now - panel.last_start < START_DEBOUNCE_SECS {
+        return;
+    }
+    panel.last_start = now;
+    link.send(DeskRequest::StartTour {
+        category: panel.category,
+        size: panel.size,
+        at: crate::clock::now(),
+    });
+}
+
+/// Sound volume (mute is always on screen, beside the language switch), and the close button.
+fn volume_row(assets: &UiAssets, volume: f32) -> impl Bundle {
+    let percent = (volume * 100.0).round() as i64;
+    let words = Says::UiWith("guide-volume", vec![("percent", Arg::Number(percent))]);
+    (
+        Node {
+            margin: UiRect::top(Val::Px(8.0)),
+            ..row_node()
+        },
+        children![
+            volume_step(assets, "–", -0.1),
+            widget::bold(assets, words, theme::BODY, theme::INK),
+            volume_step(assets, "+", 0.1),
+            close_button(assets),
+        ],
+    )
+}
+
+fn volume_step(assets: &UiAssets, label: &str, change: f32) -> impl Bundle {
+    small_button(
+        assets,
+        Says::Same(label.into()),
+        KEY,
+        theme::PLAIN,
+        move |_: On<Pointer<Click>>, mut sound: ResMut<SoundSettings>| {
+            sound.volume = ((sound.volume + change) * 10.0).round().clamp(0.0, 10.0) / 10.0;
+        },
+    )
 }

@@ -5,7 +5,7 @@ use bevy::input::touch::Touches;
 use bevy::prelude::*;
 
 use super::screens::{Screen, go};
-use super::theme::{self, UiAssets};
+use super::theme::{self, UiAssets, widget};
 use super::{Exhibit, Says};
 use crate::game::{IdlePhase, IdleTimer};
 
@@ -79,7 +79,7 @@ fn follow_idle_timer(
         IdlePhase::Countdown { seconds_left } => {
             let number = Says::Same(seconds_left.to_string());
             if overlays.is_empty() {
-                spawn_countdown(&mut commands, &assets, number);
+                commands.spawn(countdown(&assets, number));
             } else {
                 for mut says in &mut numbers {
                     if *says != number {
@@ -97,8 +97,9 @@ fn follow_idle_timer(
     }
 }
 
-fn spawn_countdown(commands: &mut Commands, assets: &UiAssets, number: Says) {
-    commands.spawn((
+/// "Still playing?" over the screen, with the seconds left.
+fn countdown(assets: &UiAssets, number: Says) -> impl Bundle {
+    (
         Name::new("Still playing?"),
         Countdown,
         Node {
@@ -114,19 +115,19 @@ fn spawn_countdown(commands: &mut Commands, assets: &UiAssets, number: Says) {
         BackgroundColor(theme::OVERLAY),
         GlobalZIndex(200),
         children![
-            theme::picture(assets, theme::GUFI, 200.0),
-            theme::bold(
+            widget::picture(assets, theme::GUFI, 200.0),
+            widget::bold(
                 assets,
                 Says::Ui("exhibit-still-playing"),
                 theme::TITLE,
                 Color::WHITE
             ),
             (
-                theme::bold(assets, number, theme::TITLE * 2.5, theme::WARM),
+                widget::bold(assets, number, theme::TITLE * 2.5, theme::WARM),
                 CountdownNumber
             ),
         ],
-    ));
+    )
 }
 
 fn release_pointers(mut idle: ResMut<Idle>, time: Res<Time>) {

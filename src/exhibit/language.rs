@@ -5,7 +5,7 @@ use bevy::prelude::*;
 use fluent_bundle::FluentValue;
 
 use super::Exhibit;
-use crate::i18n::{Lang, Text as Bilingual};
+use crate::i18n::{self, Lang};
 
 #[derive(Resource, Clone, Copy, Debug, PartialEq, Eq)]
 pub struct CurrentLang(pub Lang);
@@ -14,7 +14,7 @@ pub struct CurrentLang(pub Lang);
 #[derive(Clone, Debug, PartialEq)]
 pub enum Arg {
     Number(i64),
-    Words(Bilingual),
+    Words(i18n::Text),
 }
 
 /// What a text entity says: a UI message from the Fluent files, or a text from the scenario.
@@ -22,7 +22,7 @@ pub enum Arg {
 pub enum Says {
     Ui(&'static str),
     UiWith(&'static str, Vec<(&'static str, Arg)>),
-    Scenario(Bilingual),
+    Scenario(i18n::Text),
     /// Fixed text that reads the same in both languages (a number, a language code).
     Same(String),
 }

@@ -323,23 +323,42 @@ fn open_guide_panel(app: &mut App) {
             },
         )
         .expect("the panel opens");
+    wait_for_pin_work(app);
     step(app, 0.1);
 }
 
+/// Frames, with the clock held, until the PIN file has been read or the PIN checked (off the
+/// frame thread), or a few seconds pass.
+fn wait_for_pin_work(app: &mut App) {
+    for _ in 0..1000 {
+        if !app.world().resource::<GuidePanel>().is_busy() {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+        step(app, 0.0);
+    }
+    panic!("the PIN work did not finish");
+}
+
+/// Types `keys` on the pad, waiting for the answer after each OK.
 fn type_keys(app: &mut App, keys: &[Key]) {
-    use bevy::ecs::system::RunSystemOnce;
     for key in keys.iter().copied() {
-        app.world_mut()
-            .run_system_once(
-                move |mut panel: ResMut<GuidePanel>,
-                      exhibit: Res<super::Exhibit>,
-                      time: Res<Time>| {
-                    press_key(&mut panel, &exhibit, key, time.elapsed_secs_f64());
-                },
-            )
-            .expect("a key press");
+        press(app, key);
+        wait_for_pin_work(app);
     }
     step(app, 0.1);
+}
+
+/// One touch on a key of the pad, between frames.
+fn press(app: &mut App, key: Key) {
+    use bevy::ecs::system::RunSystemOnce;
+    app.world_mut()
+        .run_system_once(
+            move |mut panel: ResMut<GuidePanel>, exhibit: Res<super::Exhibit>, time: Res<Time>| {
+                press_key(&mut panel, &exhibit, key, time.elapsed_secs_f64());
+            },
+        )
+        .expect("a key press");
 }
 
 fn stage(app: &App) -> Stage {
@@ -403,6 +422,113 @@ fn the_guide_panel_opens_only_with_the_right_pin_and_locks_when_left_alone() {
         Stage::Closed,
         "a guide who walks away leaves the panel locked"
     );
+    assert!(shown_text(&mut app, &Says::Ui("guide-new-tour")).is_empty());
+}
+
+#[test]
+fn the_pad_takes_no_key_while_a_pin_is_being_checked() {
+    let data = tempfile::tempdir().unwrap();
+    crate::pin::set(data.path(), "2468").unwrap();
+    let mut app = exhibit_app_with_data(Some(data.path()));
+    open_guide_panel(&mut app);
+    // The check runs off the frame thread: until a frame takes its answer, OK again or a digit
+    // changes nothing.
+    for key in digits("1111")
+        .into_iter()
+        .chain([Key::Enter, Key::Digit(2)])
+    {
+        press(&mut app, key);
+    }
+    assert!(app.world().resource::<GuidePanel>().is_busy());
+    assert_eq!(
+        stage(&app),
+        Stage::Locked {
+            entered: "1111".into(),
+            wrong: false
+        }
+    );
+    wait_for_pin_work(&mut app);
+    assert_eq!(
+        stage(&app),
+        Stage::Locked {
+            entered: String::new(),
+            wrong: true
+        }
+    );
+}
+
+#[test]
+fn a_wrong_pin_still_counts_when_the_panel_closes_during_its_check() {
+    let data = tempfile::tempdir().unwrap();
+    crate::pin::set(data.path(), "2468").unwrap();
+    let mut app = exhibit_app_with_data(Some(data.path()));
+    open_guide_panel(&mut app);
+    for _ in 0..4 {
+        type_keys(&mut app, &digits("1111"));
+    }
+    for key in digits("1111") {
+        press(&mut app, key);
+    }
+    app.world_mut().resource_mut::<GuidePanel>().stage = Stage::Closed;
+    wait_for_pin_work(&mut app);
+    assert_eq!(stage(&app), Stage::Closed);
+    open_guide_panel(&mut app);
+    type_keys(&mut app, &digits("2468"));
+    assert!(
+        matches!(stage(&app), Stage::Locked { .. }),
+        "the fifth wrong PIN started the wait"
+    );
+}
+
+/// A finger taps the button that says `label`.
+fn tap_button(app: &mut App, label: Says) {
+    use bevy::picking::events::Click;
+    let mut buttons = app
+        .world_mut()
+        .query_filtered::<(Entity, &Children), With<Button>>();
+    let mut labels = app.world_mut().query::<&Says>();
+    let world = app.world();
+    let button = buttons
+        .iter(world)
+        .find(|(_, children)| {
+            children
+                .iter()
+                .any(|child| labels.get(world, child).is_ok_and(|says| *says == label))
+        })
+        .map(|(button, _)| button)
+        .unwrap_or_else(|| panic!("a button says {label:?}"));
+    let click = Click {
+        button: PointerButton::Primary,
+        hit: HitData::new(Entity::PLACEHOLDER, 0.0, None, None),
+        duration: Duration::from_millis(100),
+        count: 1,
+    };
+    app.world_mut()
+        .trigger(Pointer::new(PointerId::Touch(3), location(), click, button));
+    step(app, 0.1);
+}
+
+#[test]
+fn the_panels_buttons_do_what_they_say() {
+    let data = tempfile::tempdir().unwrap();
+    crate::pin::set(data.path(), "2468").unwrap();
+    let mut app = exhibit_app_with_data(Some(data.path()));
+    open_guide_panel(&mut app);
+    for digit in ["2", "4", "6", "8", "OK"] {
+        tap_button(&mut app, Says::Same(digit.into()));
+    }
+    wait_for_pin_work(&mut app);
+    assert_eq!(stage(&app), Stage::Unlocked);
+
+    tap_button(&mut app, Says::Ui("category-adult"));
+    tap_button(&mut app, Says::Same("+5".into()));
+    let panel = app.world().resource::<GuidePanel>();
+    assert_eq!(
+        (panel.category, panel.size),
+        (crate::visitors::Category::Adult, 25)
+    );
+    tap_button(&mut app, Says::Ui("guide-close"));
+    assert_eq!(stage(&app), Stage::Closed);
     assert!(shown_text(&mut app, &Says::Ui("guide-new-tour")).is_empty());
 }
 

@@ -1,5 +1,8 @@
-//! Palette, fonts, pictures and the small widgets every screen is built from. Sizes are in pixels
-//! of a 1920×1080 screen; `UiScale` fits them to the real window.
+//! Palette, sizes, fonts and pictures every screen is drawn with; [`widget`] builds the small
+//! pieces the screens are made of. Sizes are in pixels of a 1920×1080 screen; `UiScale` fits them
+//! to the real window.
+
+pub mod widget;
 
 use std::collections::HashMap;
 
@@ -22,6 +25,29 @@ pub const ACCENT_INK: Color = Color::WHITE;
 pub const WARM: Color = Color::srgb(0.99, 0.85, 0.55);
 pub const SHADOW: Color = Color::srgba(0.0, 0.0, 0.0, 0.12);
 pub const OVERLAY: Color = Color::srgba(0.05, 0.08, 0.10, 0.72);
+
+/// A button's background and the ink of its label.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Paint {
+    pub background: Color,
+    pub ink: Color,
+}
+
+/// The main action on a screen.
+pub const PRIMARY: Paint = Paint {
+    background: ACCENT,
+    ink: ACCENT_INK,
+};
+/// A choice not taken, or a secondary action.
+pub const PLAIN: Paint = Paint {
+    background: CARD,
+    ink: INK,
+};
+/// Leaving (the guide panel's close button).
+pub const QUIET: Paint = Paint {
+    background: MUTED_INK,
+    ink: ACCENT_INK,
+};
 
 /// Body text, readable from 2 m at 1080p.
 pub const BODY: f32 = 32.0;
@@ -112,106 +138,6 @@ fn fit_ui_to_window(
     }
 }
 
-/// A line of text in the given size and colour; what it says follows the language.
-pub fn text(assets: &UiAssets, says: Says, size: f32, color: Color) -> impl Bundle {
-    text_in(assets.regular.clone(), says, size, color)
-}
-
-/// Bold text, for titles and buttons.
-pub fn bold(assets: &UiAssets, says: Says, size: f32, color: Color) -> impl Bundle {
-    text_in(assets.bold.clone(), says, size, color)
-}
-
-fn text_in(font: Handle<Font>, says: Says, size: f32, color: Color) -> impl Bundle {
-    (
-        Text::new(""),
-        TextFont {
-            font: font.into(),
-            font_size: FontSize::Px(size),
-            ..default()
-        },
-        TextColor(color),
-        says,
-        Pickable::IGNORE,
-    )
-}
-
-/// Centred text that wraps inside its box.
-pub fn paragraph(assets: &UiAssets, says: Says, size: f32, color: Color) -> impl Bundle {
-    (
-        text(assets, says, size, color),
-        TextLayout::justify(Justify::Center),
-    )
-}
-
-/// A picture of the given square size.
-pub fn picture(assets: &UiAssets, path: &str, size: f32) -> impl Bundle {
-    tinted_picture(assets, path, size, Color::WHITE)
-}
-
-/// A picture multiplied by `tint` (white leaves it as drawn; a grey, transparent tint greys it out).
-pub fn tinted_picture(assets: &UiAssets, path: &str, size: f32, tint: Color) -> impl Bundle {
-    (
-        ImageNode {
-            color: tint,
-            ..ImageNode::new(assets.picture(path))
-        },
-        Node {
-            width: Val::Px(size),
-            height: Val::Px(size),
-            ..default()
-        },
-        Pickable::IGNORE,
-    )
-}
-
-/// A big rounded button with a bold label; add an observer for `Pointer<Click>` to it.
-pub fn button(assets: &UiAssets, label: Says, background: Color, ink: Color) -> impl Bundle {
-    (
-        Button,
-        Node {
-            min_width: Val::Px(MIN_TARGET * 2.5),
-            min_height: Val::Px(MIN_TARGET),
-            padding: UiRect::axes(Val::Px(40.0), Val::Px(16.0)),
-            justify_content: JustifyContent::Center,
-            align_items: AlignItems::Center,
-            border_radius: BorderRadius::all(Val::Px(48.0)),
-            ..default()
-        },
-        BackgroundColor(background),
-        children![bold(assets, label, BODY + 8.0, ink)],
-    )
-}
-
-/// A white rounded card.
-pub fn card_node(padding: f32) -> Node {
-    Node {
-        flex_direction: FlexDirection::Column,
-        align_items: AlignItems::Center,
-        justify_content: JustifyContent::Center,
-        padding: UiRect::all(Val::Px(padding)),
-        row_gap: Val::Px(12.0),
-        border: UiRect::all(Val::Px(3.0)),
-        border_radius: BorderRadius::all(Val::Px(28.0)),
-        ..default()
-    }
-}
-
-/// A full-window screen root, despawned when its screen ends.
-pub fn screen_root(screen: super::Screen, name: &'static str) -> impl Bundle {
-    (
-        Name::new(name),
-        Node {
-            width: Val::Percent(100.0),
-            height: Val::Percent(100.0),
-            flex_direction: FlexDirection::Column,
-            align_items: AlignItems::Center,
-            ..default()
-        },
-        DespawnOnExit(screen),
-    )
-}
-
 /// A bin's colour band, from the scenario's `#RRGGBB` (grey if malformed; `check` reports it).
 pub fn bin_colour(hex: &str) -> Color {
     crate::content::parse_hex_colour(hex)
@@ -226,7 +152,7 @@ pub fn ink_on(background: Color) -> Color {
     if luminance > 0.22 { INK } else { Color::WHITE }
 }
 
-/// Whether a `Res<Exhibit>` exists with a handle worth drawing (false in headless tests).
+/// The exhibit's title, as the scenario words it.
 pub fn exhibit_title(exhibit: &Exhibit) -> Says {
     Says::Scenario(exhibit.scenario.title.clone())
 }

@@ -3,7 +3,8 @@
 use bevy::prelude::*;
 
 use super::{Screen, go};
-use crate::exhibit::theme::{self, UiAssets};
+use crate::content::{Bin, Item, Scenario};
+use crate::exhibit::theme::{self, UiAssets, widget};
 use crate::exhibit::{Exhibit, Says};
 
 pub(super) fn plugin(app: &mut App) {
@@ -27,140 +28,148 @@ struct CallToAction;
 const FALL: f32 = 520.0;
 
 fn spawn_attract(mut commands: Commands, exhibit: Res<Exhibit>, assets: Res<UiAssets>) {
-    let scenario = &exhibit.scenario;
-    let root = commands
-        .spawn((
-            theme::screen_root(Screen::Attract, "Attract screen"),
-            BackgroundColor(theme::BACKGROUND),
-        ))
-        .observe(
-            |_: On<Pointer<Click>>, mut next: ResMut<NextState<Screen>>| {
-                go(&mut next, Screen::Audience)
+    commands.spawn((
+        widget::screen_root(Screen::Attract, "Attract screen"),
+        BackgroundColor(theme::BACKGROUND),
+        Children::spawn((
+            Spawn(title(&assets, &exhibit)),
+            Spawn(falling_band(&assets, &exhibit.scenario)),
+            Spawn(call_to_action(&assets)),
+            Spawn(waiting_gufi(&assets)),
+            // A touch anywhere starts.
+            widget::observe(
+                |_: On<Pointer<Click>>, mut next: ResMut<NextState<Screen>>| {
+                    go(&mut next, Screen::Audience)
+                },
+            ),
+        )),
+    ));
+}
+
+fn title(assets: &UiAssets, exhibit: &Exhibit) -> impl Bundle {
+    (
+        Node {
+            margin: UiRect::top(Val::Px(120.0)),
+            ..default()
+        },
+        Pickable::IGNORE,
+        children![widget::bold(
+            assets,
+            theme::exhibit_title(exhibit),
+            theme::TITLE * 1.5,
+            theme::INK
+        )],
+    )
+}
+
+/// The falling items live in a band above the bins, one column per bin.
+fn falling_band(assets: &UiAssets, scenario: &Scenario) -> impl Bundle {
+    let columns: Vec<_> = scenario
+        .bins
+        .iter()
+        .enumerate()
+        .map(|(index, bin)| {
+            let item = scenario.items.iter().find(|i| i.bin == bin.id);
+            bin_column(assets, index, bin, item)
+        })
+        .collect();
+    (
+        Node {
+            width: Val::Percent(100.0),
+            height: Val::Px(FALL + 160.0),
+            flex_direction: FlexDirection::Row,
+            justify_content: JustifyContent::SpaceEvenly,
+            align_items: AlignItems::FlexEnd,
+            margin: UiRect::top(Val::Px(40.0)),
+            ..default()
+        },
+        Pickable::IGNORE,
+        Children::spawn(SpawnIter(columns.into_iter())),
+    )
+}
+
+/// A bin with one of its items falling into it (the `index`-th column sets its pace).
+fn bin_column(assets: &UiAssets, index: usize, bin: &Bin, item: Option<&Item>) -> impl Bundle {
+    let falling = item.map(|item| {
+        (
+            widget::picture(assets, &item.picture, 140.0),
+            UiTransform::default(),
+            Falling {
+                speed: 150.0 + 25.0 * (index % 3) as f32,
+                phase: index as f32 * 0.37,
             },
         )
-        .id();
+    });
+    (
+        Node {
+            flex_direction: FlexDirection::Column,
+            align_items: AlignItems::Center,
+            justify_content: JustifyContent::FlexEnd,
+            height: Val::Percent(100.0),
+            ..default()
+        },
+        Pickable::IGNORE,
+        Children::spawn((SpawnIter(falling.into_iter()), Spawn(bin_box(assets, bin)))),
+    )
+}
 
-    let title = commands
-        .spawn((
-            Node {
-                margin: UiRect::top(Val::Px(120.0)),
-                ..default()
-            },
-            Pickable::IGNORE,
-            children![theme::bold(
-                &assets,
-                theme::exhibit_title(&exhibit),
-                theme::TITLE * 1.5,
-                theme::INK
-            )],
-        ))
-        .id();
+fn bin_box(assets: &UiAssets, bin: &Bin) -> impl Bundle {
+    (
+        Node {
+            width: Val::Px(180.0),
+            height: Val::Px(150.0),
+            justify_content: JustifyContent::Center,
+            align_items: AlignItems::Center,
+            border_radius: BorderRadius::all(Val::Px(24.0)),
+            margin: UiRect::top(Val::Px(16.0)),
+            ..default()
+        },
+        BackgroundColor(theme::bin_colour(&bin.colour)),
+        Pickable::IGNORE,
+        children![widget::picture(assets, &bin.icon, 110.0)],
+    )
+}
 
-    // The falling items live in a band above the bins, one column per bin.
-    let band = commands
-        .spawn((
-            Node {
-                width: Val::Percent(100.0),
-                height: Val::Px(FALL + 160.0),
-                flex_direction: FlexDirection::Row,
-                justify_content: JustifyContent::SpaceEvenly,
-                align_items: AlignItems::FlexEnd,
-                margin: UiRect::top(Val::Px(40.0)),
-                ..default()
-            },
-            Pickable::IGNORE,
-        ))
-        .id();
-    for (index, bin) in scenario.bins.iter().enumerate() {
-        let item = scenario.items.iter().find(|i| i.bin == bin.id);
-        let column = commands
-            .spawn((
-                Node {
-                    flex_direction: FlexDirection::Column,
-                    align_items: AlignItems::Center,
-                    justify_content: JustifyContent::FlexEnd,
-                    height: Val::Percent(100.0),
-                    ..default()
-                },
-                Pickable::IGNORE,
-            ))
-            .id();
-        if let Some(item) = item {
-            let falling = commands
-                .spawn((
-                    theme::picture(&assets, &item.picture, 140.0),
-                    UiTransform::default(),
-                    Falling {
-                        speed: 150.0 + 25.0 * (index % 3) as f32,
-                        phase: index as f32 * 0.37,
-                    },
-                ))
-                .id();
-            commands.entity(column).add_child(falling);
-        }
-        let colour = theme::bin_colour(&bin.colour);
-        let bin_box = commands
-            .spawn((
-                Node {
-                    width: Val::Px(180.0),
-                    height: Val::Px(150.0),
-                    justify_content: JustifyContent::Center,
-                    align_items: AlignItems::Center,
-                    border_radius: BorderRadius::all(Val::Px(24.0)),
-                    margin: UiRect::top(Val::Px(16.0)),
-                    ..default()
-                },
-                BackgroundColor(colour),
-                Pickable::IGNORE,
-                children![theme::picture(&assets, &bin.icon, 110.0)],
-            ))
-            .id();
-        commands.entity(column).add_child(bin_box);
-        commands.entity(band).add_child(column);
-    }
+/// "Touch to start", pulsing slowly.
+fn call_to_action(assets: &UiAssets) -> impl Bundle {
+    (
+        Node {
+            margin: UiRect::top(Val::Px(48.0)),
+            padding: UiRect::axes(Val::Px(48.0), Val::Px(20.0)),
+            column_gap: Val::Px(20.0),
+            align_items: AlignItems::Center,
+            border_radius: BorderRadius::all(Val::Px(60.0)),
+            ..default()
+        },
+        BackgroundColor(theme::ACCENT),
+        UiTransform::default(),
+        CallToAction,
+        Pickable::IGNORE,
+        children![
+            widget::picture(assets, theme::TOUCH, 80.0),
+            widget::bold(
+                assets,
+                Says::Ui("exhibit-touch-to-start"),
+                theme::TITLE,
+                theme::ACCENT_INK
+            ),
+        ],
+    )
+}
 
-    let call = commands
-        .spawn((
-            Node {
-                margin: UiRect::top(Val::Px(48.0)),
-                padding: UiRect::axes(Val::Px(48.0), Val::Px(20.0)),
-                column_gap: Val::Px(20.0),
-                align_items: AlignItems::Center,
-                border_radius: BorderRadius::all(Val::Px(60.0)),
-                ..default()
-            },
-            BackgroundColor(theme::ACCENT),
-            UiTransform::default(),
-            CallToAction,
-            Pickable::IGNORE,
-            children![
-                theme::picture(&assets, theme::TOUCH, 80.0),
-                theme::bold(
-                    &assets,
-                    Says::Ui("exhibit-touch-to-start"),
-                    theme::TITLE,
-                    theme::ACCENT_INK
-                ),
-            ],
-        ))
-        .id();
-    let gufi = commands
-        .spawn((
-            Node {
-                position_type: PositionType::Absolute,
-                // Below the bins, left of "Touch to start": a bigger or higher Gufi covered the
-                // first bin.
-                left: Val::Px(48.0),
-                bottom: Val::Px(8.0),
-                ..default()
-            },
-            Pickable::IGNORE,
-            children![theme::picture(&assets, theme::GUFI, 150.0)],
-        ))
-        .id();
-    commands
-        .entity(root)
-        .add_children(&[title, band, call, gufi]);
+fn waiting_gufi(assets: &UiAssets) -> impl Bundle {
+    (
+        Node {
+            position_type: PositionType::Absolute,
+            // Below the bins, left of "Touch to start": a bigger or higher Gufi covered the
+            // first bin.
+            left: Val::Px(48.0),
+            bottom: Val::Px(8.0),
+            ..default()
+        },
+        Pickable::IGNORE,
+        children![widget::picture(assets, theme::GUFI, 150.0)],
+    )
 }
 
 fn let_items_fall(time: Res<Time>, mut items: Query<(&Falling, &mut UiTransform)>) {

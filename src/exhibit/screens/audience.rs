@@ -3,7 +3,8 @@
 use bevy::prelude::*;
 
 use super::{Screen, go};
-use crate::exhibit::theme::{self, UiAssets};
+use crate::content::Audience;
+use crate::exhibit::theme::{self, UiAssets, widget};
 use crate::exhibit::{Exhibit, Play, Says};
 use crate::game::build_round;
 
@@ -21,63 +22,68 @@ pub struct ChooseAudience(pub String);
 pub struct AudienceCard(pub String);
 
 fn spawn_audience_cards(mut commands: Commands, exhibit: Res<Exhibit>, assets: Res<UiAssets>) {
-    let root = commands
-        .spawn(theme::screen_root(Screen::Audience, "Audience screen"))
-        .id();
-    let title = commands
-        .spawn((
-            Node {
-                margin: UiRect::new(Val::ZERO, Val::ZERO, Val::Px(170.0), Val::Px(80.0)),
-                ..default()
-            },
-            children![theme::bold(
-                &assets,
-                Says::Ui("exhibit-choose-audience"),
-                theme::TITLE,
-                theme::INK
-            )],
-        ))
-        .id();
-    let row = commands
-        .spawn(Node {
-            flex_direction: FlexDirection::Row,
-            column_gap: Val::Px(56.0),
-            ..default()
-        })
-        .id();
-    for audience in &exhibit.scenario.audiences {
-        let card = commands
-            .spawn((
+    let cards: Vec<_> = exhibit
+        .scenario
+        .audiences
+        .iter()
+        .map(|audience| audience_card(&assets, audience))
+        .collect();
+    commands.spawn((
+        widget::screen_root(Screen::Audience, "Audience screen"),
+        children![
+            (
                 Node {
-                    width: Val::Px(440.0),
-                    height: Val::Px(480.0),
-                    ..theme::card_node(36.0)
+                    margin: UiRect::new(Val::ZERO, Val::ZERO, Val::Px(170.0), Val::Px(80.0)),
+                    ..default()
                 },
-                BackgroundColor(theme::CARD),
-                BorderColor::all(theme::ACCENT),
-                AudienceCard(audience.id.clone()),
-                children![
-                    theme::picture(&assets, &audience.picture, 240.0),
-                    (
-                        Node {
-                            margin: UiRect::top(Val::Px(24.0)),
-                            ..default()
-                        },
-                        Pickable::IGNORE,
-                        children![theme::paragraph(
-                            &assets,
-                            Says::Scenario(audience.name.clone()),
-                            theme::TITLE * 0.75,
-                            theme::INK
-                        )],
-                    ),
-                ],
-            ))
-            .observe(choose_on_click)
-            .id();
-        commands.entity(row).add_child(card);
-    }
-    commands.entity(root).add_children(&[title, row]);
+                children![widget::bold(
+                    &assets,
+                    Says::Ui("exhibit-choose-audience"),
+                    theme::TITLE,
+                    theme::INK
+                )],
+            ),
+            (
+                Node {
+                    flex_direction: FlexDirection::Row,
+                    column_gap: Val::Px(56.0),
+                    ..default()
+                },
+                Children::spawn(SpawnIter(cards.into_iter())),
+            ),
+        ],
+    ));
+}
+
+/// A big card with a picture and who it is for ("I am in grades 1–4").
+fn audience_card(assets: &UiAssets, audience: &Audience) -> impl Bundle {
+    (
+        Node {
+            width: Val::Px(440.0),
+            height: Val::Px(480.0),
+            ..widget::card_node(36.0)
+        },
+        BackgroundColor(theme::CARD),
+        BorderColor::all(theme::ACCENT),
+        AudienceCard(audience.id.clone()),
+        Children::spawn((
+            Spawn(widget::picture(assets, &audience.picture, 240.0)),
+            Spawn((
+                Node {
+                    margin: UiRect::top(Val::Px(24.0)),
+                    ..default()
+                },
+                Pickable::IGNORE,
+                children![widget::paragraph(
+                    assets,
+                    Says::Scenario(audience.name.clone()),
+                    theme::TITLE * 0.75,
+                    theme::INK
+                )],
+            )),
+            widget::observe(choose_on_click),
+        )),
+    )
 }
 
 fn choose_on_click(

@@ -4,8 +4,8 @@
 use bevy::prelude::*;
 
 use super::{Screen, go};
-use crate::content::FacilityStatus;
-use crate::exhibit::theme::{self, UiAssets};
+use crate::content::{Bin, FacilityStatus, Stage};
+use crate::exhibit::theme::{self, UiAssets, widget};
 use crate::exhibit::{Exhibit, Play, Says};
 
 pub(super) fn plugin(app: &mut App) {
@@ -68,154 +68,173 @@ fn spawn_page(
     else {
         return;
     };
+    commands.spawn((
+        widget::screen_root(Screen::Lifecycle, "Lifecycle screen"),
+        Page,
+        children![
+            heading(&assets, bin),
+            steps(&assets, bin),
+            road(&assets),
+            widget::button(
+                &assets,
+                Says::Ui("exhibit-next"),
+                theme::PRIMARY,
+                |_: On<Pointer<Click>>, mut next: MessageWriter<NextPage>| {
+                    next.write(NextPage);
+                },
+            ),
+        ],
+    ));
+}
+
+/// The bin's icon on its colour, "What happens next:" and the bin's name.
+fn heading(assets: &UiAssets, bin: &Bin) -> impl Bundle {
+    (
+        Node {
+            margin: UiRect::new(Val::ZERO, Val::ZERO, Val::Px(130.0), Val::Px(50.0)),
+            column_gap: Val::Px(28.0),
+            align_items: AlignItems::Center,
+            ..default()
+        },
+        children![
+            (
+                Node {
+                    width: Val::Px(120.0),
+                    height: Val::Px(120.0),
+                    justify_content: JustifyContent::Center,
+                    align_items: AlignItems::Center,
+                    border_radius: BorderRadius::all(Val::Px(24.0)),
+                    ..default()
+                },
+                BackgroundColor(theme::bin_colour(&bin.colour)),
+                children![widget::picture(assets, &bin.icon, 90.0)],
+            ),
+            (
+                Node {
+                    flex_direction: FlexDirection::Column,
+                    ..default()
+                },
+                children![
+                    widget::text(
+                        assets,
+                        Says::Ui("exhibit-lifecycle-title"),
+                        theme::BODY,
+                        theme::MUTED_INK
+                    ),
+                    widget::bold(
+                        assets,
+                        Says::Scenario(bin.name.clone()),
+                        theme::TITLE,
+                        theme::INK
+                    ),
+                ],
+            ),
+        ],
+    )
+}
+
+/// The path: one card per step, arrows between them.
+fn steps(assets: &UiAssets, bin: &Bin) -> impl Bundle {
     let colour = theme::bin_colour(&bin.colour);
-    let root = commands
-        .spawn((
-            theme::screen_root(Screen::Lifecycle, "Lifecycle screen"),
-            Page,
-        ))
-        .id();
-    let heading = commands
-        .spawn((
-            Node {
-                margin: UiRect::new(Val::ZERO, Val::ZERO, Val::Px(130.0), Val::Px(50.0)),
-                column_gap: Val::Px(28.0),
-                align_items: AlignItems::Center,
-                ..default()
-            },
-            children![
-                (
-                    Node {
-                        width: Val::Px(120.0),
-                        height: Val::Px(120.0),
-                        justify_content: JustifyContent::Center,
-                        align_items: AlignItems::Center,
-                        border_radius: BorderRadius::all(Val::Px(24.0)),
-                        ..default()
-                    },
-                    BackgroundColor(colour),
-                    children![theme::picture(&assets, &bin.icon, 90.0)],
-                ),
-                (
-                    Node {
-                        flex_direction: FlexDirection::Column,
-                        ..default()
-                    },
-                    children![
-                        theme::text(
-                            &assets,
-                            Says::Ui("exhibit-lifecycle-title"),
-                            theme::BODY,
-                            theme::MUTED_INK
-                        ),
-                        theme::bold(
-                            &assets,
-                            Says::Scenario(bin.name.clone()),
-                            theme::TITLE,
-                            theme::INK
-                        ),
-                    ],
-                ),
-            ],
-        ))
-        .id();
-    let steps = commands
-        .spawn(Node {
+    let count = bin.lifecycle.len();
+    let card_width =
+        ((theme::DESIGN_WIDTH - 160.0 - 64.0 * (count as f32 - 1.0)) / count as f32).min(360.0);
+    let path: Vec<_> = bin
+        .lifecycle
+        .iter()
+        .enumerate()
+        .map(|(index, stage)| {
+            (
+                (index > 0).then(|| arrow(assets)),
+                step_card(assets, stage, card_width, colour),
+            )
+        })
+        .collect();
+    (
+        Node {
             flex_direction: FlexDirection::Row,
             align_items: AlignItems::Center,
             column_gap: Val::Px(12.0),
             ..default()
-        })
-        .id();
-    let count = bin.lifecycle.len();
-    let card_width =
-        ((theme::DESIGN_WIDTH - 160.0 - 64.0 * (count as f32 - 1.0)) / count as f32).min(360.0);
-    for (index, stage) in bin.lifecycle.iter().enumerate() {
-        if index > 0 {
-            let arrow = commands
-                .spawn(theme::bold(
-                    &assets,
-                    Says::Same("›".into()),
-                    theme::TITLE,
-                    theme::ACCENT,
-                ))
-                .id();
-            commands.entity(steps).add_child(arrow);
-        }
-        let card = commands
-            .spawn((
-                Node {
-                    width: Val::Px(card_width),
-                    height: Val::Px(520.0),
-                    justify_content: JustifyContent::FlexStart,
-                    ..theme::card_node(24.0)
-                },
-                BackgroundColor(theme::CARD),
-                BorderColor::all(colour),
-            ))
-            .with_children(|card| {
-                card.spawn(theme::picture(&assets, &stage.picture, 150.0));
-                card.spawn(theme::paragraph(
-                    &assets,
-                    Says::Scenario(stage.title.clone()),
-                    theme::BODY + 2.0,
-                    theme::INK,
-                ));
-                card.spawn(theme::paragraph(
-                    &assets,
-                    Says::Scenario(stage.text.clone()),
-                    theme::SMALL + 2.0,
-                    theme::MUTED_INK,
-                ));
-                if stage.status == FacilityStatus::Planned {
-                    card.spawn((
-                        Node {
-                            padding: UiRect::axes(Val::Px(16.0), Val::Px(6.0)),
-                            border_radius: BorderRadius::all(Val::Px(16.0)),
-                            ..default()
-                        },
-                        BackgroundColor(theme::WARM),
-                        children![theme::bold(
-                            &assets,
-                            Says::Ui("exhibit-planned"),
-                            theme::SMALL,
-                            theme::INK
-                        )],
-                    ));
+        },
+        Children::spawn(SpawnWith(move |parent: &mut ChildSpawner| {
+            for (arrow, card) in path {
+                if let Some(arrow) = arrow {
+                    parent.spawn(arrow);
                 }
-            })
-            .id();
-        commands.entity(steps).add_child(card);
-    }
-    let road = commands
-        .spawn((
-            Node {
-                width: Val::Px(1500.0),
-                height: Val::Px(110.0),
-                margin: UiRect::top(Val::Px(16.0)),
-                ..default()
-            },
-            children![(
-                theme::picture(&assets, theme::TRUCK, 100.0),
-                UiTransform::default(),
-                Truck
-            )],
-        ))
-        .id();
-    let next = commands
-        .spawn(theme::button(
-            &assets,
-            Says::Ui("exhibit-next"),
-            theme::ACCENT,
-            theme::ACCENT_INK,
-        ))
-        .observe(|_: On<Pointer<Click>>, mut next: MessageWriter<NextPage>| {
-            next.write(NextPage);
-        })
-        .id();
-    commands
-        .entity(root)
-        .add_children(&[heading, steps, road, next]);
+                parent.spawn(card);
+            }
+        })),
+    )
+}
+
+fn arrow(assets: &UiAssets) -> impl Bundle {
+    widget::bold(assets, Says::Same("›".into()), theme::TITLE, theme::ACCENT)
+}
+
+/// A step of the path: picture, title, a few words, and "planned" for a facility not built yet.
+fn step_card(assets: &UiAssets, stage: &Stage, width: f32, colour: Color) -> impl Bundle {
+    let planned = (stage.status == FacilityStatus::Planned).then(|| planned_tag(assets));
+    (
+        Node {
+            width: Val::Px(width),
+            height: Val::Px(520.0),
+            justify_content: JustifyContent::FlexStart,
+            ..widget::card_node(24.0)
+        },
+        BackgroundColor(theme::CARD),
+        BorderColor::all(colour),
+        Children::spawn((
+            Spawn(widget::picture(assets, &stage.picture, 150.0)),
+            Spawn(widget::paragraph(
+                assets,
+                Says::Scenario(stage.title.clone()),
+                theme::BODY + 2.0,
+                theme::INK,
+            )),
+            Spawn(widget::paragraph(
+                assets,
+                Says::Scenario(stage.text.clone()),
+                theme::SMALL + 2.0,
+                theme::MUTED_INK,
+            )),
+            SpawnIter(planned.into_iter()),
+        )),
+    )
+}
+
+fn planned_tag(assets: &UiAssets) -> impl Bundle {
+    (
+        Node {
+            padding: UiRect::axes(Val::Px(16.0), Val::Px(6.0)),
+            border_radius: BorderRadius::all(Val::Px(16.0)),
+            ..default()
+        },
+        BackgroundColor(theme::WARM),
+        children![widget::bold(
+            assets,
+            Says::Ui("exhibit-planned"),
+            theme::SMALL,
+            theme::INK
+        )],
+    )
+}
+
+/// The road the truck drives along.
+fn road(assets: &UiAssets) -> impl Bundle {
+    (
+        Node {
+            width: Val::Px(1500.0),
+            height: Val::Px(110.0),
+            margin: UiRect::top(Val::Px(16.0)),
+            ..default()
+        },
+        children![(
+            widget::picture(assets, theme::TRUCK, 100.0),
+            UiTransform::default(),
+            Truck
+        )],
+    )
 }
 
 fn turn_page(

@@ -5,9 +5,9 @@ use bevy::picking::pointer::PointerId;
 use bevy::prelude::*;
 
 use super::{Screen, go};
-use crate::content::Detail;
+use crate::content::{Bin, Detail, Scenario};
 use crate::exhibit::language::Arg;
-use crate::exhibit::theme::{self, UiAssets};
+use crate::exhibit::theme::{self, UiAssets, widget};
 use crate::exhibit::{Exhibit, Play, Says};
 use crate::game::Outcome;
 
@@ -148,277 +148,318 @@ fn spawn_sorting_screen(
     play: Res<Play>,
 ) {
     let total = play.round.as_ref().map_or(0, |r| r.items.len());
-    let root = commands
-        .spawn(theme::screen_root(Screen::Sorting, "Sorting screen"))
-        .id();
+    commands.spawn((
+        widget::screen_root(Screen::Sorting, "Sorting screen"),
+        children![
+            top_bar(&assets, &exhibit, total),
+            stage(&assets),
+            bin_row(&assets, &exhibit.scenario.bins),
+            feedback_card(&assets),
+        ],
+    ));
+}
 
-    // Top bar: title and progress dots with "3 / 8" (the language switch is in the chrome).
-    let dots: Vec<Entity> = (0..total)
-        .map(|i| {
-            commands
-                .spawn((
-                    Node {
-                        width: Val::Px(28.0),
-                        height: Val::Px(28.0),
-                        border: UiRect::all(Val::Px(3.0)),
-                        border_radius: BorderRadius::MAX,
-                        ..default()
-                    },
-                    BorderColor::all(theme::ACCENT),
-                    BackgroundColor(Color::NONE),
-                    ProgressDot(i),
-                ))
-                .id()
-        })
-        .collect();
-    let progress = commands
-        .spawn((Node {
+/// Title and progress dots with "3 / 8" (the language switch is in the chrome).
+fn top_bar(assets: &UiAssets, exhibit: &Exhibit, total: usize) -> impl Bundle {
+    (
+        Node {
+            width: Val::Percent(100.0),
+            height: Val::Px(110.0),
+            padding: UiRect::horizontal(Val::Px(40.0)),
+            align_items: AlignItems::Center,
+            column_gap: Val::Px(60.0),
+            ..default()
+        },
+        children![
+            widget::bold(
+                assets,
+                theme::exhibit_title(exhibit),
+                theme::BODY + 12.0,
+                theme::ACCENT
+            ),
+            progress(assets, total),
+        ],
+    )
+}
+
+fn progress(assets: &UiAssets, total: usize) -> impl Bundle {
+    (
+        Node {
             column_gap: Val::Px(14.0),
             align_items: AlignItems::Center,
             ..default()
-        },))
-        .add_children(&dots)
-        .with_child((
-            theme::bold(
-                &assets,
-                Says::Same(String::new()),
-                theme::BODY + 4.0,
-                theme::INK,
-            ),
-            ProgressLabel,
-        ))
-        .id();
-    let top_bar = commands
-        .spawn((
-            Node {
-                width: Val::Percent(100.0),
-                height: Val::Px(110.0),
-                padding: UiRect::horizontal(Val::Px(40.0)),
-                align_items: AlignItems::Center,
-                column_gap: Val::Px(60.0),
-                ..default()
-            },
-            children![theme::bold(
-                &assets,
-                theme::exhibit_title(&exhibit),
-                theme::BODY + 12.0,
-                theme::ACCENT
-            )],
-        ))
-        .add_child(progress)
-        .id();
+        },
+        Children::spawn((
+            SpawnIter((0..total).map(progress_dot)),
+            Spawn((
+                widget::bold(
+                    assets,
+                    Says::Same(String::new()),
+                    theme::BODY + 4.0,
+                    theme::INK,
+                ),
+                ProgressLabel,
+            )),
+        )),
+    )
+}
 
-    // Stage: Gufi with his speech bubble on the left, the item in the middle.
-    let item_card = commands
-        .spawn((
-            ItemCard,
-            Node {
-                flex_direction: FlexDirection::Column,
-                align_items: AlignItems::Center,
-                // One width for every item: a long name wraps inside it rather than widening the
-                // card under the feedback card (a content-sized card did not grow for wrapped lines).
-                width: Val::Px(ITEM_CARD_WIDTH),
-                padding: UiRect::all(Val::Px(20.0)),
-                border: UiRect::all(Val::Px(4.0)),
-                border_radius: BorderRadius::all(Val::Px(36.0)),
-                ..default()
-            },
-            BackgroundColor(theme::CARD),
-            BorderColor::all(Color::NONE),
-            UiTransform::default(),
-            GlobalZIndex(10),
-            // The bins under a dragged item must still see the pointer.
-            Pickable {
-                should_block_lower: false,
-                is_hoverable: true,
-            },
-        ))
-        .with_children(|card| {
-            card.spawn((theme::picture(&assets, "", ITEM_SIZE), ItemPicture));
-            card.spawn((
-                theme::paragraph(
-                    &assets,
+/// One item of the round: hollow until sorted.
+fn progress_dot(index: usize) -> impl Bundle {
+    (
+        Node {
+            width: Val::Px(28.0),
+            height: Val::Px(28.0),
+            border: UiRect::all(Val::Px(3.0)),
+            border_radius: BorderRadius::MAX,
+            ..default()
+        },
+        BorderColor::all(theme::ACCENT),
+        BackgroundColor(Color::NONE),
+        ProgressDot(index),
+    )
+}
+
+/// Gufi with his speech bubble on the left, the item in the middle.
+fn stage(assets: &UiAssets) -> impl Bundle {
+    (
+        Node {
+            width: Val::Percent(100.0),
+            flex_grow: 1.0,
+            justify_content: JustifyContent::Center,
+            align_items: AlignItems::Center,
+            ..default()
+        },
+        Pickable::IGNORE,
+        children![gufi_corner(assets), item_card(assets)],
+    )
+}
+
+/// The card the visitor drags or taps; `show_current_item` fills in the item.
+fn item_card(assets: &UiAssets) -> impl Bundle {
+    (
+        ItemCard,
+        Node {
+            flex_direction: FlexDirection::Column,
+            align_items: AlignItems::Center,
+            // One width for every item: a long name wraps inside it rather than widening the
+            // card under the feedback card (a content-sized card did not grow for wrapped lines).
+            width: Val::Px(ITEM_CARD_WIDTH),
+            padding: UiRect::all(Val::Px(20.0)),
+            border: UiRect::all(Val::Px(4.0)),
+            border_radius: BorderRadius::all(Val::Px(36.0)),
+            ..default()
+        },
+        BackgroundColor(theme::CARD),
+        BorderColor::all(Color::NONE),
+        UiTransform::default(),
+        GlobalZIndex(10),
+        // The bins under a dragged item must still see the pointer.
+        Pickable {
+            should_block_lower: false,
+            is_hoverable: true,
+        },
+        Children::spawn((
+            Spawn((widget::picture(assets, "", ITEM_SIZE), ItemPicture)),
+            Spawn((
+                widget::paragraph(
+                    assets,
                     Says::Same(String::new()),
                     theme::TITLE * 0.7,
                     theme::INK,
                 ),
                 ItemName,
-            ));
-        })
-        .observe(press_item)
-        .observe(start_drag)
-        .observe(drag_item)
-        .observe(end_drag)
-        .observe(cancel_drag)
-        .observe(tap_item)
-        .id();
-    let gufi = commands
-        .spawn((
-            Node {
-                position_type: PositionType::Absolute,
-                left: Val::Px(40.0),
-                top: Val::Px(40.0),
-                flex_direction: FlexDirection::Column,
-                align_items: AlignItems::FlexStart,
-                width: Val::Px(470.0),
-                ..default()
-            },
-            Pickable::IGNORE,
-        ))
-        .with_children(|corner| {
-            corner.spawn((
-                Node {
-                    // The corner's full width: a content-sized bubble did not wrap a long tip,
-                    // which ran on in one line behind the item card.
-                    width: Val::Percent(100.0),
-                    padding: UiRect::all(Val::Px(20.0)),
-                    border_radius: BorderRadius::all(Val::Px(24.0)),
-                    margin: UiRect::bottom(Val::Px(8.0)),
-                    ..default()
-                },
-                BackgroundColor(theme::WARM),
-                Visibility::Hidden,
-                GufiBubble,
-                Pickable::IGNORE,
-                children![theme::text(
-                    &assets,
-                    Says::Same(String::new()),
-                    theme::BODY,
-                    theme::INK
-                )],
-            ));
-            corner.spawn(theme::picture(&assets, theme::GUFI, 170.0));
-        })
-        .id();
-    let stage = commands
-        .spawn((
-            Node {
-                width: Val::Percent(100.0),
-                flex_grow: 1.0,
-                justify_content: JustifyContent::Center,
-                align_items: AlignItems::Center,
-                ..default()
-            },
-            Pickable::IGNORE,
-        ))
-        .add_children(&[gufi, item_card])
-        .id();
+            )),
+            (
+                widget::observe(press_item),
+                widget::observe(start_drag),
+                widget::observe(drag_item),
+                widget::observe(end_drag),
+                widget::observe(cancel_drag),
+                widget::observe(tap_item),
+            ),
+        )),
+    )
+}
 
-    // Feedback card: slides up beside the item, above the bins, leaving the item and its name in
-    // view (the explanation is about them).
-    let feedback = commands
-        .spawn((
-            FeedbackCard,
-            Node {
-                position_type: PositionType::Absolute,
-                top: Val::Px(150.0),
-                right: Val::Px(40.0),
-                width: Val::Px(660.0),
-                ..theme::card_node(28.0)
-            },
-            BackgroundColor(theme::CARD),
-            BorderColor::all(theme::ACCENT),
-            UiTransform::default(),
-            Visibility::Hidden,
-            GlobalZIndex(20),
-        ))
-        .observe(dismiss_feedback)
-        .with_children(|card| {
-            card.spawn(Node {
-                align_items: AlignItems::Center,
-                column_gap: Val::Px(20.0),
-                ..default()
-            })
-            .with_children(|heading| {
-                heading.spawn((
-                    theme::picture(&assets, "", FEEDBACK_PICTURE_SIZE),
-                    FeedbackPicture,
-                ));
-                heading.spawn((
-                    theme::bold(
-                        &assets,
-                        Says::Same(String::new()),
-                        theme::TITLE * 0.8,
-                        theme::ACCENT,
-                    ),
-                    FeedbackTitle,
-                ));
-            });
-            card.spawn((
-                theme::paragraph(&assets, Says::Same(String::new()), theme::BODY, theme::INK),
+fn gufi_corner(assets: &UiAssets) -> impl Bundle {
+    (
+        Node {
+            position_type: PositionType::Absolute,
+            left: Val::Px(40.0),
+            top: Val::Px(40.0),
+            flex_direction: FlexDirection::Column,
+            align_items: AlignItems::FlexStart,
+            width: Val::Px(470.0),
+            ..default()
+        },
+        Pickable::IGNORE,
+        children![
+            gufi_bubble(assets),
+            widget::picture(assets, theme::GUFI, 170.0)
+        ],
+    )
+}
+
+/// Gufi's tip after an answer; hidden until there is one.
+fn gufi_bubble(assets: &UiAssets) -> impl Bundle {
+    (
+        Node {
+            // The corner's full width: a content-sized bubble did not wrap a long tip,
+            // which ran on in one line behind the item card.
+            width: Val::Percent(100.0),
+            padding: UiRect::all(Val::Px(20.0)),
+            border_radius: BorderRadius::all(Val::Px(24.0)),
+            margin: UiRect::bottom(Val::Px(8.0)),
+            ..default()
+        },
+        BackgroundColor(theme::WARM),
+        Visibility::Hidden,
+        GufiBubble,
+        Pickable::IGNORE,
+        children![widget::text(
+            assets,
+            Says::Same(String::new()),
+            theme::BODY,
+            theme::INK
+        )],
+    )
+}
+
+/// Slides up beside the item, above the bins, leaving the item and its name in view (the
+/// explanation is about them). A touch dismisses it.
+fn feedback_card(assets: &UiAssets) -> impl Bundle {
+    (
+        FeedbackCard,
+        Node {
+            position_type: PositionType::Absolute,
+            top: Val::Px(150.0),
+            right: Val::Px(40.0),
+            width: Val::Px(660.0),
+            ..widget::card_node(28.0)
+        },
+        BackgroundColor(theme::CARD),
+        BorderColor::all(theme::ACCENT),
+        UiTransform::default(),
+        Visibility::Hidden,
+        GlobalZIndex(20),
+        Children::spawn((
+            Spawn(feedback_heading(assets)),
+            Spawn((
+                widget::paragraph(assets, Says::Same(String::new()), theme::BODY, theme::INK),
                 FeedbackBody,
-            ));
-        })
-        .id();
+            )),
+            widget::observe(dismiss_feedback),
+        )),
+    )
+}
 
-    // The bins, in a row: colour band, icon, name. Never colour alone.
-    let bins = commands
-        .spawn((
-            Node {
-                width: Val::Percent(100.0),
-                height: Val::Px(350.0),
-                padding: UiRect::new(Val::Px(24.0), Val::Px(24.0), Val::Px(10.0), Val::Px(28.0)),
-                column_gap: Val::Px(18.0),
-                justify_content: JustifyContent::Center,
-                ..default()
-            },
-            Pickable::IGNORE,
-        ))
-        .id();
-    let width = bin_width(exhibit.scenario.bins.len());
-    for bin in &exhibit.scenario.bins {
-        let colour = theme::bin_colour(&bin.colour);
-        let ink = theme::ink_on(colour);
-        let entity = commands
-            .spawn((
-                BinTarget(bin.id.clone()),
-                Node {
-                    width: Val::Px(width),
-                    height: Val::Percent(100.0),
-                    flex_direction: FlexDirection::Column,
-                    align_items: AlignItems::Center,
-                    justify_content: JustifyContent::FlexStart,
-                    padding: UiRect::all(Val::Px(14.0)),
-                    row_gap: Val::Px(10.0),
-                    border: UiRect::all(Val::Px(6.0)),
-                    border_radius: BorderRadius::new(
-                        Val::Px(18.0),
-                        Val::Px(18.0),
-                        Val::Px(36.0),
-                        Val::Px(36.0),
-                    ),
-                    ..default()
-                },
-                BackgroundColor(colour),
-                BorderColor::all(colour),
-                UiTransform::default(),
-                children![
-                    (
-                        Node {
-                            width: Val::Px(150.0),
-                            height: Val::Px(150.0),
-                            justify_content: JustifyContent::Center,
-                            align_items: AlignItems::Center,
-                            border_radius: BorderRadius::MAX,
-                            ..default()
-                        },
-                        BackgroundColor(Color::srgba(1.0, 1.0, 1.0, 0.9)),
-                        Pickable::IGNORE,
-                        children![theme::picture(&assets, &bin.icon, 112.0)],
-                    ),
-                    theme::paragraph(&assets, Says::Scenario(bin.name.clone()), theme::BODY, ink),
-                ],
-            ))
-            .observe(hover_bin)
-            .observe(leave_bin)
-            .observe(drop_on_bin)
-            .observe(tap_bin)
-            .id();
-        commands.entity(bins).add_child(entity);
-    }
-    commands
-        .entity(root)
-        .add_children(&[top_bar, stage, bins, feedback]);
+/// The judged item's picture beside the verdict ("Right!", "Almost!").
+fn feedback_heading(assets: &UiAssets) -> impl Bundle {
+    (
+        Node {
+            align_items: AlignItems::Center,
+            column_gap: Val::Px(20.0),
+            ..default()
+        },
+        children![
+            (
+                widget::picture(assets, "", FEEDBACK_PICTURE_SIZE),
+                FeedbackPicture
+            ),
+            (
+                widget::bold(
+                    assets,
+                    Says::Same(String::new()),
+                    theme::TITLE * 0.8,
+                    theme::ACCENT,
+                ),
+                FeedbackTitle,
+            ),
+        ],
+    )
+}
+
+/// The bins, in a row, sharing the width.
+fn bin_row(assets: &UiAssets, bins: &[Bin]) -> impl Bundle {
+    let width = bin_width(bins.len());
+    let cards: Vec<_> = bins
+        .iter()
+        .map(|bin| bin_card(assets, bin, width))
+        .collect();
+    (
+        Node {
+            width: Val::Percent(100.0),
+            height: Val::Px(350.0),
+            padding: UiRect::new(Val::Px(24.0), Val::Px(24.0), Val::Px(10.0), Val::Px(28.0)),
+            column_gap: Val::Px(18.0),
+            justify_content: JustifyContent::Center,
+            ..default()
+        },
+        Pickable::IGNORE,
+        Children::spawn(SpawnIter(cards.into_iter())),
+    )
+}
+
+/// One bin: colour band, icon, name. Never colour alone. Takes drops and taps.
+fn bin_card(assets: &UiAssets, bin: &Bin, width: f32) -> impl Bundle {
+    let colour = theme::bin_colour(&bin.colour);
+    let ink = theme::ink_on(colour);
+    (
+        BinTarget(bin.id.clone()),
+        Node {
+            width: Val::Px(width),
+            height: Val::Percent(100.0),
+            flex_direction: FlexDirection::Column,
+            align_items: AlignItems::Center,
+            justify_content: JustifyContent::FlexStart,
+            padding: UiRect::all(Val::Px(14.0)),
+            row_gap: Val::Px(10.0),
+            border: UiRect::all(Val::Px(6.0)),
+            border_radius: BorderRadius::new(
+                Val::Px(18.0),
+                Val::Px(18.0),
+                Val::Px(36.0),
+                Val::Px(36.0),
+            ),
+            ..default()
+        },
+        BackgroundColor(colour),
+        BorderColor::all(colour),
+        UiTransform::default(),
+        Children::spawn((
+            Spawn(bin_icon(assets, &bin.icon)),
+            Spawn(widget::paragraph(
+                assets,
+                Says::Scenario(bin.name.clone()),
+                theme::BODY,
+                ink,
+            )),
+            (
+                widget::observe(hover_bin),
+                widget::observe(leave_bin),
+                widget::observe(drop_on_bin),
+                widget::observe(tap_bin),
+            ),
+        )),
+    )
+}
+
+/// A bin's icon on a white disc, readable on every bin colour.
+fn bin_icon(assets: &UiAssets, icon: &str) -> impl Bundle {
+    (
+        Node {
+            width: Val::Px(150.0),
+            height: Val::Px(150.0),
+            justify_content: JustifyContent::Center,
+            align_items: AlignItems::Center,
+            border_radius: BorderRadius::MAX,
+            ..default()
+        },
+        BackgroundColor(Color::srgba(1.0, 1.0, 1.0, 0.9)),
+        Pickable::IGNORE,
+        children![widget::picture(assets, icon, 112.0)],
+    )
 }
 
 /// Bins share the width; eight fit at 1920 px with room between them.
@@ -822,13 +863,50 @@ fn show_feedback(
     if !feedback.is_changed() {
         return;
     }
-    let Some(verdict) = &feedback.last else {
+    let Some(words) = feedback
+        .last
+        .as_ref()
+        .and_then(|verdict| feedback_words(&exhibit.scenario, &play, verdict))
+    else {
         return;
     };
-    let scenario = &exhibit.scenario;
-    let Some(item) = scenario.item(&verdict.item) else {
-        return;
-    };
+    for mut says in &mut titles {
+        *says = words.title.clone();
+    }
+    for mut picture in &mut feedback_pictures {
+        picture.image = assets.picture(&words.picture);
+    }
+    for mut says in &mut bodies {
+        *says = words.body.clone();
+    }
+    for (mut visibility, children) in &mut bubbles {
+        *visibility = if words.tip.is_some() {
+            Visibility::Inherited
+        } else {
+            Visibility::Hidden
+        };
+        if let Some(tip) = &words.tip {
+            for child in children.iter() {
+                if let Ok(mut says) = bubble_texts.get_mut(child) {
+                    *says = tip.clone();
+                }
+            }
+        }
+    }
+}
+
+/// What the feedback card and Gufi say about a verdict.
+struct FeedbackWords {
+    title: Says,
+    body: Says,
+    /// The judged item's picture.
+    picture: String,
+    /// Gufi's bubble, if he has something to say.
+    tip: Option<Says>,
+}
+
+fn feedback_words(scenario: &Scenario, play: &Play, verdict: &Judged) -> Option<FeedbackWords> {
+    let item = scenario.item(&verdict.item)?;
     let detail = play
         .round
         .as_ref()
@@ -850,15 +928,6 @@ fn show_feedback(
             Says::UiWith("exhibit-belongs-in", vec![("bin", Arg::Words(right_bin))]),
         ),
     };
-    for mut says in &mut titles {
-        *says = title.clone();
-    }
-    for mut picture in &mut feedback_pictures {
-        picture.image = assets.picture(&item.picture);
-    }
-    for mut says in &mut bodies {
-        *says = body.clone();
-    }
     // Gufi gives the practical tip, or encourages a second try.
     let tip = match (&verdict.outcome, &item.tip) {
         (Outcome::Right { .. }, Some(tip)) => Some(Says::UiWith(
@@ -868,20 +937,12 @@ fn show_feedback(
         (Outcome::Wrong { .. }, _) => Some(Says::Ui("exhibit-try-again")),
         _ => None,
     };
-    for (mut visibility, children) in &mut bubbles {
-        *visibility = if tip.is_some() {
-            Visibility::Inherited
-        } else {
-            Visibility::Hidden
-        };
-        if let Some(tip) = &tip {
-            for child in children.iter() {
-                if let Ok(mut says) = bubble_texts.get_mut(child) {
-                    *says = tip.clone();
-                }
-            }
-        }
-    }
+    Some(FeedbackWords {
+        title,
+        body,
+        picture: item.picture.clone(),
+        tip,
+    })
 }
 
 /// Bins lift and glow under a dragged item; after two misses the right bin is shown.
