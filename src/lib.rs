@@ -17,6 +17,7 @@ pub mod pin;
 pub mod report;
 pub mod store;
 pub mod visitors;
+pub mod web;
 
 use std::path::PathBuf;
 

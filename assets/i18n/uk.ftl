@@ -362,3 +362,98 @@ exhibit-more-missed = і ще { $count } { $count ->
 user-exists = Користувач «{ $name }» уже є.
 user-not-found = Користувача «{ $name }» немає. Перегляньте: tourcentre user list
 visit-not-found = Запису про відвідувачів з ідентифікатором «{ $id }» немає.
+input-bad-user-name = «{ $value }» — не ім’я користувача: від 1 до 64 літер, цифр, крапок, «_» чи «-», без пропусків.
+input-unknown-role = Невідома роль «{ $value }»; можливі: guide, economist, admin.
+input-password-too-short = Пароль закороткий: щонайменше { $min } знаків.
+input-missing = Це поле потрібно заповнити.
+
+## The centre server's pages
+web-title = Туристичний центр
+web-centre = Туристичний центр
+web-skip = Перейти до змісту
+web-language = Мова
+web-menu = Меню
+web-logout = Вийти
+web-login-title = Вхід
+web-username = Ім’я користувача
+web-password = Пароль
+web-login = Увійти
+web-login-wrong = Неправильне ім’я користувача або пароль.
+web-login-locked = Забагато невдалих спроб. Спробуйте знову через 15 хвилин.
+web-not-found-title = Сторінку не знайдено
+web-not-found = Такої сторінки немає. Можливо, адресу введено з помилкою.
+web-to-start = На головну
+web-unauthorized = Потрібно увійти.
+web-forbidden = Ця сторінка не для вашої ролі.
+web-csrf = Форма застаріла або надіслана не з цієї сторінки. Відкрийте сторінку знову й повторіть.
+web-internal = На сервері сталася помилка; її записано в журнал. Спробуйте ще раз.
+web-bad-form = Форму заповнено не так
+web-menu-today = Сьогодні
+web-menu-year = Рік
+web-menu-tours = Екскурсії
+web-menu-indicators = Індикатори
+web-figures = Показники
+web-today-visitors = { $count ->
+    [one] Сьогодні { $count } відвідувач
+    [few] Сьогодні { $count } відвідувачі
+   *[other] Сьогодні { $count } відвідувачів
+}
+web-today-year = За рік: { $count } з { $target } ({ $percent } %)
+web-open-tours = Відкриті екскурсії
+web-no-open-tours = Відкритих екскурсій немає.
+web-end-tour = Завершити
+web-start-tour = Почати екскурсію
+web-group = Група
+web-size = Кількість людей
+web-guide = Гід
+web-note = Примітка
+web-start = Почати
+web-add-walk-ins = Додати відвідувачів без екскурсії
+web-count = Скільки людей
+web-category = Категорія
+web-add = Додати
+web-ended-tours = Завершені сьогодні
+web-recent = Останні записи
+web-recent-visit = { $count } — { $category }, { $date }
+web-recent-tour = Екскурсія: { $group }, { $size }, { $at }
+web-undo = Скасувати помилковий запис
+web-void-reason = Причина
+web-void = Скасувати запис
+web-nothing-recent = Записів ще немає.
+web-year-to-date = Уже прийшло
+web-year-expected = Мало б бути на цей день
+web-year-projected = Прогноз на кінець року
+web-year-required = Потрібно щодня
+web-year-days-left = робочих днів лишилося
+web-pace-on_track = Іде за планом: прогноз досягає мети.
+web-pace-at_risk = Під загрозою: прогноз — від 90 % мети.
+web-pace-off_track = Відстає: прогноз нижчий за 90 % мети.
+web-by-category = За категоріями
+web-by-month = За місяцями
+web-month = Місяць
+web-visitors = Відвідувачі
+web-visitors-lower = відвідувачів
+web-date = Дата
+web-show = Показати
+web-time = Час
+web-games = Ігор на експозиції
+web-no-tours = Цього дня екскурсій не було.
+serve-cannot-listen = Не вдається слухати { $address }: { $reason }
+serve-stopped = Сервер зупинився: { $reason }
+serve-seeded = Індикатори скопійовано до { $path }: відтепер відділ редагує їх там.
+record-voided = Запис { $id } скасовано ({ $reason }); він більше не рахується і лишається в журналі змін.
+user-added = Додано користувача { $name } з роллю { $role }.
+user-removed = Користувача { $name } вилучено; його сеанси й токени більше не діють.
+user-password-set = Пароль користувача { $name } змінено; його сеанси й токени більше не діють.
+user-password-prompt = Новий пароль (щонайменше 8 знаків):{" "}
+user-password-repeat = Повторіть пароль:{" "}
+user-password-mismatch = Паролі не збігаються; нічого не змінено.
+user-password-no-terminal = Немає термінала, щоб запитати пароль; передайте його через --password-stdin
+user-token-once = Це токен API; його показано лише раз. Збережіть його там, де він потрібен.
+user-tokens-revoked = { $name }: відкликано токенів — { $count }.
+user-none = Користувачів ще немає. Додайте першого: tourcentre user add ІМ’Я --role admin
+user-token-count = { $count ->
+    [one] { $count } токен
+    [few] { $count } токени
+   *[other] { $count } токенів
+}

@@ -26,6 +26,11 @@ pub enum InputProblem {
         as_of: NaiveDate,
         year: i32,
     },
+    BadUserName(String),
+    UnknownRole(String),
+    PasswordTooShort(usize),
+    /// A required text (a reason) left blank.
+    Missing,
 }
 
 impl crate::i18n::Wording for InputProblem {
@@ -72,6 +77,17 @@ impl InputProblem {
                 "input-year-out-of-range",
                 vec![("value", FluentValue::from(*year))],
             ),
+            InputProblem::BadUserName(value) => {
+                ("input-bad-user-name", vec![("value", text(value))])
+            }
+            InputProblem::UnknownRole(value) => {
+                ("input-unknown-role", vec![("value", text(value))])
+            }
+            InputProblem::PasswordTooShort(min) => (
+                "input-password-too-short",
+                vec![("min", FluentValue::from(*min))],
+            ),
+            InputProblem::Missing => ("input-missing", vec![]),
             InputProblem::AsOfOutsideYear { as_of, year } => (
                 "input-as-of-outside-year",
                 vec![

@@ -6,6 +6,7 @@
 //! or a typed [`CentreError`]. It knows no clap, no terminal, no HTTP and no bevy: each front end
 //! words the outcome and the error itself (`i18n::Wording`).
 
+pub mod accounts;
 pub mod indicators;
 pub mod input;
 mod status;
@@ -23,7 +24,7 @@ use crate::store::{SqliteStore, StoreError};
 use crate::visitors::{Calendar, load_calendar, local_date};
 
 pub use input::InputProblem;
-pub use tours::{DayTours, TourRecord, TourStart, VisitAdd, VisitAdded};
+pub use tours::{DayTours, TourRecord, TourStart, VisitAdd, VisitAdded, Voided};
 pub use transfer::{BadLine, Exported, Imported, LineProblem, StoreCopied, parse_visits};
 
 /// Where the centre's data lives, and "now" for one operation (or one command: a command run at
@@ -139,6 +140,9 @@ pub enum CentreError {
     /// An export file that cannot be written.
     #[error("{}: {}", file.display(), reason.en)]
     ExportFailed { file: PathBuf, reason: Text },
+    /// A password could not be hashed (the system's random source failed).
+    #[error("the password could not be hashed: {0}")]
+    Secret(String),
     /// The report or the open data could not be written.
     #[error(transparent)]
     Report(#[from] crate::report::ReportError),
@@ -199,6 +203,11 @@ impl Wording for CentreError {
                 ],
             ),
             CentreError::Report(err) => err.words(messages, lang),
+            CentreError::Secret(reason) => messages.get(
+                lang,
+                "pin-hash-failed",
+                &[("reason", reason.clone().into())],
+            ),
         }
     }
 }

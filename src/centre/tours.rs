@@ -202,3 +202,68 @@ impl Centre {
         })
     }
 }
+
+/// A record voided: it counts nothing now and is kept in the audit log.
+#[derive(Clone, Debug, Serialize)]
+pub struct Voided {
+    pub id: String,
+    /// `visit` or `tour`.
+    pub kind: &'static str,
+    pub voided: bool,
+    pub reason: String,
+}
+
+/// A reason is required (it goes into the audit log) and sensibly short.
+fn reason(text: &str) -> Result<String, CentreError> {
+    input::optional_text(Some(text))
+        .map_err(|p| CentreError::input("reason", p))?
+        .ok_or(CentreError::input("reason", input::InputProblem::Missing))
+}
+
+impl Centre {
+    /// Voids walk-ins entered by mistake, with the reason; `user` is who did it.
+    pub fn void_visit(
+        &mut self,
+        id: &str,
+        user: Option<&str>,
+        why: &str,
+    ) -> Result<Voided, CentreError> {
+        let why = reason(why)?;
+        let now = self.now();
+        let visit = self.store()?.void_visit(id.trim(), user, &why, now)?;
+        Ok(Voided {
+            id: visit.id.to_string(),
+            kind: "visit",
+            voided: true,
+            reason: why,
+        })
+    }
+
+    /// Voids a tour entered by mistake; `id` may be its first characters, as `tour list` shows.
+    pub fn void_tour(
+        &mut self,
+        id: &str,
+        user: Option<&str>,
+        why: &str,
+    ) -> Result<Voided, CentreError> {
+        let why = reason(why)?;
+        let now = self.now();
+        let store = self.store()?;
+        let tour = store.find_tour(id.trim())?;
+        store.void_tour(&tour.id.to_string(), user, &why, now)?;
+        Ok(Voided {
+            id: tour.id.to_string(),
+            kind: "tour",
+            voided: true,
+            reason: why,
+        })
+    }
+
+    /// The walk-ins and tours entered most recently, newest first (what a guide may undo).
+    pub fn recent_entries(
+        &mut self,
+        limit: u32,
+    ) -> Result<Vec<crate::store::ExportRow>, CentreError> {
+        Ok(self.store()?.recent_entries(limit)?)
+    }
+}

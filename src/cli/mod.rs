@@ -57,7 +57,7 @@ impl Cli {
         if matches!(self.command, Command::Exhibit { .. }) {
             return false;
         }
-        true
+        !matches!(self.command, Command::Serve(_))
     }
 }
 
@@ -167,6 +167,69 @@ pub enum Command {
         #[command(subcommand)]
         command: GuideCommand,
     },
+    /// Run the centre server: pages for guides, economists and the administrator, and the JSON
+    /// API, on the store in the data dir (plain HTTP; HTTPS is a reverse proxy's job).
+    ///
+    /// Seeds <data dir>/indicators from the shipped set on its first start. Stops cleanly on
+    /// Ctrl-C or SIGTERM, finishing the requests in flight.
+    Serve(ServeArgs),
+    /// Accounts of the centre server: add, list, remove, change a password, API tokens.
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+    },
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ServeArgs {
+    /// Address and port to listen on (0.0.0.0:8080 on the centre's network)
+    #[arg(long, value_name = "ADDR:PORT", default_value = "127.0.0.1:8080")]
+    pub listen: std::net::SocketAddr,
+    /// A reverse proxy whose X-Forwarded-For is believed (repeat for several)
+    #[arg(long = "trusted-proxy", value_name = "ADDR")]
+    pub trusted_proxy: Vec<std::net::IpAddr>,
+    /// Only these address ranges reach anything but the public pages (repeat for several)
+    #[arg(long = "staff-from", value_name = "CIDR")]
+    pub staff_from: Vec<crate::web::auth::Cidr>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Adds a user with a role. The password is asked twice without echo, or read from stdin.
+    Add {
+        name: String,
+        /// guide, economist or admin
+        #[arg(long)]
+        role: String,
+        /// Read the password from standard input (one line), for scripts
+        #[arg(long)]
+        password_stdin: bool,
+    },
+    /// Every user, their role and how many API tokens they hold.
+    List {
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Removes a user; their sessions and tokens end.
+    Remove { name: String },
+    /// Sets a new password; the user's sessions and tokens end.
+    Passwd {
+        name: String,
+        #[arg(long)]
+        password_stdin: bool,
+    },
+    /// Prints a new API token for the user, once (a user may hold several).
+    Token {
+        name: String,
+        #[arg(long, value_name = "TEXT")]
+        label: Option<String>,
+    },
+    /// Revokes the user's tokens: all, or the one with --label.
+    Revoke {
+        name: String,
+        #[arg(long, value_name = "TEXT")]
+        label: Option<String>,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -194,6 +257,19 @@ pub enum TourCommand {
     End(TourEndArgs),
     /// Open tours (any day), then the tours of a day that have ended, and the day's visitors.
     List(TourListArgs),
+    /// Voids a tour entered by mistake: it counts nothing and is kept in the audit log.
+    Void(VoidArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct VoidArgs {
+    /// The record's id (a tour's may be its first characters)
+    pub id: String,
+    /// Why (kept in the audit log)
+    #[arg(long, value_name = "TEXT")]
+    pub reason: String,
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
 }
 
 #[derive(Debug, clap::Args)]
@@ -238,6 +314,8 @@ pub struct TourListArgs {
 pub enum VisitCommand {
     /// Registers walk-in visitors.
     Add(VisitAddArgs),
+    /// Voids walk-ins entered by mistake: they count nothing and are kept in the audit log.
+    Void(VoidArgs),
 }
 
 #[derive(Debug, clap::Args)]

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use super::show::{self, emit};
 use super::{
     Cli, CliError, Command, DbCommand, Format, GuideCommand, IndicatorsCommand, TourCommand,
-    VisitCommand, VisitorsCommand, indicators, resolve_data_dir,
+    UserCommand, VisitCommand, VisitorsCommand, indicators, resolve_data_dir,
 };
 use crate::centre::{self, Centre, CentreError, TourStart, VisitAdd};
 use crate::check;
@@ -15,6 +15,7 @@ use crate::i18n::{Lang, Words};
 pub fn run(cli: Cli) -> Result<(), CliError> {
     let words = Words::new(cli.lang);
     let data_dir = resolve_data_dir(cli.data_dir);
+    let indicators_flag = cli.indicators.clone();
     let indicators_dir = centre::indicators::indicators_dir(cli.indicators, data_dir.as_deref());
     let centre = || -> Result<Centre, CliError> {
         data_dir
@@ -66,21 +67,55 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                     let day = centre.day_tours(args.date.as_deref())?;
                     emit(args.format, &day, || show::day_tours(&words, &day));
                 }
+                TourCommand::Void(args) => {
+                    let voided = centre.void_tour(&args.id, None, &args.reason)?;
+                    emit(args.format, &voided, || show::voided(&words, &voided));
+                }
             }
             Ok(())
         }
-        Command::Visit {
-            command: VisitCommand::Add(args),
-        } => {
-            let added = centre()?.add_visit(&VisitAdd {
-                count: args.count,
-                category: args.category,
-                date: args.date,
-                note: args.note,
-            })?;
-            emit(args.format, &added, || show::visit_added(&words, &added));
+        Command::Visit { command } => {
+            let mut centre = centre()?;
+            match command {
+                VisitCommand::Add(args) => {
+                    let added = centre.add_visit(&VisitAdd {
+                        count: args.count,
+                        category: args.category,
+                        date: args.date,
+                        note: args.note,
+                    })?;
+                    emit(args.format, &added, || show::visit_added(&words, &added));
+                }
+                VisitCommand::Void(args) => {
+                    let voided = centre.void_visit(&args.id, None, &args.reason)?;
+                    emit(args.format, &voided, || show::voided(&words, &voided));
+                }
+            }
             Ok(())
         }
+        Command::Serve(args) => {
+            let data_dir = data_dir.ok_or(CliError::Centre(CentreError::NoDataDir))?;
+            if let Ok(Some(seeded)) = crate::web::seed_indicators(&data_dir) {
+                eprintln!(
+                    "{}",
+                    words.say(
+                        "serve-seeded",
+                        &[("path", seeded.display().to_string().into())]
+                    )
+                );
+            }
+            let indicators_dir =
+                centre::indicators::indicators_dir(indicators_flag, Some(&data_dir));
+            crate::web::serve(crate::web::ServeOptions {
+                listen: args.listen,
+                data_dir,
+                indicators_dir,
+                trusted_proxies: args.trusted_proxy,
+                staff_from: args.staff_from,
+            })
+            .map_err(|err| CliError::Message(words.of(&err)))
+        }
+        Command::User { command } => run_user(centre()?, command, &words),
         Command::Visitors { command } => {
             let mut centre = centre()?;
             match command {
@@ -295,4 +330,100 @@ fn run_set_pin(data_dir: &Path, from_stdin: bool, words: &Words) -> Result<(), C
         }
         Err(err) => Err(CliError::Message(words.of(&err))),
     }
+}
+
+/// A password from standard input (one line), or asked twice at the terminal without echo.
+fn read_password(from_stdin: bool, words: &Words) -> Result<String, CliError> {
+    let lang = words.lang;
+    if from_stdin {
+        let mut line = String::new();
+        std::io::stdin().read_line(&mut line).map_err(|err| {
+            CliError::Message(format!(
+                "stdin: {}",
+                crate::diagnostics::io_reason(&err).get(lang)
+            ))
+        })?;
+        return Ok(line.trim_end_matches(['\r', '\n']).to_string());
+    }
+    let ask = |id: &str| {
+        rpassword::prompt_password(words.text(id)).map_err(|err| {
+            CliError::Message(format!(
+                "{} ({})",
+                words.text("user-password-no-terminal"),
+                crate::diagnostics::io_reason(&err).get(lang)
+            ))
+        })
+    };
+    let first = ask("user-password-prompt")?;
+    if ask("user-password-repeat")? != first {
+        return Err(CliError::Message(words.text("user-password-mismatch")));
+    }
+    Ok(first)
+}
+
+fn run_user(mut centre: Centre, command: UserCommand, words: &Words) -> Result<(), CliError> {
+    match command {
+        UserCommand::Add {
+            name,
+            role,
+            password_stdin,
+        } => {
+            // The name and role are checked before the password is asked for.
+            centre::accounts::user_name(&name)
+                .map_err(|p| CliError::Centre(CentreError::input("name", p)))?;
+            centre::accounts::role(&role)
+                .map_err(|p| CliError::Centre(CentreError::input("role", p)))?;
+            let password = read_password(password_stdin, words)?;
+            let user = centre.add_user(&name, &role, &password)?;
+            println!(
+                "{}",
+                words.say(
+                    "user-added",
+                    &[
+                        ("name", user.name.into()),
+                        ("role", user.role.as_str().into())
+                    ]
+                )
+            );
+        }
+        UserCommand::List { format } => {
+            let users = centre.users()?;
+            emit(format, &users, || show::users(words, &users));
+        }
+        UserCommand::Remove { name } => {
+            centre.remove_user(&name)?;
+            println!("{}", words.say("user-removed", &[("name", name.into())]));
+        }
+        UserCommand::Passwd {
+            name,
+            password_stdin,
+        } => {
+            centre.current_user(&name)?.ok_or_else(|| {
+                CliError::Centre(crate::store::StoreError::UserNotFound(name.clone()).into())
+            })?;
+            let password = read_password(password_stdin, words)?;
+            centre.set_password(&name, &password)?;
+            println!(
+                "{}",
+                words.say("user-password-set", &[("name", name.into())])
+            );
+        }
+        UserCommand::Token { name, label } => {
+            let token = centre.new_token(&name, label.as_deref())?;
+            // The token alone on standard output, so `TOKEN=$(tourcentre user token ...)` works.
+            println!("{token}");
+            eprintln!("{}", words.text("user-token-once"));
+        }
+        UserCommand::Revoke { name, label } => {
+            let revoked = centre.revoke_tokens(&name, label.as_deref())?;
+            println!(
+                "{}",
+                words.say(
+                    "user-tokens-revoked",
+                    &[("name", name.into()), ("count", revoked.into())]
+                )
+            );
+        }
+    }
+    Ok(())
 }

@@ -7,7 +7,7 @@ use fluent_bundle::FluentValue;
 use serde::Serialize;
 
 use super::Format;
-use crate::centre::{DayTours, Exported, Imported, StoreCopied, TourRecord, VisitAdded};
+use crate::centre::{DayTours, Exported, Imported, StoreCopied, TourRecord, VisitAdded, Voided};
 use crate::i18n::Words;
 use crate::store::short_id;
 use crate::visitors::{Category, YearStatus, local_time};
@@ -202,6 +202,44 @@ pub fn store_copied(words: &Words, copied: &StoreCopied) -> Shown {
             ("tours", FluentValue::from(copied.tours)),
         ],
     ))
+}
+
+pub fn voided(words: &Words, voided: &Voided) -> Shown {
+    Shown::out(words.say(
+        "record-voided",
+        &[
+            ("id", voided.id.clone().into()),
+            ("reason", voided.reason.clone().into()),
+        ],
+    ))
+}
+
+/// Users as a table: name, role, tokens.
+pub fn users(words: &Words, users: &[crate::store::User]) -> Shown {
+    if users.is_empty() {
+        return Shown::out(words.text("user-none"));
+    }
+    let width = users
+        .iter()
+        .map(|u| u.name.chars().count())
+        .max()
+        .unwrap_or(0);
+    Shown {
+        out: users
+            .iter()
+            .map(|user| {
+                let pad = width - user.name.chars().count();
+                format!(
+                    "{}{}  {:<9}  {}",
+                    user.name,
+                    " ".repeat(pad),
+                    user.role.as_str(),
+                    words.say("user-token-count", &[("count", user.tokens.into())])
+                )
+            })
+            .collect(),
+        err: Vec::new(),
+    }
 }
 
 /// The one-screen text of `visitors status`: count and share, expected, projected, needed per

@@ -65,8 +65,8 @@ pub struct AuditEntry {
     pub detail: serde_json::Value,
 }
 
-const USER_COLUMNS: &str = "name, role, created_at, changed_at,
-    (SELECT COUNT(*) FROM api_tokens WHERE api_tokens.user_name = users.name)";
+const USER_COLUMNS: &str = "users.name, users.role, users.created_at, users.changed_at,
+    (SELECT COUNT(*) FROM api_tokens AS t WHERE t.user_name = users.name)";
 
 fn user_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<User> {
     let role: String = row.get(1)?;

@@ -21,6 +21,9 @@
 //! is id-shaped and ends in `-` (`format!("light-{}", ..)` covers `light-green`), and
 //! `term("<kind>", word)`, which asks for `<kind>-<word>`.
 //!
+//! **The server's templates** (`assets/web/templates/*.html`) ask for messages as
+//! `t(lang, "id")`: each such id is both passed and used.
+//!
 //! An id only reachable some other way (built from pieces, read from a file) should be made
 //! visible to these rules in the code, not listed here.
 
@@ -107,7 +110,35 @@ impl Source {
                 .to_string();
             source.scan(&text, &name);
         }
+        source.scan_templates(&repo().join("assets/web/templates"));
         source
+    }
+
+    /// `t(lang, "id")` in the server's templates.
+    fn scan_templates(&mut self, dir: &Path) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let Ok(text) = std::fs::read_to_string(&path) else {
+                continue;
+            };
+            let name = path
+                .strip_prefix(repo())
+                .unwrap_or(&path)
+                .display()
+                .to_string();
+            let mut rest = text.as_str();
+            while let Some(at) = rest.find("t(lang, \"") {
+                rest = &rest[at + "t(lang, \"".len()..];
+                let Some(end) = rest.find('"') else { break };
+                let id = rest[..end].to_string();
+                self.literals.insert(id.clone());
+                self.passed.insert((id, name.clone()));
+                rest = &rest[end..];
+            }
+        }
     }
 
     fn scan(&mut self, text: &str, file: &str) {

@@ -1,0 +1,354 @@
+//! Who is asking: server-side sessions (in memory: a restart signs everyone out, which is safe),
+//! their CSRF tokens, login throttling, and the client's address.
+//!
+//! Hand-written rather than tower-sessions / tower_governor: sessions must end when the store says
+//! the user's password changed or the user is gone (the CLI changes that from another process),
+//! and the throttle's rules (five failures for one name from one address in 15 minutes, twenty
+//! from one address) are not a token bucket. Both are a few maps behind a mutex.
+
+use std::collections::HashMap;
+use std::net::{IpAddr, SocketAddr};
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+
+use crate::centre::accounts::{same_secret, secret_digest};
+use crate::store::{Role, User};
+
+/// A session ends this long after sign-in, whatever happens.
+pub const SESSION_LIFETIME: Duration = Duration::from_secs(8 * 3600);
+/// ... or this long after its last request.
+pub const SESSION_IDLE: Duration = Duration::from_secs(30 * 60);
+pub const SESSION_COOKIE: &str = "tc_session";
+
+/// A signed-in person, as a request sees them.
+#[derive(Clone, Debug)]
+pub struct Signed {
+    pub name: String,
+    pub role: Role,
+    /// The session's CSRF token, for the forms of the page.
+    pub csrf: String,
+    pub session: String,
+}
+
+#[derive(Clone, Debug)]
+struct Session {
+    /// None: a visitor of the login page, holding only a CSRF token.
+    user: Option<(String, Role)>,
+    csrf: String,
+    created: DateTime<Utc>,
+    last_seen: DateTime<Utc>,
+}
+
+/// The sessions, keyed by the SHA-256 of their cookie (a memory dump shows no usable cookie).
+#[derive(Default)]
+pub struct Sessions {
+    by_digest: HashMap<String, Session>,
+}
+
+fn random_hex(bytes: usize) -> String {
+    use argon2::password_hash::rand_core::{OsRng, RngCore};
+    let mut buffer = vec![0u8; bytes];
+    OsRng.fill_bytes(&mut buffer);
+    buffer.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn expired(session: &Session, now: DateTime<Utc>) -> bool {
+    let age = (now - session.created).to_std().unwrap_or_default();
+    let idle = (now - session.last_seen).to_std().unwrap_or_default();
+    age > SESSION_LIFETIME || idle > SESSION_IDLE
+}
+
+impl Sessions {
+    /// A new session (anonymous, or signed in) and its cookie value.
+    pub fn open(&mut self, user: Option<&User>, now: DateTime<Utc>) -> (String, String) {
+        self.sweep(now);
+        let cookie = random_hex(32);
+        let csrf = random_hex(32);
+        self.by_digest.insert(
+            secret_digest(&cookie),
+            Session {
+                user: user.map(|u| (u.name.clone(), u.role)),
+                csrf: csrf.clone(),
+                created: now,
+                last_seen: now,
+            },
+        );
+        (cookie, csrf)
+    }
+
+    /// The session of a cookie, touched; None when unknown or expired.
+    fn touch(&mut self, cookie: &str, now: DateTime<Utc>) -> Option<&mut Session> {
+        let digest = secret_digest(cookie);
+        if self.by_digest.get(&digest).is_some_and(|s| expired(s, now)) {
+            self.by_digest.remove(&digest);
+            return None;
+        }
+        let session = self.by_digest.get_mut(&digest)?;
+        session.last_seen = now;
+        Some(session)
+    }
+
+    /// The signed-in person of a cookie, if any, with when they signed in.
+    pub fn signed(&mut self, cookie: &str, now: DateTime<Utc>) -> Option<(Signed, DateTime<Utc>)> {
+        let session = self.touch(cookie, now)?;
+        let (name, role) = session.user.clone()?;
+        Some((
+            Signed {
+                name,
+                role,
+                csrf: session.csrf.clone(),
+                session: cookie.to_string(),
+            },
+            session.created,
+        ))
+    }
+
+    /// The CSRF token of any live session (a login page's too).
+    pub fn csrf(&mut self, cookie: &str, now: DateTime<Utc>) -> Option<String> {
+        self.touch(cookie, now).map(|s| s.csrf.clone())
+    }
+
+    /// Whether `token` is the session's CSRF token.
+    pub fn csrf_matches(&mut self, cookie: &str, token: &str, now: DateTime<Utc>) -> bool {
+        self.touch(cookie, now)
+            .is_some_and(|session| same_secret(&session.csrf, token))
+    }
+
+    pub fn close(&mut self, cookie: &str) {
+        self.by_digest.remove(&secret_digest(cookie));
+    }
+
+    /// Ends every session of a user (a password reset, a removal).
+    pub fn close_user(&mut self, name: &str) {
+        self.by_digest
+            .retain(|_, s| s.user.as_ref().is_none_or(|(user, _)| user != name));
+    }
+
+    fn sweep(&mut self, now: DateTime<Utc>) {
+        if self.by_digest.len() > 1000 {
+            self.by_digest.retain(|_, s| !expired(s, now));
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.by_digest.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.by_digest.is_empty()
+    }
+}
+
+/// Five failed logins for one name from one address within this window lock that name for that
+/// address for as long; twenty from one address lock the address.
+pub const LOGIN_WINDOW: Duration = Duration::from_secs(15 * 60);
+pub const FAILURES_PER_NAME: usize = 5;
+pub const FAILURES_PER_ADDRESS: usize = 20;
+
+#[derive(Default)]
+pub struct LoginThrottle {
+    /// (address, lower-cased name) → failure times.
+    by_name: HashMap<(IpAddr, String), Vec<DateTime<Utc>>>,
+    by_address: HashMap<IpAddr, Vec<DateTime<Utc>>>,
+}
+
+fn recent(times: &mut Vec<DateTime<Utc>>, now: DateTime<Utc>) -> usize {
+    let window = chrono::Duration::from_std(LOGIN_WINDOW).unwrap_or_default();
+    times.retain(|at| now - *at < window);
+    times.len()
+}
+
+impl LoginThrottle {
+    /// Whether a login for `name` from `address` is refused now, whatever the password.
+    pub fn locked(&mut self, address: IpAddr, name: &str, now: DateTime<Utc>) -> bool {
+        let key = (address, name.to_lowercase());
+        let by_name = self
+            .by_name
+            .get_mut(&key)
+            .map_or(0, |times| recent(times, now));
+        let by_address = self
+            .by_address
+            .get_mut(&address)
+            .map_or(0, |times| recent(times, now));
+        by_name >= FAILURES_PER_NAME || by_address >= FAILURES_PER_ADDRESS
+    }
+
+    pub fn failed(&mut self, address: IpAddr, name: &str, now: DateTime<Utc>) {
+        if self.by_name.len() > 10_000 {
+            self.by_name.retain(|_, times| recent(times, now) > 0);
+            self.by_address.retain(|_, times| recent(times, now) > 0);
+        }
+        self.by_name
+            .entry((address, name.to_lowercase()))
+            .or_default()
+            .push(now);
+        self.by_address.entry(address).or_default().push(now);
+    }
+
+    /// A success clears the name's failures from that address.
+    pub fn succeeded(&mut self, address: IpAddr, name: &str) {
+        self.by_name.remove(&(address, name.to_lowercase()));
+    }
+}
+
+/// The client's address: the connection's peer; behind a trusted reverse proxy, the rightmost
+/// `X-Forwarded-For` hop that is not a trusted proxy.
+pub fn client_address(peer: SocketAddr, forwarded_for: Option<&str>, trusted: &[IpAddr]) -> IpAddr {
+    let peer = peer.ip();
+    if !trusted.contains(&peer) {
+        return peer;
+    }
+    let Some(header) = forwarded_for else {
+        return peer;
+    };
+    header
+        .split(',')
+        .rev()
+        .filter_map(|hop| hop.trim().parse::<IpAddr>().ok())
+        .find(|hop| !trusted.contains(hop))
+        .unwrap_or(peer)
+}
+
+/// An address range `10.0.0.0/8`, `192.168.1.0/24`, `::1/128`, or a single address.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Cidr {
+    network: IpAddr,
+    bits: u8,
+}
+
+impl std::str::FromStr for Cidr {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let (address, bits) = match text.split_once('/') {
+            Some((address, bits)) => (address, Some(bits)),
+            None => (text, None),
+        };
+        let network: IpAddr = address
+            .trim()
+            .parse()
+            .map_err(|_| format!("{text}: not an address range such as 192.168.1.0/24"))?;
+        let max = if network.is_ipv4() { 32 } else { 128 };
+        let bits = match bits {
+            Some(bits) => bits
+                .trim()
+                .parse::<u8>()
+                .ok()
+                .filter(|b| *b <= max)
+                .ok_or_else(|| format!("{text}: the prefix length must be 0 to {max}"))?,
+            None => max,
+        };
+        Ok(Cidr { network, bits })
+    }
+}
+
+impl Cidr {
+    pub fn contains(&self, address: IpAddr) -> bool {
+        let (network, address, width) = match (self.network, address) {
+            (IpAddr::V4(n), IpAddr::V4(a)) => {
+                (u128::from(u32::from(n)), u128::from(u32::from(a)), 32)
+            }
+            (IpAddr::V6(n), IpAddr::V6(a)) => (u128::from(n), u128::from(a), 128),
+            (IpAddr::V6(n), IpAddr::V4(a)) => (u128::from(n), u128::from(a.to_ipv6_mapped()), 128),
+            (IpAddr::V4(n), IpAddr::V6(a)) => match a.to_ipv4_mapped() {
+                Some(a) => (u128::from(u32::from(n)), u128::from(u32::from(a)), 32),
+                None => return false,
+            },
+        };
+        let shift = width - u32::from(self.bits);
+        shift >= width || network >> shift == address >> shift
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn now() -> DateTime<Utc> {
+        "2026-05-20T10:00:00Z".parse().unwrap()
+    }
+
+    #[test]
+    fn the_sixth_failure_for_a_name_is_locked_and_other_names_are_not() {
+        let mut throttle = LoginThrottle::default();
+        let address: IpAddr = "192.0.2.7".parse().unwrap();
+        for _ in 0..FAILURES_PER_NAME {
+            assert!(!throttle.locked(address, "olena", now()));
+            throttle.failed(address, "olena", now());
+        }
+        assert!(throttle.locked(address, "Olena", now()));
+        assert!(!throttle.locked(address, "petro", now()));
+        assert!(!throttle.locked("192.0.2.8".parse().unwrap(), "olena", now()));
+        let later = now() + chrono::Duration::minutes(16);
+        assert!(!throttle.locked(address, "olena", later));
+    }
+
+    #[test]
+    fn twenty_failures_lock_the_address() {
+        let mut throttle = LoginThrottle::default();
+        let address: IpAddr = "192.0.2.7".parse().unwrap();
+        for n in 0..FAILURES_PER_ADDRESS {
+            throttle.failed(address, &format!("name{n}"), now());
+        }
+        assert!(throttle.locked(address, "someone-new", now()));
+    }
+
+    #[test]
+    fn sessions_expire_when_idle_and_after_eight_hours() {
+        let mut sessions = Sessions::default();
+        let user = User {
+            name: "olena".into(),
+            role: Role::Guide,
+            created_at: now(),
+            changed_at: now(),
+            tokens: 0,
+        };
+        let (cookie, _) = sessions.open(Some(&user), now());
+        assert!(
+            sessions
+                .signed(&cookie, now() + chrono::Duration::minutes(29))
+                .is_some()
+        );
+        assert!(
+            sessions
+                .signed(&cookie, now() + chrono::Duration::minutes(29 + 31))
+                .is_none()
+        );
+        let (cookie, _) = sessions.open(Some(&user), now());
+        let mut at = now();
+        for _ in 0..20 {
+            at += chrono::Duration::minutes(25);
+            let _ = sessions.signed(&cookie, at);
+        }
+        assert!(sessions.signed(&cookie, at).is_none(), "over 8 hours");
+    }
+
+    #[test]
+    fn forwarded_addresses_count_only_behind_a_trusted_proxy() {
+        let proxy: IpAddr = "127.0.0.1".parse().unwrap();
+        let peer = SocketAddr::new(proxy, 5000);
+        let forwarded = Some("198.51.100.9, 203.0.113.5");
+        assert_eq!(client_address(peer, forwarded, &[]), proxy);
+        assert_eq!(
+            client_address(peer, forwarded, &[proxy]),
+            "203.0.113.5".parse::<IpAddr>().unwrap()
+        );
+        let other = SocketAddr::new("192.0.2.1".parse().unwrap(), 5000);
+        assert_eq!(client_address(other, forwarded, &[proxy]), other.ip());
+    }
+
+    #[test]
+    fn address_ranges_contain_what_they_should() {
+        let lan: Cidr = "192.168.1.0/24".parse().unwrap();
+        assert!(lan.contains("192.168.1.77".parse().unwrap()));
+        assert!(!lan.contains("192.168.2.1".parse().unwrap()));
+        let one: Cidr = "127.0.0.1".parse().unwrap();
+        assert!(one.contains("127.0.0.1".parse().unwrap()));
+        assert!(!one.contains("127.0.0.2".parse().unwrap()));
+        let all: Cidr = "0.0.0.0/0".parse().unwrap();
+        assert!(all.contains("8.8.8.8".parse().unwrap()));
+        assert!("10.0.0.0/33".parse::<Cidr>().is_err());
+        assert!("nonsense".parse::<Cidr>().is_err());
+    }
+}

@@ -1,0 +1,311 @@
+//! The centre server (`tourcentre serve`): pages for guides, economists and the administrator, and
+//! the JSON API, over the centre's operations. axum on tokio; every store call runs on a blocking
+//! thread, never on the async workers; pages are rendered on the server (minijinja, auto-escaped)
+//! and work without JavaScript.
+
+mod api;
+pub mod auth;
+mod pages;
+mod reply;
+
+use std::net::{IpAddr, SocketAddr};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::Instant;
+
+use axum::Router;
+use axum::extract::{ConnectInfo, DefaultBodyLimit, MatchedPath, Request, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+
+use crate::centre::{Centre, CentreError};
+use crate::i18n::Lang;
+use auth::{Cidr, LoginThrottle, Sessions};
+pub use reply::Failure;
+
+/// A JSON or form body larger than this is refused with 413.
+pub const BODY_LIMIT: usize = 1024 * 1024;
+/// A CSV upload may be this large.
+pub const UPLOAD_LIMIT: usize = 10 * 1024 * 1024;
+
+/// How the server is started.
+#[derive(Clone, Debug)]
+pub struct ServeOptions {
+    pub listen: SocketAddr,
+    pub data_dir: PathBuf,
+    pub indicators_dir: PathBuf,
+    /// Reverse proxies whose `X-Forwarded-For` is believed.
+    pub trusted_proxies: Vec<IpAddr>,
+    /// When not empty, only these ranges reach anything but the public routes.
+    pub staff_from: Vec<Cidr>,
+}
+
+/// What every request shares.
+pub struct Shared {
+    /// The centre's operations on the one store connection (used from blocking threads only).
+    centre: Mutex<Centre>,
+    sessions: Mutex<Sessions>,
+    throttle: Mutex<LoginThrottle>,
+    pub(crate) pages: pages::Templates,
+    options: ServeOptions,
+}
+
+pub type AppState = Arc<Shared>;
+
+/// Why the server could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum ServeError {
+    #[error("{address}: cannot listen: {reason}")]
+    Listen { address: SocketAddr, reason: String },
+    #[error("the server stopped: {0}")]
+    Runtime(String),
+    #[error(transparent)]
+    Centre(#[from] CentreError),
+}
+
+impl crate::i18n::Wording for ServeError {
+    fn words(&self, messages: &crate::i18n::Messages, lang: Lang) -> String {
+        match self {
+            ServeError::Listen { address, reason } => messages.get(
+                lang,
+                "serve-cannot-listen",
+                &[
+                    ("address", address.to_string().into()),
+                    ("reason", reason.clone().into()),
+                ],
+            ),
+            ServeError::Runtime(reason) => {
+                messages.get(lang, "serve-stopped", &[("reason", reason.clone().into())])
+            }
+            ServeError::Centre(err) => err.words(messages, lang),
+        }
+    }
+}
+
+impl Shared {
+    pub fn new(options: ServeOptions) -> Result<AppState, ServeError> {
+        let mut centre = Centre::new(options.data_dir.clone());
+        // Open (create, upgrade) the store now: a broken one is said at start, not at a request.
+        centre.store()?;
+        Ok(Arc::new(Shared {
+            centre: Mutex::new(centre),
+            sessions: Mutex::new(Sessions::default()),
+            throttle: Mutex::new(LoginThrottle::default()),
+            pages: pages::Templates::new(),
+            options,
+        }))
+    }
+
+    pub fn data_dir(&self) -> &Path {
+        &self.options.data_dir
+    }
+
+    pub fn indicators_dir(&self) -> &Path {
+        &self.options.indicators_dir
+    }
+}
+
+/// Runs `work` with the centre on a blocking thread, at the clock's "now".
+pub(crate) async fn with_centre<T: Send + 'static>(
+    state: &AppState,
+    work: impl FnOnce(&mut Centre) -> Result<T, CentreError> + Send + 'static,
+) -> Result<T, CentreError> {
+    let state = state.clone();
+    tokio::task::spawn_blocking(move || {
+        let mut centre = state
+            .centre
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        centre.refresh_now();
+        let result = work(&mut centre);
+        if matches!(&result, Err(CentreError::Store(_))) {
+            // A broken connection is opened afresh at the next request.
+            centre.close_store();
+        }
+        result
+    })
+    .await
+    .unwrap_or_else(|err| Err(CentreError::Secret(format!("worker thread: {err}"))))
+}
+
+/// Copies the shipped indicators into `<data dir>/indicators` when it does not exist yet: the
+/// department's edits live there, and an upgrade never overwrites them.
+pub fn seed_indicators(data_dir: &Path) -> std::io::Result<Option<PathBuf>> {
+    let target = data_dir.join("indicators");
+    if target.exists() {
+        return Ok(None);
+    }
+    let shipped = crate::shipped_dir("indicators");
+    let partial = data_dir.join(".indicators.partial");
+    let _ = std::fs::remove_dir_all(&partial);
+    copy_tree(&shipped, &partial)?;
+    std::fs::rename(&partial, &target)?;
+    Ok(Some(target))
+}
+
+fn copy_tree(from: &Path, to: &Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(to)?;
+    for entry in std::fs::read_dir(from)? {
+        let entry = entry?;
+        let path = entry.path();
+        let dest = to.join(entry.file_name());
+        if path.is_dir() {
+            copy_tree(&path, &dest)?;
+        } else {
+            std::fs::copy(&path, &dest)?;
+        }
+    }
+    Ok(())
+}
+
+/// Every route of the server, with its limits, security headers and request log.
+pub fn router(state: AppState) -> Router {
+    Router::new()
+        .merge(pages::routes())
+        .merge(api::routes())
+        .fallback(pages::not_found)
+        .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(middleware::from_fn_with_state(state.clone(), staff_only))
+        .layer(middleware::from_fn(security_headers))
+        .layer(middleware::from_fn(request_log))
+        .with_state(state)
+}
+
+/// Serves until Ctrl-C or SIGTERM, then finishes the requests in flight and closes the store.
+pub fn serve(options: ServeOptions) -> Result<(), ServeError> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|err| ServeError::Runtime(err.to_string()))?;
+    runtime.block_on(async move {
+        let address = options.listen;
+        let state = Shared::new(options)?;
+        let listener = tokio::net::TcpListener::bind(address)
+            .await
+            .map_err(|err| ServeError::Listen {
+                address,
+                reason: crate::diagnostics::io_reason(&err).en,
+            })?;
+        let local = listener.local_addr().unwrap_or(address);
+        eprintln!(
+            "tourcentre {}: serving http://{local}/",
+            env!("CARGO_PKG_VERSION")
+        );
+        let app = router(state.clone()).into_make_service_with_connect_info::<SocketAddr>();
+        axum::serve(listener, app)
+            .with_graceful_shutdown(shutdown_signal())
+            .await
+            .map_err(|err| ServeError::Runtime(err.to_string()))?;
+        eprintln!("tourcentre: stopped; the store is closed");
+        Ok(())
+    })
+}
+
+async fn shutdown_signal() {
+    let interrupt = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = interrupt => {},
+        () = terminate => {},
+    }
+}
+
+/// One line per request: method, route template (never a code, token or personal value), status,
+/// milliseconds.
+async fn request_log(request: Request, next: Next) -> Response {
+    let started = Instant::now();
+    let method = request.method().clone();
+    let route = request
+        .extensions()
+        .get::<MatchedPath>()
+        .map_or_else(|| "(unmatched)".to_string(), |m| m.as_str().to_string());
+    let response = next.run(request).await;
+    eprintln!(
+        "{method} {route} {} {:.1} ms",
+        response.status().as_u16(),
+        started.elapsed().as_secs_f64() * 1000.0
+    );
+    response
+}
+
+/// The headers every answer carries.
+async fn security_headers(request: Request, next: Next) -> Response {
+    let mut response = next.run(request).await;
+    let headers = response.headers_mut();
+    let set = |headers: &mut axum::http::HeaderMap, name, value: &'static str| {
+        headers.insert(name, HeaderValue::from_static(value));
+    };
+    set(
+        headers,
+        header::CONTENT_SECURITY_POLICY,
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
+         object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'",
+    );
+    set(headers, header::X_FRAME_OPTIONS, "DENY");
+    set(headers, header::X_CONTENT_TYPE_OPTIONS, "nosniff");
+    set(headers, header::REFERRER_POLICY, "same-origin");
+    response
+}
+
+/// The routes anyone may reach, from anywhere, when `--staff-from` is given.
+fn is_public(path: &str) -> bool {
+    path == "/healthz"
+        || path.starts_with("/assets/")
+        || path == "/book"
+        || path.starts_with("/book/")
+        || path.starts_with("/api/v1/booking-slots")
+}
+
+/// With `--staff-from`, everything but the public routes answers 403 outside those ranges.
+async fn staff_only(
+    State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    request: Request,
+    next: Next,
+) -> Response {
+    if state.options.staff_from.is_empty() || is_public(request.uri().path()) {
+        return next.run(request).await;
+    }
+    let address = client_of(&state, peer, request.headers());
+    if state
+        .options
+        .staff_from
+        .iter()
+        .any(|range| range.contains(address))
+    {
+        next.run(request).await
+    } else {
+        let lang = reply::reader_lang(request.headers());
+        Failure::forbidden(lang).into_response()
+    }
+}
+
+pub(crate) fn client_of(
+    state: &Shared,
+    peer: SocketAddr,
+    headers: &axum::http::HeaderMap,
+) -> IpAddr {
+    let forwarded = headers.get("x-forwarded-for").and_then(|v| v.to_str().ok());
+    auth::client_address(peer, forwarded, &state.options.trusted_proxies)
+}
+
+/// `GET /healthz`.
+pub(crate) async fn healthz() -> impl IntoResponse {
+    (
+        StatusCode::OK,
+        axum::Json(serde_json::json!({"status": "ok", "version": env!("CARGO_PKG_VERSION")})),
+    )
+}

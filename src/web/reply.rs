@@ -1,0 +1,324 @@
+//! What a request carries (its reader's language, who is signed in) and the one error type that
+//! turns into a response: JSON `{"error", "message"}` for the API, a short page otherwise.
+
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+
+use super::auth::{SESSION_COOKIE, Signed};
+use super::{AppState, with_centre};
+use crate::centre::CentreError;
+use crate::i18n::{Lang, Words};
+use crate::store::{Role, StoreError};
+
+pub const LANG_COOKIE: &str = "tc_lang";
+
+/// A cookie's value from the request's `Cookie` headers.
+pub fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|value| value.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(key, _)| *key == name)
+        .map(|(_, value)| value)
+}
+
+/// The reader's language: their УКР | ENG choice (a cookie), else `Accept-Language`, else
+/// Ukrainian.
+pub fn reader_lang(headers: &HeaderMap) -> Lang {
+    if let Some(lang) = cookie(headers, LANG_COOKIE).and_then(Lang::from_code) {
+        return lang;
+    }
+    let accepted = headers
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    // The first of uk/en the reader lists (quality order is the order browsers send).
+    accepted
+        .split(',')
+        .filter_map(|part| part.split(';').next())
+        .map(|tag| tag.trim().to_ascii_lowercase())
+        .find_map(|tag| {
+            let primary = tag.split('-').next().unwrap_or_default().to_string();
+            Lang::from_code(&primary)
+        })
+        .unwrap_or(Lang::Uk)
+}
+
+/// An answer other than success, in the reader's language.
+#[derive(Debug)]
+pub struct Failure {
+    pub status: StatusCode,
+    pub code: &'static str,
+    pub message: String,
+    /// A JSON answer (the API) rather than a page.
+    pub api: bool,
+    /// Where a page should send the person instead (sign in).
+    pub redirect: Option<String>,
+}
+
+impl Failure {
+    pub fn new(status: StatusCode, code: &'static str, message: String) -> Self {
+        Failure {
+            status,
+            code,
+            message,
+            api: false,
+            redirect: None,
+        }
+    }
+
+    pub fn api(mut self) -> Self {
+        self.api = true;
+        self
+    }
+
+    fn worded(status: StatusCode, code: &'static str, id: &str, lang: Lang) -> Self {
+        Failure::new(status, code, Words::new(lang).text(id))
+    }
+
+    pub fn unauthorized(lang: Lang) -> Self {
+        Failure::worded(
+            StatusCode::UNAUTHORIZED,
+            "unauthorized",
+            "web-unauthorized",
+            lang,
+        )
+    }
+
+    pub fn forbidden(lang: Lang) -> Self {
+        Failure::worded(StatusCode::FORBIDDEN, "forbidden", "web-forbidden", lang)
+    }
+
+    pub fn csrf(lang: Lang) -> Self {
+        Failure::worded(StatusCode::FORBIDDEN, "csrf", "web-csrf", lang)
+    }
+
+    pub fn not_found(lang: Lang) -> Self {
+        Failure::worded(StatusCode::NOT_FOUND, "not_found", "web-not-found", lang)
+    }
+
+    pub fn bad_request(message: String) -> Self {
+        Failure::new(StatusCode::BAD_REQUEST, "bad_request", message)
+    }
+
+    /// An error of the centre's operations: the person's to fix (400, 404, 409) or the server's
+    /// (503 when the store is busy, 500 otherwise), never with SQL or a stack trace in it.
+    pub fn centre(err: &CentreError, lang: Lang) -> Self {
+        let words = Words::new(lang);
+        let (status, code) = match err {
+            CentreError::Input { .. }
+            | CentreError::BadLines { .. }
+            | CentreError::NoRows { .. }
+            | CentreError::Unreadable { .. }
+            | CentreError::Problems(_) => (StatusCode::BAD_REQUEST, "invalid"),
+            CentreError::Store(StoreError::TourNotFound(_))
+            | CentreError::Store(StoreError::AmbiguousTourId(_))
+            | CentreError::Store(StoreError::VisitNotFound(_))
+            | CentreError::Store(StoreError::UserNotFound(_)) => {
+                (StatusCode::NOT_FOUND, "not_found")
+            }
+            CentreError::Store(StoreError::TourAlreadyEnded { .. })
+            | CentreError::Store(StoreError::UserExists(_))
+            | CentreError::Store(StoreError::AlreadyImported { .. }) => {
+                (StatusCode::CONFLICT, "conflict")
+            }
+            CentreError::Store(StoreError::EndBeforeStart { .. }) => {
+                (StatusCode::BAD_REQUEST, "invalid")
+            }
+            CentreError::Store(StoreError::Busy { .. }) => {
+                (StatusCode::SERVICE_UNAVAILABLE, "busy")
+            }
+            _ => (StatusCode::INTERNAL_SERVER_ERROR, "internal"),
+        };
+        if status == StatusCode::INTERNAL_SERVER_ERROR {
+            // The detail goes to the log (paths, SQLite's words), never to the page.
+            eprintln!("internal error: {err}");
+            return Failure::new(status, code, words.text("web-internal"));
+        }
+        let message = match err {
+            CentreError::Input { field, problem } => format!("{field}: {}", words.of(problem)),
+            other => words.of(other),
+        };
+        Failure::new(status, code, message)
+    }
+}
+
+/// Text safe inside HTML.
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+impl IntoResponse for Failure {
+    fn into_response(self) -> Response {
+        if let (Some(to), false) = (&self.redirect, self.api) {
+            return Redirect::to(to).into_response();
+        }
+        if self.api {
+            let body = serde_json::json!({"error": self.code, "message": self.message});
+            return (self.status, axum::Json(body)).into_response();
+        }
+        let page = format!(
+            "<!doctype html><html><head><meta charset=\"utf-8\"><meta name=\"viewport\" \
+             content=\"width=device-width, initial-scale=1\"><title>{code}</title>\
+             <link rel=\"stylesheet\" href=\"/assets/style.css\"></head><body><main class=\"narrow\">\
+             <h1>{status}</h1><p class=\"problem\" role=\"alert\">{message}</p>\
+             <p><a href=\"/\">tourcentre</a></p></main></body></html>",
+            code = self.status.as_u16(),
+            status = self.status.as_u16(),
+            message = escape_html(&self.message),
+        );
+        (
+            self.status,
+            [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+            page,
+        )
+            .into_response()
+    }
+}
+
+/// The reader's language, for any handler.
+pub struct Reader(pub Lang);
+
+impl<S: Send + Sync> FromRequestParts<S> for Reader {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        Ok(Reader(reader_lang(&parts.headers)))
+    }
+}
+
+/// A person signed in through the browser (pages): else a redirect to `/login`.
+pub struct Staff {
+    pub signed: Signed,
+    pub lang: Lang,
+}
+
+impl Staff {
+    /// Refuses (403) unless the person has one of `roles`.
+    pub fn require(&self, roles: &[Role]) -> Result<(), Failure> {
+        if roles.contains(&self.signed.role) {
+            Ok(())
+        } else {
+            Err(Failure::forbidden(self.lang))
+        }
+    }
+}
+
+/// The live session of a request, checked against the store: a user removed or whose password
+/// changed since sign-in is signed out.
+async fn session_of(state: &AppState, headers: &HeaderMap) -> Result<Option<Signed>, Failure> {
+    let Some(cookie) = cookie(headers, SESSION_COOKIE) else {
+        return Ok(None);
+    };
+    let now = crate::clock::now();
+    let found = state
+        .sessions
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+        .signed(cookie, now);
+    let Some((signed, since)) = found else {
+        return Ok(None);
+    };
+    let name = signed.name.clone();
+    let lang = reader_lang(headers);
+    let user = with_centre(state, move |centre| centre.current_user(&name))
+        .await
+        .map_err(|err| Failure::centre(&err, lang))?;
+    match user {
+        Some(user) if user.changed_at <= since && user.role == signed.role => Ok(Some(signed)),
+        _ => {
+            state
+                .sessions
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .close(cookie);
+            Ok(None)
+        }
+    }
+}
+
+impl FromRequestParts<AppState> for Staff {
+    type Rejection = Failure;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Failure> {
+        let lang = reader_lang(&parts.headers);
+        match session_of(state, &parts.headers).await? {
+            Some(signed) => Ok(Staff { signed, lang }),
+            None => {
+                let mut failure = Failure::unauthorized(lang);
+                failure.redirect = Some("/login".into());
+                Err(failure)
+            }
+        }
+    }
+}
+
+/// Who calls the API: a user's token (`Authorization: Bearer tc_...`) or a browser session.
+pub struct Caller {
+    pub name: String,
+    pub role: Role,
+    pub lang: Lang,
+}
+
+impl Caller {
+    pub fn require(&self, roles: &[Role]) -> Result<(), Failure> {
+        if roles.contains(&self.role) {
+            Ok(())
+        } else {
+            Err(Failure::forbidden(self.lang).api())
+        }
+    }
+}
+
+impl FromRequestParts<AppState> for Caller {
+    type Rejection = Failure;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Failure> {
+        let lang = reader_lang(&parts.headers);
+        let bearer = parts
+            .headers
+            .get(header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.strip_prefix("Bearer "))
+            .map(|token| token.trim().to_string());
+        if let Some(token) = bearer {
+            let user = with_centre(state, move |centre| centre.token_user(&token))
+                .await
+                .map_err(|err| Failure::centre(&err, lang).api())?;
+            return match user {
+                Some(user) => Ok(Caller {
+                    name: user.name,
+                    role: user.role,
+                    lang,
+                }),
+                None => Err(Failure::unauthorized(lang).api()),
+            };
+        }
+        match session_of(state, &parts.headers)
+            .await
+            .map_err(Failure::api)?
+        {
+            Some(signed) => Ok(Caller {
+                name: signed.name,
+                role: signed.role,
+                lang,
+            }),
+            None => Err(Failure::unauthorized(lang).api()),
+        }
+    }
+}
