@@ -42,8 +42,10 @@ pub struct User {
     pub name: String,
     pub role: Role,
     pub created_at: DateTime<Utc>,
-    /// The last change of password (or of tokens): sessions begun before it have ended.
+    /// The last change of password.
     pub changed_at: DateTime<Utc>,
+    /// How many times the password changed: a session begun under another number has ended.
+    pub generation: i64,
     /// How many API tokens the person holds.
     pub tokens: u64,
 }
@@ -66,7 +68,7 @@ pub struct AuditEntry {
 }
 
 const USER_COLUMNS: &str = "users.name, users.role, users.created_at, users.changed_at,
-    (SELECT COUNT(*) FROM api_tokens AS t WHERE t.user_name = users.name)";
+    (SELECT COUNT(*) FROM api_tokens AS t WHERE t.user_name = users.name), users.generation";
 
 fn user_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<User> {
     let role: String = row.get(1)?;
@@ -82,6 +84,7 @@ fn user_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<User> {
         created_at: time_column(row, 2)?,
         changed_at: time_column(row, 3)?,
         tokens: row.get::<_, i64>(4)?.max(0) as u64,
+        generation: row.get(5)?,
     })
 }
 
@@ -132,7 +135,7 @@ impl SqliteStore {
                     .query_row([name], |row| {
                         Ok(Credentials {
                             user: user_from_row(row)?,
-                            password_hash: row.get(5)?,
+                            password_hash: row.get(6)?,
                         })
                     })
                     .optional()
@@ -167,7 +170,8 @@ impl SqliteStore {
             .map_err(|err| super::sqlite::classify(&path, err))?;
         let changed = tx
             .execute(
-                "UPDATE users SET password_hash = ?2, changed_at = ?3 WHERE name = ?1",
+                "UPDATE users SET password_hash = ?2, changed_at = ?3, generation = generation + 1
+                 WHERE name = ?1",
                 params![name, password_hash, timestamp(at)],
             )
             .and_then(|changed| {
@@ -211,7 +215,7 @@ impl SqliteStore {
             ))
             .and_then(|mut statement| {
                 statement
-                    .query_row([id], |row| Ok((user_from_row(row)?, row.get(5)?)))
+                    .query_row([id], |row| Ok((user_from_row(row)?, row.get(6)?)))
                     .optional()
             })
             .map_err(|err| self.error(err))

@@ -85,8 +85,9 @@ CREATE TABLE users (
     role          TEXT NOT NULL CHECK (role IN ('guide', 'economist', 'admin')),
     password_hash TEXT NOT NULL,
     created_at    TEXT NOT NULL,
-    -- The last password change (or removal of tokens): sessions that began before it end.
-    changed_at    TEXT NOT NULL
+    changed_at    TEXT NOT NULL,
+    -- Counts password changes: a session remembers the one it began under and ends with it.
+    generation    INTEGER NOT NULL DEFAULT 0
 );
 
 -- API tokens `tc_<id>_<secret>`: the secret only as its SHA-256, found by its id.

@@ -34,7 +34,7 @@ pub struct Signed {
 #[derive(Clone, Debug)]
 struct Session {
     /// None: a visitor of the login page, holding only a CSRF token.
-    user: Option<(String, Role)>,
+    user: Option<(String, Role, i64)>,
     csrf: String,
     created: DateTime<Utc>,
     last_seen: DateTime<Utc>,
@@ -68,7 +68,7 @@ impl Sessions {
         self.by_digest.insert(
             secret_digest(&cookie),
             Session {
-                user: user.map(|u| (u.name.clone(), u.role)),
+                user: user.map(|u| (u.name.clone(), u.role, u.generation)),
                 csrf: csrf.clone(),
                 created: now,
                 last_seen: now,
@@ -89,10 +89,11 @@ impl Sessions {
         Some(session)
     }
 
-    /// The signed-in person of a cookie, if any, with when they signed in.
-    pub fn signed(&mut self, cookie: &str, now: DateTime<Utc>) -> Option<(Signed, DateTime<Utc>)> {
+    /// The signed-in person of a cookie, if any, with the password generation they signed in
+    /// under.
+    pub fn signed(&mut self, cookie: &str, now: DateTime<Utc>) -> Option<(Signed, i64)> {
         let session = self.touch(cookie, now)?;
-        let (name, role) = session.user.clone()?;
+        let (name, role, generation) = session.user.clone()?;
         Some((
             Signed {
                 name,
@@ -100,7 +101,7 @@ impl Sessions {
                 csrf: session.csrf.clone(),
                 session: cookie.to_string(),
             },
-            session.created,
+            generation,
         ))
     }
 
@@ -122,7 +123,7 @@ impl Sessions {
     /// Ends every session of a user (a password reset, a removal).
     pub fn close_user(&mut self, name: &str) {
         self.by_digest
-            .retain(|_, s| s.user.as_ref().is_none_or(|(user, _)| user != name));
+            .retain(|_, s| s.user.as_ref().is_none_or(|(user, _, _)| user != name));
     }
 
     fn sweep(&mut self, now: DateTime<Utc>) {
@@ -303,6 +304,7 @@ mod tests {
             created_at: now(),
             changed_at: now(),
             tokens: 0,
+            generation: 0,
         };
         let (cookie, _) = sessions.open(Some(&user), now());
         assert!(

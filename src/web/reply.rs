@@ -231,7 +231,7 @@ async fn session_of(state: &AppState, headers: &HeaderMap) -> Result<Option<Sign
         .lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner)
         .signed(cookie, now);
-    let Some((signed, since)) = found else {
+    let Some((signed, generation)) = found else {
         return Ok(None);
     };
     let name = signed.name.clone();
@@ -240,7 +240,7 @@ async fn session_of(state: &AppState, headers: &HeaderMap) -> Result<Option<Sign
         .await
         .map_err(|err| Failure::centre(&err, lang))?;
     match user {
-        Some(user) if user.changed_at <= since && user.role == signed.role => Ok(Some(signed)),
+        Some(user) if user.generation == generation && user.role == signed.role => Ok(Some(signed)),
         _ => {
             state
                 .sessions

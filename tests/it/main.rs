@@ -14,6 +14,7 @@ mod messages;
 mod report_cli;
 mod robustness;
 mod store_reliability;
+mod web_http;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
