@@ -7,6 +7,7 @@
 //! words the outcome and the error itself (`i18n::Wording`).
 
 pub mod accounts;
+pub mod backup;
 pub mod indicators;
 pub mod input;
 mod status;
@@ -25,7 +26,9 @@ use crate::visitors::{Calendar, load_calendar, local_date};
 
 pub use input::InputProblem;
 pub use tours::{DayTours, TourRecord, TourStart, VisitAdd, VisitAdded, Voided};
-pub use transfer::{BadLine, Exported, Imported, LineProblem, StoreCopied, parse_visits};
+pub use transfer::{
+    BadLine, Exported, Imported, LineProblem, StoreCopied, import_text, parse_visits,
+};
 
 /// Where the centre's data lives, and "now" for one operation (or one command: a command run at
 /// midnight must not see two different days).

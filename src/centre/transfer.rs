@@ -239,6 +239,16 @@ fn read_import_file(path: &Path) -> Result<String, CentreError> {
         )));
     }
     let bytes = std::fs::read(path).map_err(|err| refuse(io_reason(&err)))?;
+    import_text(path, bytes)
+}
+
+/// The text of an import file's bytes (a file, an upload named `path`), without a byte-order
+/// mark; binary or non-UTF-8 content is refused by name.
+pub fn import_text(path: &Path, bytes: Vec<u8>) -> Result<String, CentreError> {
+    let refuse = |reason: Text| CentreError::Unreadable {
+        file: path.to_path_buf(),
+        reason,
+    };
     if bytes.contains(&0) {
         return Err(refuse(Text::new(
             "це двійковий файл, а потрібен текст у UTF-8",

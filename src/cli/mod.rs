@@ -375,8 +375,20 @@ pub struct VisitorsExportArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum DbCommand {
-    /// Copies the store to FILE while others may be writing (SQLite online backup).
+    /// Copies the store to FILE while others may be writing (SQLite online backup). A FILE
+    /// ending in .zip holds everything: the store, visitors.ron and indicators/.
     Backup(DbBackupArgs),
+    /// Puts a .zip backup back into the data dir (stop the server first). Everything in it is
+    /// checked before anything changes; the replaced files are kept in before-restore-<time>/.
+    Restore(DbRestoreArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct DbRestoreArgs {
+    #[arg(value_name = "FILE.zip")]
+    pub file: PathBuf,
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
 }
 
 #[derive(Debug, clap::Args)]

@@ -10,6 +10,7 @@ use super::{
 use crate::centre::{self, Centre, CentreError, TourStart, VisitAdd};
 use crate::check;
 use crate::i18n::{Lang, Words};
+use crate::store::VisitorStore;
 
 /// Runs a parsed command, printing its results. Returns what the user must fix, if anything.
 pub fn run(cli: Cli) -> Result<(), CliError> {
@@ -137,8 +138,61 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         Command::Db {
             command: DbCommand::Backup(args),
         } => {
-            let copied = centre()?.back_up_store(&args.file)?;
-            emit(args.format, &copied, || show::store_copied(&words, &copied));
+            let mut centre = centre()?;
+            if args
+                .file
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("zip"))
+            {
+                if args.file.exists() {
+                    return Err(CliError::Centre(CentreError::ExportFailed {
+                        file: args.file.clone(),
+                        reason: crate::i18n::Text::new("файл уже є", "the file already exists"),
+                    }));
+                }
+                let dir = tempfile::tempdir().map_err(|err| {
+                    CliError::Message(
+                        crate::diagnostics::io_reason(&err)
+                            .get(words.lang)
+                            .to_string(),
+                    )
+                })?;
+                let written = centre::backup::write_backup(&mut centre, dir.path())?;
+                std::fs::copy(&written, &args.file).map_err(|err| {
+                    CliError::Centre(CentreError::ExportFailed {
+                        file: args.file.clone(),
+                        reason: crate::diagnostics::io_reason(&err),
+                    })
+                })?;
+                let totals = centre.store()?.totals()?;
+                let copied = centre::StoreCopied {
+                    file: args.file.clone(),
+                    play_sessions: totals.play_sessions,
+                    tours: totals.tours,
+                    visits: totals.visit_rows,
+                };
+                emit(args.format, &copied, || show::store_copied(&words, &copied));
+            } else {
+                let copied = centre.back_up_store(&args.file)?;
+                emit(args.format, &copied, || show::store_copied(&words, &copied));
+            }
+            Ok(())
+        }
+        Command::Db {
+            command: DbCommand::Restore(args),
+        } => {
+            let data_dir = data_dir.ok_or(CliError::Centre(CentreError::NoDataDir))?;
+            let restored = centre::backup::restore(&data_dir, &args.file)?;
+            emit(args.format, &restored, || {
+                show::Shown::out(words.say(
+                    "restore-done",
+                    &[
+                        ("files", restored.files.into()),
+                        ("path", restored.data_dir.display().to_string().into()),
+                        ("previous", restored.previous.display().to_string().into()),
+                    ],
+                ))
+            });
             Ok(())
         }
         Command::Guide {

@@ -31,6 +31,19 @@ fn chart_failed(reason: &str) -> Text {
     )
 }
 
+/// An indicator's chart as SVG text, as the report draws it; None without a headline series.
+pub fn indicator_svg(words: &Words, indicator: &Indicator) -> Option<String> {
+    if indicator.headline().is_empty() {
+        return None;
+    }
+    charts::render_svg(&IndicatorChart {
+        indicator,
+        unit: words.term("unit", &indicator.definition.unit),
+        words: &chart_words(words),
+    })
+    .ok()
+}
+
 pub fn write_report(words: &Words, loaded: &Loaded, out: &Path) -> Result<Written, ReportError> {
     let mut env = minijinja::Environment::new();
     // The name ends in .html, so minijinja escapes every value for HTML.

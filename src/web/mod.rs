@@ -3,8 +3,10 @@
 //! thread, never on the async workers; pages are rendered on the server (minijinja, auto-escaped)
 //! and work without JavaScript.
 
+mod admin;
 mod api;
 pub mod auth;
+mod files;
 mod pages;
 mod reply;
 
@@ -164,6 +166,8 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .merge(pages::routes())
         .merge(api::routes())
+        .merge(files::routes())
+        .merge(admin::routes())
         .fallback(pages::not_found)
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(middleware::from_fn_with_state(state.clone(), staff_only))

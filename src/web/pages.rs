@@ -47,7 +47,19 @@ pub struct Templates {
     env: Environment<'static>,
 }
 
-const TEMPLATES: [(&str, &str); 7] = [
+const TEMPLATES: [(&str, &str); 10] = [
+    (
+        "admin.html",
+        include_str!("../../assets/web/templates/admin.html"),
+    ),
+    (
+        "import.html",
+        include_str!("../../assets/web/templates/import.html"),
+    ),
+    (
+        "indicator.html",
+        include_str!("../../assets/web/templates/indicator.html"),
+    ),
     (
         "layout.html",
         include_str!("../../assets/web/templates/layout.html"),
@@ -117,7 +129,7 @@ impl Default for Templates {
 }
 
 /// What every page's layout needs: the language, who is signed in, the menu, the CSRF token.
-fn frame(lang: Lang, staff: Option<&Staff>, here: &str) -> Value {
+pub(super) fn frame(lang: Lang, staff: Option<&Staff>, here: &str) -> Value {
     let role = staff.map(|s| s.signed.role);
     let mut menu = Vec::new();
     let item = |href: &str, id: &str| context! { href => href, id => id, current => href == here };
@@ -127,7 +139,15 @@ fn frame(lang: Lang, staff: Option<&Staff>, here: &str) -> Value {
     if role.is_some() {
         menu.push(item("/year", "web-menu-year"));
         menu.push(item("/tours", "web-menu-tours"));
+    }
+    if matches!(role, Some(Role::Guide | Role::Admin)) {
+        menu.push(item("/import", "web-menu-import"));
+    }
+    if role.is_some() {
         menu.push(item("/indicators", "web-menu-indicators"));
+    }
+    if role == Some(Role::Admin) {
+        menu.push(item("/admin", "web-menu-admin"));
     }
     context! {
         lang => lang.code(),
@@ -140,7 +160,12 @@ fn frame(lang: Lang, staff: Option<&Staff>, here: &str) -> Value {
     }
 }
 
-fn page(state: &AppState, name: &str, frame: Value, body: Value) -> Result<Response, Failure> {
+pub(super) fn page(
+    state: &AppState,
+    name: &str,
+    frame: Value,
+    body: Value,
+) -> Result<Response, Failure> {
     // The page's own values first: they win over the frame's (the login page's CSRF token).
     let context = context! { ..body, ..frame };
     Ok(state.pages.render(name, context)?.into_response())
@@ -215,7 +240,11 @@ struct LoginForm {
 }
 
 /// Checks the form's CSRF token against the request's session; 403 without it.
-fn check_csrf(state: &AppState, headers: &HeaderMap, token: &str) -> Result<(), Failure> {
+pub(super) fn check_csrf(
+    state: &AppState,
+    headers: &HeaderMap,
+    token: &str,
+) -> Result<(), Failure> {
     let lang = reader_lang(headers);
     let Some(session) = cookie(headers, SESSION_COOKIE) else {
         return Err(Failure::csrf(lang));
@@ -233,7 +262,7 @@ fn check_csrf(state: &AppState, headers: &HeaderMap, token: &str) -> Result<(), 
     }
 }
 
-fn form<T>(form: Result<Form<T>, FormRejection>, lang: Lang) -> Result<T, Failure> {
+pub(super) fn form<T>(form: Result<Form<T>, FormRejection>, lang: Lang) -> Result<T, Failure> {
     form.map(|Form(value)| value).map_err(|rejection| {
         let mut failure = Failure::bad_request(format!(
             "{}: {}",

@@ -129,6 +129,10 @@ impl Failure {
             CentreError::Store(StoreError::EndBeforeStart { .. }) => {
                 (StatusCode::BAD_REQUEST, "invalid")
             }
+            CentreError::Report(crate::report::ReportError::NothingToExport { .. })
+            | CentreError::Report(crate::report::ReportError::UnknownLicence { .. }) => {
+                (StatusCode::CONFLICT, "nothing_to_export")
+            }
             CentreError::Store(StoreError::Busy { .. }) => {
                 (StatusCode::SERVICE_UNAVAILABLE, "busy")
             }

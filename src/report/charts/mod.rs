@@ -67,6 +67,22 @@ pub trait Chart {
     fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>) -> Result<(), String>;
 }
 
+/// Draws `chart` into SVG only (a page shows it; no PNG is needed).
+pub fn render_svg(chart: &impl Chart) -> Result<String, ChartError> {
+    let failed = |reason: String| ChartError {
+        chart: chart.name(),
+        reason,
+    };
+    register_fonts().map_err(failed)?;
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, SIZE).into_drawing_area();
+        chart.draw(&root).map_err(failed)?;
+        root.present().map_err(|e| failed(e.to_string()))?;
+    }
+    Ok(svg)
+}
+
 /// Draws `chart` twice, into PNG and into SVG.
 pub fn render(chart: &impl Chart) -> Result<Rendered, ChartError> {
     let failed = |reason: String| ChartError {

@@ -1,0 +1,336 @@
+//! Files in and out: the guides' *Import* (a CSV of visits, the CLI's all-or-nothing rules and
+//! line-numbered problems) and *Export*; the economists' report and open data as zip files built
+//! on request from the live data; the administrator's backup.
+
+use std::path::Path;
+
+use axum::Router;
+use axum::extract::{DefaultBodyLimit, Multipart, Path as UrlPath, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use minijinja::context;
+
+use super::pages::{check_csrf, frame, page};
+use super::reply::{Failure, Staff};
+use super::{AppState, UPLOAD_LIMIT, with_centre};
+use crate::centre::CentreError;
+use crate::i18n::Words;
+use crate::report::IndicatorWords;
+use crate::store::Role;
+
+const DESK: &[Role] = &[Role::Guide, Role::Admin];
+const ECONOMICS: &[Role] = &[Role::Economist, Role::Admin];
+const EVERYONE: &[Role] = &[Role::Guide, Role::Economist, Role::Admin];
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route(
+            "/import",
+            get(import_page)
+                .post(import)
+                .layer(DefaultBodyLimit::max(UPLOAD_LIMIT)),
+        )
+        .route("/export/visits.csv", get(export_visits))
+        .route("/indicators/{id}", get(indicator))
+        .route("/report.zip", get(report_zip))
+        .route("/open-data.zip", get(open_data_zip))
+        .route("/admin/backup.zip", get(backup_zip))
+}
+
+/// A file for the browser to save, named `name`.
+fn download(name: &str, content_type: &'static str, bytes: Vec<u8>) -> Response {
+    let disposition = format!("attachment; filename=\"{name}\"");
+    (
+        [
+            (header::CONTENT_TYPE, content_type.to_string()),
+            (header::CONTENT_DISPOSITION, disposition),
+            (header::CACHE_CONTROL, "no-store".to_string()),
+        ],
+        bytes,
+    )
+        .into_response()
+}
+
+async fn import_page(State(state): State<AppState>, staff: Staff) -> Result<Response, Failure> {
+    staff.require(DESK)?;
+    import_result(&state, &staff, None, None, StatusCode::OK)
+}
+
+fn import_result(
+    state: &AppState,
+    staff: &Staff,
+    done: Option<String>,
+    problems: Option<Vec<String>>,
+    status: StatusCode,
+) -> Result<Response, Failure> {
+    let mut response = page(
+        state,
+        "import.html",
+        frame(staff.lang, Some(staff), "/import"),
+        context! { done => done, problems => problems },
+    )?;
+    *response.status_mut() = status;
+    Ok(response)
+}
+
+/// `POST /import`: multipart with `csrf` and `file`; all or nothing, as `visitors import`.
+async fn import(
+    State(state): State<AppState>,
+    staff: Staff,
+    headers: HeaderMap,
+    mut multipart: Multipart,
+) -> Result<Response, Failure> {
+    staff.require(DESK)?;
+    let lang = staff.lang;
+    let words = Words::new(lang);
+    let mut csrf = String::new();
+    let mut file: Option<(String, Vec<u8>)> = None;
+    loop {
+        let field = match multipart.next_field().await {
+            Ok(Some(field)) => field,
+            Ok(None) => break,
+            Err(err) => {
+                let status = err.status();
+                let message = if status == StatusCode::PAYLOAD_TOO_LARGE {
+                    words.say(
+                        "web-import-too-large",
+                        &[("megabytes", (UPLOAD_LIMIT / (1024 * 1024)).into())],
+                    )
+                } else {
+                    format!("{}: {}", words.text("web-bad-form"), err.body_text())
+                };
+                return import_result(&state, &staff, None, Some(vec![message]), status);
+            }
+        };
+        let name = field.name().unwrap_or_default().to_string();
+        let file_name = field.file_name().map(str::to_string);
+        let bytes = match field.bytes().await {
+            Ok(bytes) => bytes,
+            Err(err) => {
+                let status = err.status();
+                let message = words.say(
+                    "web-import-too-large",
+                    &[("megabytes", (UPLOAD_LIMIT / (1024 * 1024)).into())],
+                );
+                return import_result(&state, &staff, None, Some(vec![message]), status);
+            }
+        };
+        match name.as_str() {
+            "csrf" => csrf = String::from_utf8_lossy(&bytes).into_owned(),
+            "file" => {
+                file = Some((
+                    file_name.unwrap_or_else(|| "upload.csv".into()),
+                    bytes.to_vec(),
+                ))
+            }
+            _ => {}
+        }
+    }
+    check_csrf(&state, &headers, &csrf)?;
+    let Some((name, bytes)) = file.filter(|(_, bytes)| !bytes.is_empty()) else {
+        let message = words.text("web-import-no-file");
+        return import_result(
+            &state,
+            &staff,
+            None,
+            Some(vec![message]),
+            StatusCode::BAD_REQUEST,
+        );
+    };
+    // Only the file's own name (a browser may send a path), shown and remembered.
+    let name = Path::new(&name.replace('\\', "/"))
+        .file_name()
+        .map_or_else(|| "upload.csv".into(), |n| n.to_string_lossy().into_owned());
+    let result = with_centre(&state, move |centre| {
+        let text = crate::centre::import_text(Path::new(&name), bytes)?;
+        centre.import_visits_text(Path::new(&name), &text)
+    })
+    .await;
+    match result {
+        Ok(imported) => {
+            let done = words.say(
+                "import-done",
+                &[
+                    ("file", imported.file.display().to_string().into()),
+                    ("rows", imported.rows.into()),
+                    ("visitors", imported.visitors.into()),
+                ],
+            );
+            import_result(&state, &staff, Some(done), None, StatusCode::OK)
+        }
+        Err(err) => {
+            let failure = Failure::centre(&err, lang);
+            if failure.status.is_server_error() {
+                return Err(failure);
+            }
+            let lines: Vec<String> = words.of(&err).lines().map(str::to_string).collect();
+            import_result(&state, &staff, None, Some(lines), failure.status)
+        }
+    }
+}
+
+/// `GET /export/visits.csv`: every visit and tour, as `visitors export` writes them.
+async fn export_visits(State(state): State<AppState>, staff: Staff) -> Result<Response, Failure> {
+    staff.require(EVERYONE)?;
+    let lang = staff.lang;
+    let name = format!(
+        "visits-{}.csv",
+        crate::visitors::local_date(crate::clock::now())
+    );
+    let file_name = name.clone();
+    let bytes = with_centre(&state, move |centre| {
+        let dir = tempfile::tempdir().map_err(|err| io_failure(&err))?;
+        let path = dir.path().join(&file_name);
+        centre.export_visits(&path)?;
+        std::fs::read(&path).map_err(|err| io_failure(&err))
+    })
+    .await
+    .map_err(|err| Failure::centre(&err, lang))?;
+    Ok(download(&name, "text/csv; charset=utf-8", bytes))
+}
+
+fn io_failure(err: &std::io::Error) -> CentreError {
+    CentreError::ExportFailed {
+        file: std::path::PathBuf::from("(temporary)"),
+        reason: crate::diagnostics::io_reason(err),
+    }
+}
+
+/// The report or the open data, written into a temporary directory from the live data and zipped.
+async fn economics_zip(
+    state: &AppState,
+    staff: &Staff,
+    open_data: bool,
+) -> Result<Response, Failure> {
+    staff.require(ECONOMICS)?;
+    let lang = staff.lang;
+    let indicators = state.indicators_dir().to_path_buf();
+    let data_dir = state.data_dir().to_path_buf();
+    let bytes = with_centre(state, move |centre| {
+        let loaded = crate::centre::indicators::load(&indicators, Some(&data_dir), centre.today())?;
+        let words = Words::new(lang);
+        let dir = tempfile::tempdir().map_err(|err| io_failure(&err))?;
+        if open_data {
+            crate::centre::indicators::export(
+                &loaded,
+                &words,
+                dir.path(),
+                crate::report::DEFAULT_LICENSE,
+            )?;
+        } else {
+            crate::centre::indicators::report(&loaded, &words, dir.path())?;
+        }
+        crate::centre::backup::zip_dir(dir.path())
+    })
+    .await
+    .map_err(|err| Failure::centre(&err, lang))?;
+    let today = crate::visitors::local_date(crate::clock::now());
+    let name = if open_data {
+        format!("open-data-{today}.zip")
+    } else {
+        format!("report-{}-{today}.zip", lang.code())
+    };
+    Ok(download(&name, "application/zip", bytes))
+}
+
+async fn report_zip(State(state): State<AppState>, staff: Staff) -> Result<Response, Failure> {
+    economics_zip(&state, &staff, false).await
+}
+
+async fn open_data_zip(State(state): State<AppState>, staff: Staff) -> Result<Response, Failure> {
+    economics_zip(&state, &staff, true).await
+}
+
+/// `GET /admin/backup.zip`: the store (an online snapshot), `visitors.ron` and `indicators/`.
+async fn backup_zip(State(state): State<AppState>, staff: Staff) -> Result<Response, Failure> {
+    staff.require(&[Role::Admin])?;
+    let lang = staff.lang;
+    let bytes = with_centre(&state, |centre| {
+        let dir = tempfile::tempdir().map_err(|err| io_failure(&err))?;
+        crate::centre::backup::write_backup(centre, dir.path())?;
+        std::fs::read(dir.path().join(crate::centre::backup::BACKUP_FILE))
+            .map_err(|err| io_failure(&err))
+    })
+    .await
+    .map_err(|err| Failure::centre(&err, lang))?;
+    let name = format!(
+        "tourcentre-backup-{}.zip",
+        crate::visitors::local_date(crate::clock::now())
+    );
+    Ok(download(&name, "application/zip", bytes))
+}
+
+/// `GET /indicators/{id}`: one indicator's chart, data, definition and sources.
+async fn indicator(
+    State(state): State<AppState>,
+    staff: Staff,
+    UrlPath(id): UrlPath<String>,
+) -> Result<Response, Failure> {
+    staff.require(EVERYONE)?;
+    let lang = staff.lang;
+    let indicators = state.indicators_dir().to_path_buf();
+    let data_dir = state.data_dir().to_path_buf();
+    let loaded = with_centre(&state, move |centre| {
+        crate::centre::indicators::load(&indicators, Some(&data_dir), centre.today())
+    })
+    .await
+    .map_err(|err| Failure::centre(&err, lang))?;
+    let Some(indicator) = loaded.catalogue.indicators.iter().find(|i| i.id() == id) else {
+        return Err(Failure::not_found(lang));
+    };
+    let words = Words::new(lang);
+    let d = &indicator.definition;
+    let chart = crate::report::indicator_svg(&words, indicator).map(|svg| {
+        use base64::Engine;
+        format!(
+            "data:image/svg+xml;base64,{}",
+            base64::engine::general_purpose::STANDARD.encode(svg)
+        )
+    });
+    let columns = &indicator.dataset.disaggregation_columns;
+    let rows: Vec<minijinja::Value> = indicator
+        .dataset
+        .rows
+        .iter()
+        .map(|row| {
+            let cells: Vec<String> = columns
+                .iter()
+                .map(|c| row.disaggregation.get(c).cloned().unwrap_or_default())
+                .collect();
+            context! {
+                year => row.year,
+                cells => cells,
+                value => row.value.map(|v| words.value(v, row.units.as_deref().unwrap_or(&d.unit))),
+            }
+        })
+        .collect();
+    let p = &indicator.progress;
+    page(
+        &state,
+        "indicator.html",
+        frame(lang, Some(&staff), "/indicators"),
+        context! {
+            id => indicator.id(),
+            name => d.name.get(lang),
+            example => d.example,
+            sector => words.term("sector", &d.sector),
+            psr => words.psr_word(d.psr),
+            unit => words.term("unit", &d.unit),
+            better => words.better_word(d.direction),
+            base_year => d.base_year(),
+            target => d.target.map(|t| format!("{} ({})", words.value(t.value, &d.unit), t.year)),
+            source => d.source.clone(),
+            latest => words.latest(indicator).unwrap_or_else(|| words.text("data-none")),
+            light => indicator.traffic_light.code(),
+            light_word => words.light_word(indicator.traffic_light),
+            status_word => words.status_word(p.status),
+            score => p.score.map(|s| words.number(s, 2)),
+            chart => chart,
+            chart_alt => words.say("web-chart-of", &[("name", d.name.get(lang).to_string().into())]),
+            columns => columns,
+            rows => rows,
+            derived => d.derived.is_some(),
+        },
+    )
+}
