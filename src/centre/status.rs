@@ -22,4 +22,16 @@ impl Centre {
         let calendar = self.calendar()?;
         Ok(self.store()?.year_status(&calendar, as_of)?)
     }
+
+    /// The year day by day against the target's pace (the chart of the *Year* page), with the
+    /// year's status: one read of the store for both.
+    pub fn year_pace(&mut self) -> Result<(YearStatus, crate::visitors::YearPace), CentreError> {
+        let today = self.today();
+        let calendar = self.calendar()?;
+        let days = self.store()?.day_counts(chrono::Datelike::year(&today))?;
+        Ok((
+            crate::visitors::year_status(&calendar, today, &days),
+            crate::visitors::year_pace(&calendar, today, &days),
+        ))
+    }
 }

@@ -17,6 +17,7 @@ use crate::i18n::Words;
 use crate::i18n::{Text, format_number, sensible_decimals};
 use crate::indicators::{Direction, Indicator, monthly_accuracy};
 use crate::report::IndicatorWords;
+use crate::visitors::{YearPace, YearStatus};
 
 const TEMPLATE: &str = include_str!("index.html");
 
@@ -453,6 +454,46 @@ fn month_names(words: &Words) -> [String; 12] {
     std::array::from_fn(|m| words.text(&format!("month-short-{}", m + 1)))
 }
 
+fn pace_title(words: &Words, year: i32) -> String {
+    words.say(
+        "report-pace-title",
+        &[("year", FluentValue::from(year.to_string()))],
+    )
+}
+
+/// The year's pace against the target: the report's chart, and the server's *Year* page's.
+fn pace_chart(words: &Words, status: &YearStatus, pace: &YearPace, footer: String) -> PaceChart {
+    let whole = |v: f64| FluentValue::from(format_number(v, 0, words.lang));
+    PaceChart {
+        title: pace_title(words, status.year),
+        subtitle: words.text("report-pace-subtitle"),
+        footer,
+        lang: words.lang,
+        year: status.year,
+        target: f64::from(status.target),
+        target_label: words.say(
+            "report-pace-target",
+            &[("target", whole(f64::from(status.target)))],
+        ),
+        actual_label: words.text("report-pace-actual"),
+        pace_label: words.text("report-pace-expected"),
+        actual: pace.actual.iter().map(|(d, v)| (*d, *v as f64)).collect(),
+        expected: pace.expected.clone(),
+        months: month_names(words),
+    }
+}
+
+/// The year's pace chart as SVG text (the server's *Year* page shows it).
+pub fn pace_svg(words: &Words, status: &YearStatus, pace: &YearPace) -> Option<String> {
+    charts::render_svg(&pace_chart(
+        words,
+        status,
+        pace,
+        words.text("report-centre-footer"),
+    ))
+    .ok()
+}
+
 fn centre_section(
     words: &Words,
     centre: &CentreYear,
@@ -509,32 +550,8 @@ fn centre_section(
         Ok(())
     };
 
-    let pace_title = words.say(
-        "report-pace-title",
-        &[("year", FluentValue::from(year.to_string()))],
-    );
-    let pace = PaceChart {
-        title: pace_title.clone(),
-        subtitle: words.text("report-pace-subtitle"),
-        footer: footer.clone(),
-        lang,
-        year,
-        target: f64::from(status.target),
-        target_label: words.say(
-            "report-pace-target",
-            &[("target", whole(f64::from(status.target)))],
-        ),
-        actual_label: words.text("report-pace-actual"),
-        pace_label: words.text("report-pace-expected"),
-        actual: centre
-            .pace
-            .actual
-            .iter()
-            .map(|(d, v)| (*d, *v as f64))
-            .collect(),
-        expected: centre.pace.expected.clone(),
-        months: months.clone(),
-    };
+    let pace_title = pace_title(words, year);
+    let pace = pace_chart(words, &centre.status, &centre.pace, footer.clone());
     add(
         "centre/pace",
         pace_title,

@@ -281,13 +281,7 @@ async fn indicator(
     };
     let words = Words::new(lang);
     let d = &indicator.definition;
-    let chart = crate::report::indicator_svg(&words, indicator).map(|svg| {
-        use base64::Engine;
-        format!(
-            "data:image/svg+xml;base64,{}",
-            base64::engine::general_purpose::STANDARD.encode(svg)
-        )
-    });
+    let chart = crate::report::indicator_svg(&words, indicator).map(super::pages::svg_image);
     let columns = &indicator.dataset.disaggregation_columns;
     let rows: Vec<minijinja::Value> = indicator
         .dataset

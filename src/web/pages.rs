@@ -171,6 +171,15 @@ pub(super) fn page(
     Ok(state.pages.render(name, context)?.into_response())
 }
 
+/// A chart's SVG as an image source: an image never runs a script, whatever text a chart holds.
+pub(super) fn svg_image(svg: String) -> String {
+    use base64::Engine;
+    format!(
+        "data:image/svg+xml;base64,{}",
+        base64::engine::general_purpose::STANDARD.encode(svg)
+    )
+}
+
 /// `Set-Cookie` for the session: HttpOnly, SameSite=Strict, Secure behind an HTTPS proxy.
 fn session_cookie(value: &str, headers: &HeaderMap, max_age: Option<u64>) -> String {
     let secure = headers
@@ -721,10 +730,11 @@ async fn void(
 async fn year(State(state): State<AppState>, staff: Staff) -> Result<Response, Failure> {
     staff.require(EVERYONE)?;
     let lang = staff.lang;
-    let status = with_centre(&state, |centre| centre.year_status(None, None))
+    let (status, pace) = with_centre(&state, |centre| centre.year_pace())
         .await
         .map_err(|err| Failure::centre(&err, lang))?;
     let words = Words::new(lang);
+    let chart = crate::report::pace_svg(&words, &status, &pace).map(svg_image);
     let whole = |v: f64| words.number(v.round(), 0);
     let by_category: Vec<Value> = Category::ALL
         .iter()
@@ -763,6 +773,8 @@ async fn year(State(state): State<AppState>, staff: Staff) -> Result<Response, F
             pace_text => words.text(&format!("web-pace-{}", status.status.as_str())),
             by_category => by_category,
             months => months,
+            chart => chart,
+            chart_alt => words.say("report-pace-title", &[("year", status.year.to_string().into())]),
         },
     )
 }
