@@ -9,8 +9,14 @@ CARGO ?= cargo
 
 # Build-time libraries of bevy and rodio (wayland, ALSA, udev, xkbcommon).
 BUILD_PACKAGES := pkg-config libasound2-dev libudev-dev libwayland-dev libxkbcommon-dev
-# The exhibit's screenshot test runs under Xvfb with Mesa's software Vulkan.
-TEST_PACKAGES := xvfb xauth mesa-vulkan-drivers
+# The exhibit's screenshot test runs under Xvfb with Mesa's software Vulkan; the server's browser
+# tests drive headless Chromium through chromedriver.
+TEST_PACKAGES := xvfb xauth mesa-vulkan-drivers chromium chromium-driver
+
+# Cargo's target directory (.ci/run sets it); the browser tests' accessibility checks load axe-core
+# from npm/ in it (they find it from CARGO_TARGET_TMPDIR, which is its tmp/).
+CARGO_TARGET_DIR ?= target
+AXE_JS := $(CARGO_TARGET_DIR)/npm/node_modules/axe-core/axe.min.js
 
 .PHONY: run test check-packages test-packages build lint bench
 
@@ -18,7 +24,7 @@ run: check-packages
 	$(CARGO) build --release
 	./target/release/tourcentre exhibit
 
-test: check-packages test-packages
+test: check-packages test-packages test-axe
 	$(CARGO) nextest --version >/dev/null 2>&1 || $(CARGO) install --locked cargo-nextest
 	$(CARGO) nextest run --no-fail-fast --cargo-quiet
 
@@ -27,6 +33,15 @@ check-packages:
 
 test-packages:
 	@$(MAKE) --no-print-directory install-packages PACKAGES="$(TEST_PACKAGES)"
+
+# axe-core 4 from npm, fetched once into the target directory (not into the clone).
+.PHONY: test-axe
+test-axe:
+	@if [ ! -f "$(AXE_JS)" ]; then \
+	  command -v npm >/dev/null || { echo "npm is missing (the browser tests need axe-core from npm): sudo apt-get install npm"; exit 1; }; \
+	  echo "Fetching axe-core 4 (npm) into $(CARGO_TARGET_DIR)/npm"; \
+	  npm install --no-save --no-audit --no-fund --loglevel=error --prefix "$(CARGO_TARGET_DIR)/npm" axe-core@4 >/dev/null; \
+	fi
 
 .PHONY: install-packages
 install-packages:
