@@ -14,6 +14,7 @@ mod messages;
 mod report_cli;
 mod robustness;
 mod store_reliability;
+mod web_browser;
 mod web_http;
 
 use std::path::{Path, PathBuf};

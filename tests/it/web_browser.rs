@@ -1,0 +1,1021 @@
+//! The centre server in a real browser: the real `tourcentre serve` on loopback, driven through
+//! chromedriver by headless Chromium. A guide records a day on a phone, sign-in refuses and locks,
+//! an economist is kept to their pages, the УКР | ENG switch sticks, every page is photographed at
+//! phone and laptop size in both languages, and axe-core checks every page against WCAG 2.1 AA.
+//!
+//! Chromium, chromedriver (Debian's `chromium`, `chromium-driver`) and axe-core (npm, in the
+//! target directory) are installed by `make test`; without them these tests fail, never pass.
+
+use std::io::{BufRead, BufReader, Write};
+use std::net::{Ipv4Addr, TcpListener, TcpStream};
+use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex, mpsc};
+use std::time::{Duration, Instant};
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+use hyper_util::client::legacy::connect::HttpConnector;
+use serde_json::{Value, json};
+use tempfile::TempDir;
+use tourcentre::i18n::{Lang, Words};
+
+use crate::repo;
+
+/// Every process of a test sees the same Wednesday morning in Khmelnytskyi: the CLI that adds the
+/// users too (a session is valid only after the user's last change).
+const NOW: &str = "2025-10-15T11:20:00+03:00";
+const DAY: &str = "2025-10-15";
+const PASSWORD: &str = "password123";
+const PHONE: (u32, u32) = (390, 844);
+const LAPTOP: (u32, u32) = (1366, 768);
+const PATIENCE: Duration = Duration::from_secs(30);
+const INSTALL: &str = "`make test` installs Debian's chromium and chromium-driver \
+                       (or: sudo apt-get install chromium chromium-driver)";
+
+fn text(lang: Lang, id: &str) -> String {
+    Words::new(lang).text(id)
+}
+
+fn code(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Uk => "uk",
+        Lang::En => "en",
+    }
+}
+
+/// A program on `PATH`, or the test fails saying how to install it.
+fn program(names: &[&str]) -> PathBuf {
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    std::env::split_paths(&path)
+        .flat_map(|dir| names.iter().map(move |name| dir.join(name)))
+        .find(|candidate| candidate.is_file())
+        .unwrap_or_else(|| panic!("{} is not installed: {INSTALL}", names.join(" or ")))
+}
+
+/// A child process, killed when dropped (also when the test panics). With `group`, the child leads
+/// its own process group and the whole group goes: chromedriver and the browsers it started.
+struct Running {
+    child: Child,
+    group: bool,
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        if self.group
+            && let Ok(group) = libc::pid_t::try_from(self.child.id())
+        {
+            // SAFETY: kill(2) with a negative pid signals that process group and touches no memory;
+            // the group is the child's own (process_group(0)): only what this test started.
+            unsafe {
+                libc::kill(-group, libc::SIGKILL);
+            }
+        }
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// `tourcentre serve` on a free loopback port with a throw-away data directory.
+struct Server {
+    process: Running,
+    base: String,
+    log: Arc<Mutex<Vec<String>>>,
+    data: TempDir,
+}
+
+impl Server {
+    fn start() -> Server {
+        let data = tempfile::tempdir().expect("a temporary data dir");
+        let mut child = Command::new(env!("CARGO_BIN_EXE_tourcentre"))
+            .arg("--data-dir")
+            .arg(data.path())
+            .args(["serve", "--listen", "127.0.0.1:0"])
+            .current_dir(repo())
+            .env("TOURCENTRE_NOW", NOW)
+            .env_remove("TOURCENTRE_DATA")
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("the tourcentre binary starts");
+        let stderr = child.stderr.take().expect("the server's stderr");
+        let process = Running {
+            child,
+            group: false,
+        };
+        // The log is read to its end (a full pipe would stall the server) and kept for failures.
+        let log = Arc::new(Mutex::new(Vec::new()));
+        let (ready, serving) = mpsc::channel();
+        let lines = Arc::clone(&log);
+        std::thread::spawn(move || {
+            let mut reader = BufReader::new(stderr);
+            let mut line = Vec::new();
+            while reader.read_until(b'\n', &mut line).is_ok_and(|n| n > 0) {
+                let text = String::from_utf8_lossy(&line).trim_end().to_string();
+                if let Some(at) = text.find("serving http://") {
+                    let url = text[at + "serving ".len()..]
+                        .trim_end_matches('/')
+                        .to_string();
+                    let _ = ready.send(url);
+                }
+                lines.lock().unwrap_or_else(|e| e.into_inner()).push(text);
+                line.clear();
+            }
+        });
+        let base = serving.recv_timeout(PATIENCE).unwrap_or_else(|_| {
+            panic!(
+                "the server did not print `serving http://...` within {PATIENCE:?}:\n{}",
+                log.lock().unwrap_or_else(|e| e.into_inner()).join("\n")
+            )
+        });
+        Server {
+            process,
+            base,
+            log,
+            data,
+        }
+    }
+
+    /// `tourcentre user add NAME --role ROLE --password-stdin`, as an administrator does it.
+    fn add_user(&self, name: &str, role: &str) {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_tourcentre"))
+            .arg("--data-dir")
+            .arg(self.data.path())
+            .args(["user", "add", name, "--role", role, "--password-stdin"])
+            .current_dir(repo())
+            .env("TOURCENTRE_NOW", NOW)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("the tourcentre binary starts");
+        child
+            .stdin
+            .take()
+            .expect("its stdin")
+            .write_all(format!("{PASSWORD}\n").as_bytes())
+            .expect("the password is written");
+        let output = child.wait_with_output().expect("user add finishes");
+        assert!(
+            output.status.success(),
+            "user add {name} failed: {}{}",
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+
+    fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            let log = self.log.lock().unwrap_or_else(|e| e.into_inner());
+            let tail = &log[log.len().saturating_sub(40)..];
+            eprintln!(
+                "the server's log (last lines, pid {}):\n{}",
+                self.process.child.id(),
+                tail.join("\n")
+            );
+        }
+    }
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind((Ipv4Addr::LOCALHOST, 0))
+        .and_then(|listener| listener.local_addr())
+        .expect("a free loopback port")
+        .port()
+}
+
+/// Headless Chromium through its own chromedriver, with a fresh profile.
+struct Browser {
+    client: Client,
+    _driver: Running,
+    _profile: TempDir,
+}
+
+impl Browser {
+    async fn open((width, height): (u32, u32)) -> Browser {
+        let chromium = program(&["chromium", "chromium-browser"]);
+        let chromedriver = program(&["chromedriver"]);
+        let profile = tempfile::tempdir().expect("a temporary browser profile");
+        let port = free_port();
+        let mut command = Command::new(&chromedriver);
+        command
+            .arg(format!("--port={port}"))
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .process_group(0);
+        let child = command.spawn().unwrap_or_else(|err| {
+            panic!(
+                "{} does not start ({err}): {INSTALL}",
+                chromedriver.display()
+            )
+        });
+        let mut driver = Running { child, group: true };
+        let started = Instant::now();
+        while TcpStream::connect((Ipv4Addr::LOCALHOST, port)).is_err() {
+            if let Ok(Some(status)) = driver.child.try_wait() {
+                panic!("chromedriver exited with {status} before listening on port {port}");
+            }
+            assert!(
+                started.elapsed() < PATIENCE,
+                "chromedriver did not listen on port {port} within {PATIENCE:?}"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        let args = [
+            "--headless=new".to_string(),
+            "--no-sandbox".into(),
+            "--disable-gpu".into(),
+            "--no-first-run".into(),
+            "--disable-background-networking".into(),
+            "--disable-component-update".into(),
+            "--disable-sync".into(),
+            "--disable-dev-shm-usage".into(),
+            "--hide-scrollbars".into(),
+            "--lang=uk-UA".into(),
+            format!("--user-data-dir={}", profile.path().display()),
+            format!("--window-size={width},{height}"),
+        ];
+        let capabilities = json!({
+            "browserName": "chrome",
+            "goog:chromeOptions": {
+                "binary": chromium,
+                "args": args,
+                // A Ukrainian reader's browser: the pages' language before any УКР | ENG choice.
+                "prefs": { "intl.accept_languages": "uk-UA,uk" },
+            },
+        });
+        let Value::Object(capabilities) = capabilities else {
+            unreachable!("a JSON object")
+        };
+        let client = ClientBuilder::new(HttpConnector::new())
+            .capabilities(capabilities)
+            .connect(&format!("http://127.0.0.1:{port}"))
+            .await
+            .unwrap_or_else(|err| {
+                panic!("chromedriver cannot start {}: {err}", chromium.display())
+            });
+        let browser = Browser {
+            client,
+            _driver: driver,
+            _profile: profile,
+        };
+        browser.resize((width, height)).await;
+        browser
+    }
+
+    /// Ends the browser session (the drop then ends chromedriver).
+    async fn close(self) {
+        let _ = self.client.clone().close().await;
+    }
+
+    async fn script(&self, script: &str) -> Value {
+        self.client
+            .execute(script, vec![])
+            .await
+            .unwrap_or_else(|err| panic!("script {script:?}: {err}"))
+    }
+
+    /// Makes the page's viewport exactly `width`×`height` CSS pixels.
+    async fn resize(&self, (width, height): (u32, u32)) {
+        let mut window = (width, height);
+        for _ in 0..3 {
+            self.client
+                .set_window_size(window.0, window.1)
+                .await
+                .unwrap_or_else(|err| panic!("window size {window:?}: {err}"));
+            let inner = self
+                .script("return [window.innerWidth, window.innerHeight];")
+                .await;
+            let (w, h) = (
+                inner[0].as_i64().unwrap_or(0),
+                inner[1].as_i64().unwrap_or(0),
+            );
+            if (w, h) == (i64::from(width), i64::from(height)) {
+                return;
+            }
+            // The window's frame, if any, is added to what the page should get.
+            window.0 = (i64::from(window.0) + i64::from(width) - w).max(100) as u32;
+            window.1 = (i64::from(window.1) + i64::from(height) - h).max(100) as u32;
+        }
+        panic!("cannot give the page a {width}×{height} viewport");
+    }
+
+    async fn goto(&self, server: &Server, path: &str) {
+        let url = server.url(path);
+        self.client
+            .goto(&url)
+            .await
+            .unwrap_or_else(|err| panic!("open {url}: {err}"));
+    }
+
+    /// The page's path and query.
+    async fn path(&self) -> String {
+        let url = self.client.current_url().await.expect("the current URL");
+        match url.query() {
+            Some(query) => format!("{}?{query}", url.path()),
+            None => url.path().to_string(),
+        }
+    }
+
+    /// The HTTP status of the page shown (after redirects: the last answer).
+    async fn status(&self) -> u64 {
+        self.script("return performance.getEntriesByType('navigation')[0].responseStatus;")
+            .await
+            .as_u64()
+            .unwrap_or(0)
+    }
+
+    async fn find(&self, css: &str) -> Element {
+        let url = self.path().await;
+        self.client
+            .find(Locator::Css(css))
+            .await
+            .unwrap_or_else(|err| panic!("{url}: no {css}: {err}"))
+    }
+
+    async fn text_of(&self, css: &str) -> String {
+        self.find(css)
+            .await
+            .text()
+            .await
+            .expect("an element's text")
+    }
+
+    async fn body(&self) -> String {
+        self.text_of("body").await
+    }
+
+    async fn lang(&self) -> String {
+        self.script("return document.documentElement.lang;")
+            .await
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
+    }
+
+    async fn fill(&self, css: &str, value: &str) {
+        let field = self.find(css).await;
+        field.clear().await.expect("a field can be cleared");
+        field
+            .send_keys(value)
+            .await
+            .unwrap_or_else(|err| panic!("type into {css}: {err}"));
+    }
+
+    /// Clicks and waits for the next page to have loaded.
+    async fn click_and_wait(&self, css: &str) {
+        let button = self.find(css).await;
+        self.press(&button, css).await;
+    }
+
+    /// Clicks `button` (a link, a form's button) and waits for the page it loads.
+    async fn press(&self, button: &Element, what: &str) {
+        self.script("window.__tcOldPage = true;").await;
+        button
+            .click()
+            .await
+            .unwrap_or_else(|err| panic!("click {what}: {err}"));
+        let started = Instant::now();
+        loop {
+            // While the next page loads, scripts may fail: that is "not yet".
+            let loaded = self
+                .client
+                .execute(
+                    "return window.__tcOldPage === undefined && document.readyState === 'complete';",
+                    vec![],
+                )
+                .await;
+            if matches!(loaded, Ok(Value::Bool(true))) {
+                return;
+            }
+            assert!(
+                started.elapsed() < PATIENCE,
+                "clicking {what} did not load a page"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Fills the sign-in form and sends it.
+    async fn sign_in(&self, server: &Server, name: &str, password: &str) {
+        if !self.path().await.starts_with("/login") {
+            self.goto(server, "/login").await;
+        }
+        self.fill("#username", name).await;
+        self.fill("#password", password).await;
+        self.click_and_wait("main form[action='/login'] button[type=submit]")
+            .await;
+    }
+
+    async fn sign_out(&self) {
+        self.click_and_wait("form.logout button[type=submit]").await;
+    }
+
+    /// "12 visitors today" on *Today*, as a number.
+    async fn visitors_today(&self) -> u64 {
+        let figure = self.text_of(".figures .big").await;
+        let digits: String = figure
+            .chars()
+            .skip_while(|c| !c.is_ascii_digit())
+            .take_while(char::is_ascii_digit)
+            .collect();
+        digits
+            .parse()
+            .unwrap_or_else(|_| panic!("no number in today's figure {figure:?}"))
+    }
+}
+
+/// A guide's morning at the desk: a school tour started and ended, a family tour still on, three
+/// walk-ins and one mistaken entry undone — so every part of *Today* and *Tours* has rows.
+async fn record_a_morning(browser: &Browser, server: &Server) {
+    browser.goto(server, "/today").await;
+    start_tour(browser, "school", "24", "5-Б").await;
+    assert_eq!(browser.path().await, "/today", "a tour starts");
+    browser
+        .click_and_wait("form[action$='/end'] button[type=submit]")
+        .await;
+    start_tour(browser, "family", "6", "").await;
+    assert_eq!(browser.path().await, "/today", "a tour starts");
+    add_walk_ins(browser, "3").await;
+    add_walk_ins(browser, "40").await;
+    void_walk_ins(browser, "40", "typo").await;
+    assert_eq!(browser.visitors_today().await, 24 + 6 + 3);
+}
+
+async fn start_tour(browser: &Browser, group: &str, size: &str, note: &str) {
+    browser
+        .find("#tour-group")
+        .await
+        .select_by_value(group)
+        .await
+        .expect("the group can be chosen");
+    browser.fill("#tour-size", size).await;
+    browser.fill("#tour-note", note).await;
+    browser
+        .click_and_wait("form[action='/today/tours'] button[type=submit]")
+        .await;
+}
+
+async fn add_walk_ins(browser: &Browser, count: &str) {
+    browser.fill("#visit-count", count).await;
+    browser
+        .click_and_wait("form[action='/today/visits'] button[type=submit]")
+        .await;
+    assert_eq!(browser.path().await, "/today", "adding walk-ins");
+}
+
+/// Undoes the latest walk-in entry of `count` people through its <details> form.
+async fn void_walk_ins(browser: &Browser, count: &str, reason: &str) {
+    let entries = browser
+        .client
+        .find_all(Locator::Css("#recent-heading + ul > li"))
+        .await
+        .expect("the latest entries");
+    for entry in entries {
+        let kind = entry
+            .find(Locator::Css("input[name=kind]"))
+            .await
+            .expect("an entry's kind")
+            .attr("value")
+            .await
+            .expect("its value");
+        let said = entry.text().await.expect("an entry's text");
+        if kind.as_deref() != Some("visit") || !said.trim_start().starts_with(count) {
+            continue;
+        }
+        entry
+            .find(Locator::Css("summary"))
+            .await
+            .expect("the undo summary")
+            .click()
+            .await
+            .expect("the undo opens");
+        let field = entry
+            .find(Locator::Css("input[name=reason]"))
+            .await
+            .expect("the reason field");
+        field.send_keys(reason).await.expect("a reason is typed");
+        let button = entry
+            .find(Locator::Css("button[type=submit]"))
+            .await
+            .expect("the void button");
+        browser.press(&button, "the void button").await;
+        assert_eq!(browser.path().await, "/today", "undoing an entry");
+        return;
+    }
+    panic!("no latest entry of {count} walk-ins to undo");
+}
+
+#[tokio::test]
+async fn a_guide_records_a_tour_and_walk_ins_on_a_phone() {
+    let server = Server::start();
+    server.add_user("olena", "guide");
+    let browser = Browser::open(PHONE).await;
+
+    browser.goto(&server, "/").await;
+    assert_eq!(
+        browser.path().await,
+        "/login",
+        "signed out, / asks to sign in"
+    );
+    browser.sign_in(&server, "olena", PASSWORD).await;
+    assert_eq!(browser.path().await, "/today", "a guide starts on Today");
+    assert_eq!(
+        browser.lang().await,
+        "uk",
+        "a Ukrainian browser gets Ukrainian"
+    );
+    assert!(
+        browser
+            .text_of("h1")
+            .await
+            .starts_with(&text(Lang::Uk, "web-menu-today"))
+    );
+    let before = browser.visitors_today().await;
+    assert!(
+        browser
+            .body()
+            .await
+            .contains(&text(Lang::Uk, "web-no-open-tours"))
+    );
+
+    start_tour(&browser, "school", "12", "7-А").await;
+    assert_eq!(browser.path().await, "/today", "a tour starts");
+    assert_eq!(browser.visitors_today().await, before + 12);
+    let open = browser.text_of("#open-heading + ul").await;
+    assert!(
+        open.contains("12") && open.contains("7-А") && open.contains("olena"),
+        "the open tour is listed: {open:?}"
+    );
+
+    add_walk_ins(&browser, "5").await;
+    assert_eq!(browser.visitors_today().await, before + 17);
+
+    let end = browser
+        .text_of("form[action$='/end'] button[type=submit]")
+        .await;
+    assert!(end.starts_with(&text(Lang::Uk, "web-end-tour")), "{end:?}");
+    browser
+        .click_and_wait("form[action$='/end'] button[type=submit]")
+        .await;
+    assert_eq!(browser.path().await, "/today");
+    let page = browser.body().await;
+    assert!(
+        page.contains(&text(Lang::Uk, "web-no-open-tours")),
+        "the tour is no longer open:\n{page}"
+    );
+    let ended = browser.text_of("#ended-heading + ul").await;
+    assert!(
+        ended.contains("12"),
+        "the tour is among today's ended: {ended:?}"
+    );
+    assert_eq!(
+        browser.visitors_today().await,
+        before + 17,
+        "ending a tour counts nobody twice"
+    );
+
+    // A mistaken entry, undone from "Latest entries".
+    add_walk_ins(&browser, "30").await;
+    assert_eq!(browser.visitors_today().await, before + 47);
+    void_walk_ins(&browser, "30", "typed twice").await;
+    assert_eq!(browser.visitors_today().await, before + 17);
+
+    browser.goto(&server, &format!("/tours?date={DAY}")).await;
+    let tours = browser.text_of("main table").await;
+    assert!(tours.contains("12") && tours.contains("olena"), "{tours}");
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn a_wrong_password_is_refused_and_the_sixth_try_is_locked() {
+    let server = Server::start();
+    server.add_user("olena", "guide");
+    let browser = Browser::open(PHONE).await;
+    let wrong = text(Lang::Uk, "web-login-wrong");
+    let locked = text(Lang::Uk, "web-login-locked");
+
+    for attempt in 1..=5 {
+        browser
+            .sign_in(&server, "olena", &format!("not-the-password-{attempt}"))
+            .await;
+        assert_eq!(browser.path().await, "/login", "attempt {attempt}");
+        assert_eq!(browser.status().await, 401, "attempt {attempt}");
+        let problem = browser.text_of(".problem[role=alert]").await;
+        assert_eq!(problem, wrong, "attempt {attempt}");
+        let kept = browser.find("#username").await.prop("value").await;
+        assert_eq!(
+            kept.ok().flatten().as_deref(),
+            Some("olena"),
+            "the name stays"
+        );
+    }
+
+    // The sixth try is refused whatever the password, the right one too.
+    browser.sign_in(&server, "olena", PASSWORD).await;
+    assert_eq!(browser.path().await, "/login");
+    assert_eq!(browser.status().await, 429);
+    assert_eq!(browser.text_of(".problem[role=alert]").await, locked);
+    browser.goto(&server, "/today").await;
+    assert_eq!(
+        browser.path().await,
+        "/login",
+        "a locked name is not signed in"
+    );
+
+    // The lock is the name's: another person signs in from the same browser.
+    server.add_user("ivan", "guide");
+    browser.sign_in(&server, "ivan", PASSWORD).await;
+    assert_eq!(browser.path().await, "/today");
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn an_economist_lands_on_indicators_and_cannot_open_today() {
+    let server = Server::start();
+    server.add_user("marta", "economist");
+    let browser = Browser::open(LAPTOP).await;
+
+    browser.sign_in(&server, "marta", PASSWORD).await;
+    assert_eq!(browser.path().await, "/indicators");
+    assert_eq!(browser.status().await, 200);
+    assert_eq!(
+        browser.text_of("h1").await,
+        text(Lang::Uk, "web-menu-indicators")
+    );
+    let menu = browser.text_of("nav.menu").await;
+    assert!(
+        !menu.contains(&text(Lang::Uk, "web-menu-today")),
+        "no Today in an economist's menu: {menu:?}"
+    );
+
+    browser.goto(&server, "/today").await;
+    assert_eq!(browser.path().await, "/today");
+    assert_eq!(browser.status().await, 403);
+    let page = browser.body().await;
+    assert!(
+        page.contains(&text(Lang::Uk, "web-forbidden")),
+        "the 403 page says why:\n{page}"
+    );
+    assert!(!page.contains(&text(Lang::Uk, "web-start-tour")), "{page}");
+
+    // The pages an economist reads are open to them.
+    for path in ["/year", "/tours", "/indicators"] {
+        browser.goto(&server, path).await;
+        assert_eq!(browser.status().await, 200, "{path}");
+    }
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn the_language_switch_changes_the_page_and_is_remembered() {
+    let server = Server::start();
+    server.add_user("olena", "guide");
+    let browser = Browser::open(PHONE).await;
+
+    browser.goto(&server, "/login").await;
+    assert_eq!(browser.lang().await, "uk");
+    assert_eq!(
+        browser.text_of("h1").await,
+        text(Lang::Uk, "web-login-title")
+    );
+
+    browser.click_and_wait("nav.langs a[lang=en]").await;
+    assert_eq!(browser.path().await, "/login");
+    assert_eq!(browser.lang().await, "en");
+    assert_eq!(
+        browser.text_of("h1").await,
+        text(Lang::En, "web-login-title")
+    );
+    browser.client.refresh().await.expect("a reload");
+    assert_eq!(browser.lang().await, "en", "the choice survives a reload");
+    assert_eq!(
+        browser.text_of("h1").await,
+        text(Lang::En, "web-login-title")
+    );
+
+    // It stays through signing in (a new session) and on every page.
+    browser.sign_in(&server, "olena", PASSWORD).await;
+    assert_eq!(browser.path().await, "/today");
+    assert_eq!(browser.lang().await, "en");
+    let page = browser.body().await;
+    for id in ["web-menu-today", "web-start-tour", "web-add-walk-ins"] {
+        assert!(
+            page.contains(&text(Lang::En, id)),
+            "{id} in English:\n{page}"
+        );
+    }
+    assert!(!page.contains(&text(Lang::Uk, "web-start-tour")), "{page}");
+    browser.goto(&server, "/year").await;
+    assert_eq!(browser.lang().await, "en");
+    assert!(
+        browser
+            .text_of("h1")
+            .await
+            .starts_with(&text(Lang::En, "web-menu-year"))
+    );
+
+    // And back: УКР on Year returns to Year, in Ukrainian, after a reload too.
+    browser.click_and_wait("nav.langs a[lang=uk]").await;
+    assert_eq!(browser.path().await, "/year");
+    assert_eq!(browser.lang().await, "uk");
+    browser.client.refresh().await.expect("a reload");
+    assert_eq!(browser.lang().await, "uk");
+    assert!(
+        browser
+            .text_of("h1")
+            .await
+            .starts_with(&text(Lang::Uk, "web-menu-year"))
+    );
+    browser.close().await;
+}
+
+/// What to do with each page shown.
+#[derive(Clone, Copy, PartialEq)]
+enum Look {
+    /// Save a picture to `$CARGO_TARGET_TMPDIR/web/`.
+    Screenshot,
+    /// Run axe-core's WCAG 2.0/2.1 A and AA rules and collect what it finds.
+    Axe,
+}
+
+/// The pages, as a person sees them: in both languages, at both sizes, with the day's rows.
+const SIZES: [(u32, u32); 2] = [PHONE, LAPTOP];
+const LANGS: [Lang; 2] = [Lang::Uk, Lang::En];
+
+struct Looking {
+    look: Look,
+    axe: String,
+    shots: PathBuf,
+    found: Vec<String>,
+    checked: usize,
+}
+
+impl Looking {
+    fn new(look: Look) -> Looking {
+        let shots = Path::new(env!("CARGO_TARGET_TMPDIR")).join("web");
+        std::fs::create_dir_all(&shots).expect("the screenshot directory");
+        let axe = if look == Look::Axe {
+            axe_source()
+        } else {
+            String::new()
+        };
+        Looking {
+            look,
+            axe,
+            shots,
+            found: Vec::new(),
+            checked: 0,
+        }
+    }
+
+    /// Shows `path` in each language (chosen with УКР | ENG) and looks at it at each size.
+    async fn each(&mut self, browser: &Browser, server: &Server, name: &str, path: &str) {
+        for lang in LANGS {
+            let next = path
+                .replace('?', "%3F")
+                .replace('=', "%3D")
+                .replace('&', "%26");
+            browser
+                .goto(server, &format!("/lang/{}?next={next}", code(lang)))
+                .await;
+            assert_eq!(browser.lang().await, code(lang), "{name} in {}", code(lang));
+            self.look_at(browser, name, lang).await;
+        }
+    }
+
+    /// Looks at the page already shown, in `lang`, at each size.
+    async fn look_at(&mut self, browser: &Browser, name: &str, lang: Lang) {
+        for (width, height) in SIZES {
+            browser.resize((width, height)).await;
+            let label = format!("{name}-{}-{width}x{height}", code(lang));
+            match self.look {
+                Look::Screenshot => self.screenshot(browser, &label, (width, height)).await,
+                Look::Axe => self.axe(browser, &label).await,
+            }
+            self.checked += 1;
+        }
+    }
+
+    async fn screenshot(&self, browser: &Browser, label: &str, (width, height): (u32, u32)) {
+        let png = browser.client.screenshot().await.expect("a screenshot");
+        let (w, h) = png_size(&png);
+        assert_eq!((w, h), (width, height), "{label}: the screenshot's size");
+        let file = self.shots.join(format!("{label}.png"));
+        std::fs::write(&file, &png).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+        // The whole page too, when it is longer than the screen.
+        let full = browser
+            .script("return document.documentElement.scrollHeight;")
+            .await
+            .as_u64()
+            .unwrap_or(0) as u32;
+        if full > height {
+            browser.resize((width, full)).await;
+            let png = browser.client.screenshot().await.expect("a screenshot");
+            let file = self.shots.join(format!("{label}-full.png"));
+            std::fs::write(&file, &png).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+            browser.resize((width, height)).await;
+        }
+    }
+
+    async fn axe(&mut self, browser: &Browser, label: &str) {
+        // Undo forms and the like, folded away in <details>, are checked open.
+        browser
+            .script("document.querySelectorAll('details').forEach(d => d.open = true);")
+            .await;
+        let loaded = browser
+            .script("return typeof window.axe === 'object';")
+            .await;
+        if loaded != json!(true) {
+            browser
+                .client
+                .execute(&self.axe, vec![])
+                .await
+                .unwrap_or_else(|err| panic!("{label}: axe-core does not load: {err}"));
+        }
+        let result = browser
+            .client
+            .execute_async(
+                r#"
+                const done = arguments[arguments.length - 1];
+                axe.run(document, {
+                    runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'],
+                    resultTypes: ['violations'],
+                }).then(
+                    r => done({
+                        violations: r.violations.map(v => ({
+                            id: v.id,
+                            impact: v.impact,
+                            help: v.help,
+                            nodes: v.nodes.map(n => ({
+                                target: n.target.join(' '),
+                                html: n.html,
+                                summary: n.failureSummary,
+                            })),
+                        })),
+                        incomplete: r.incomplete.map(v => v.id),
+                    }),
+                    e => done({ error: String(e) }),
+                );
+                "#,
+                vec![],
+            )
+            .await
+            .unwrap_or_else(|err| panic!("{label}: axe.run: {err}"));
+        if let Some(error) = result.get("error") {
+            panic!("{label}: axe.run failed: {error}");
+        }
+        let incomplete: Vec<&str> = result["incomplete"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_str)
+            .collect();
+        if !incomplete.is_empty() {
+            eprintln!(
+                "{label}: axe could not decide (to review by hand): {}",
+                incomplete.join(", ")
+            );
+        }
+        for violation in result["violations"].as_array().into_iter().flatten() {
+            let mut said = format!(
+                "{label}: {} ({}): {}",
+                violation["id"].as_str().unwrap_or("?"),
+                violation["impact"].as_str().unwrap_or("?"),
+                violation["help"].as_str().unwrap_or("?"),
+            );
+            for node in violation["nodes"].as_array().into_iter().flatten() {
+                let summary = node["summary"].as_str().unwrap_or("").replace('\n', " ");
+                said.push_str(&format!(
+                    "\n    {}  {}\n      {}",
+                    node["target"].as_str().unwrap_or("?"),
+                    node["html"].as_str().unwrap_or(""),
+                    summary
+                ));
+            }
+            self.found.push(said);
+        }
+    }
+}
+
+/// Width and height of a PNG, from its IHDR chunk.
+fn png_size(png: &[u8]) -> (u32, u32) {
+    assert!(png.len() > 24 && png.starts_with(b"\x89PNG"), "not a PNG");
+    let word = |at: usize| u32::from_be_bytes([png[at], png[at + 1], png[at + 2], png[at + 3]]);
+    (word(16), word(20))
+}
+
+/// axe-core's `axe.min.js`, fetched by `make test` into the target directory's `npm/`.
+fn axe_source() -> String {
+    let target = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .parent()
+        .expect("CARGO_TARGET_TMPDIR is the target directory's tmp/");
+    let file = target.join("npm/node_modules/axe-core/axe.min.js");
+    std::fs::read_to_string(&file).unwrap_or_else(|err| {
+        panic!(
+            "axe-core is missing ({}: {err}): `make test` fetches it \
+             (npm install --no-save --prefix \"{}\" axe-core@4)",
+            file.display(),
+            target.join("npm").display()
+        )
+    })
+}
+
+/// Every page, in both languages at both sizes: sign-in (also with its refusal), *Today* (also
+/// with a form's problem), *Year*, *Tours*, *Indicators*, the 404 page and an economist's 403.
+async fn look_at_every_page(look: Look) -> Looking {
+    let server = Server::start();
+    server.add_user("olena", "guide");
+    server.add_user("marta", "economist");
+    let browser = Browser::open(PHONE).await;
+    let mut looking = Looking::new(look);
+
+    looking.each(&browser, &server, "login", "/login").await;
+    for lang in LANGS {
+        browser
+            .goto(&server, &format!("/lang/{}?next=/login", code(lang)))
+            .await;
+        browser.sign_in(&server, "olena", "not-the-password").await;
+        assert_eq!(browser.status().await, 401);
+        assert_eq!(browser.lang().await, code(lang));
+        looking.look_at(&browser, "login-refused", lang).await;
+    }
+
+    browser.goto(&server, "/lang/uk?next=/login").await;
+    browser.sign_in(&server, "olena", PASSWORD).await;
+    assert_eq!(browser.path().await, "/today");
+    record_a_morning(&browser, &server).await;
+
+    looking.each(&browser, &server, "today", "/today").await;
+    for lang in LANGS {
+        browser
+            .goto(&server, &format!("/lang/{}?next=/today", code(lang)))
+            .await;
+        start_tour(&browser, "school", "many", "").await;
+        assert_eq!(browser.status().await, 400, "a size that is not a number");
+        assert_eq!(
+            browser
+                .find("#tour-size")
+                .await
+                .attr("aria-invalid")
+                .await
+                .ok()
+                .flatten()
+                .as_deref(),
+            Some("true")
+        );
+        looking.look_at(&browser, "today-problem", lang).await;
+    }
+    looking.each(&browser, &server, "year", "/year").await;
+    looking
+        .each(&browser, &server, "tours", &format!("/tours?date={DAY}"))
+        .await;
+    looking
+        .each(&browser, &server, "indicators", "/indicators")
+        .await;
+    looking
+        .each(&browser, &server, "not-found", "/no-such-page")
+        .await;
+
+    browser.goto(&server, "/today").await;
+    browser.sign_out().await;
+    browser.sign_in(&server, "marta", PASSWORD).await;
+    assert_eq!(browser.path().await, "/indicators");
+    for lang in LANGS {
+        browser
+            .goto(&server, &format!("/lang/{}?next=/today", code(lang)))
+            .await;
+        assert_eq!(browser.status().await, 403);
+        looking.look_at(&browser, "forbidden", lang).await;
+    }
+    browser.close().await;
+    looking
+}
+
+#[tokio::test]
+async fn screenshots_of_every_page_in_both_languages_and_sizes() {
+    let looking = look_at_every_page(Look::Screenshot).await;
+    assert_eq!(looking.checked, 9 * 2 * 2);
+    eprintln!("screenshots in {}", looking.shots.display());
+}
+
+#[tokio::test]
+async fn every_page_meets_wcag_2_1_aa_by_axe() {
+    let looking = look_at_every_page(Look::Axe).await;
+    assert_eq!(looking.checked, 9 * 2 * 2);
+    assert!(
+        looking.found.is_empty(),
+        "axe-core finds {} WCAG 2.1 A/AA violations:\n{}",
+        looking.found.len(),
+        looking.found.join("\n")
+    );
+}
