@@ -347,6 +347,7 @@ visit-not-found = No walk-in record has the id "{ $id }".
 input-bad-user-name = "{ $value }" is not a user name: 1 to 64 letters, digits, dots, "_" or "-", no spaces.
 input-unknown-role = Unknown role "{ $value }"; valid: guide, economist, admin.
 input-password-too-short = The password is too short: at least { $min } characters.
+input-unknown-choice = "{ $value }" is not one of the choices.
 input-missing = This field is required.
 
 ## The centre server's pages
@@ -472,3 +473,19 @@ web-backup = Backup
 web-backup-help = One zip: the database (a snapshot taken while running), the calendar visitors.ron and the indicators. To restore: tourcentre db restore FILE with the server stopped.
 web-backup-link = Download a backup (zip)
 restore-done = Restored { $files } files into { $path }. The previous files are kept in { $previous }.
+web-calendar = Calendar and target
+web-calendar-target = Target: visits a year
+web-calendar-open-days = Open weekdays
+web-calendar-closed = Dates the centre is closed
+web-calendar-closed-help = One date a line, YYYY-MM-DD, e.g. 2026-01-07.
+web-calendar-weights = Month weights
+web-calendar-use-weights = Months weigh differently (else all the same)
+web-calendar-saved = The calendar is saved.
+web-save = Save
+web-weekday-1 = Mon
+web-weekday-2 = Tue
+web-weekday-3 = Wed
+web-weekday-4 = Thu
+web-weekday-5 = Fri
+web-weekday-6 = Sat
+web-weekday-7 = Sun

@@ -365,6 +365,7 @@ visit-not-found = Запису про відвідувачів з ідентиф
 input-bad-user-name = «{ $value }» — не ім’я користувача: від 1 до 64 літер, цифр, крапок, «_» чи «-», без пропусків.
 input-unknown-role = Невідома роль «{ $value }»; можливі: guide, economist, admin.
 input-password-too-short = Пароль закороткий: щонайменше { $min } знаків.
+input-unknown-choice = «{ $value }» — такого варіанта немає.
 input-missing = Це поле потрібно заповнити.
 
 ## The centre server's pages
@@ -492,3 +493,19 @@ web-backup = Резервна копія
 web-backup-help = Одна zip-копія: база даних (знімок, зроблений під час роботи), календар visitors.ron і теки індикаторів. Відновлення: tourcentre db restore ФАЙЛ при зупиненому сервері.
 web-backup-link = Завантажити резервну копію (zip)
 restore-done = Відновлено файлів: { $files }, у { $path }. Попередні файли збережено в { $previous }.
+web-calendar = Календар і мета
+web-calendar-target = Мета: відвідувань за рік
+web-calendar-open-days = Робочі дні тижня
+web-calendar-closed = Дати, коли центр зачинено
+web-calendar-closed-help = Одна дата в рядку, РРРР-ММ-ДД, наприклад 2026-01-07.
+web-calendar-weights = Вага місяців
+web-calendar-use-weights = Місяці важать по-різному (інакше всі однаково)
+web-calendar-saved = Календар збережено.
+web-save = Зберегти
+web-weekday-1 = Пн
+web-weekday-2 = Вт
+web-weekday-3 = Ср
+web-weekday-4 = Чт
+web-weekday-5 = Пт
+web-weekday-6 = Сб
+web-weekday-7 = Нд

@@ -116,18 +116,31 @@ impl<'a> From<&'a Indicator> for ListRow<'a> {
 
 /// The contract's `indicators progress` object, plus `example` and, when not available, the
 /// `reason`.
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 pub struct ProgressRow<'a> {
     pub id: &'a str,
+    /// target_achieved, substantial_progress, moderate_progress, limited_progress,
+    /// deterioration or not_available
     pub status: &'static str,
+    #[schema(required)]
     pub score: Option<f64>,
+    #[schema(required)]
     pub progress_value: Option<f64>,
+    #[schema(required)]
     pub base_year: Option<i32>,
+    #[schema(required)]
     pub base_value: Option<f64>,
+    #[schema(required)]
     pub current_year: Option<i32>,
+    #[schema(required)]
     pub current_value: Option<f64>,
+    /// green, amber, red or none
     pub traffic_light: &'static str,
     pub example: bool,
+    /// Why no progress can be measured (status not_available): no_data,
+    /// no_data_since_base_year, one_data_point, sign_change, target_year_not_after_base,
+    /// base_on_target or target_across_zero
+    #[schema(required)]
     pub reason: Option<&'static str>,
 }
 

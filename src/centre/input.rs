@@ -31,6 +31,8 @@ pub enum InputProblem {
     PasswordTooShort(usize),
     /// A required text (a reason) left blank.
     Missing,
+    /// A value that is not one of a form's choices.
+    UnknownChoice(String),
 }
 
 impl crate::i18n::Wording for InputProblem {
@@ -88,6 +90,9 @@ impl InputProblem {
                 vec![("min", FluentValue::from(*min))],
             ),
             InputProblem::Missing => ("input-missing", vec![]),
+            InputProblem::UnknownChoice(value) => {
+                ("input-unknown-choice", vec![("value", text(value))])
+            }
             InputProblem::AsOfOutsideYear { as_of, year } => (
                 "input-as-of-outside-year",
                 vec![

@@ -8,6 +8,7 @@
 
 pub mod accounts;
 pub mod backup;
+pub mod calendar;
 pub mod indicators;
 pub mod input;
 mod status;

@@ -29,19 +29,24 @@ pub struct VisitAdd {
 }
 
 /// A tour as the contract's JSON shows it.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct TourRecord {
     pub id: String,
+    /// school, student, adult, family or other
     pub group: &'static str,
     pub size: u32,
+    #[schema(required)]
     pub guide: Option<String>,
+    #[schema(required)]
     pub note: Option<String>,
     pub started_at: String,
+    #[schema(required)]
     pub ended_at: Option<String>,
     pub start_date: String,
     pub open: bool,
     /// Rounds of the exhibit played during the tour; only in a day's list.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = u64)]
     pub games: Option<u64>,
     /// The tour as stored, for front ends that word it.
     #[serde(skip)]
@@ -94,12 +99,14 @@ impl Serialize for DayTours {
 }
 
 /// Walk-ins as added, with the day's total after them.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct VisitAdded {
     pub id: String,
     pub date: String,
     pub count: u32,
+    /// school, student, adult, family or other
     pub category: &'static str,
+    #[schema(required)]
     pub note: Option<String>,
     pub recorded_at: String,
     pub visitors_on_date: u64,
@@ -204,7 +211,7 @@ impl Centre {
 }
 
 /// A record voided: it counts nothing now and is kept in the audit log.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct Voided {
     pub id: String,
     /// `visit` or `tour`.

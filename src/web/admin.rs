@@ -26,6 +26,7 @@ pub fn routes() -> Router<AppState> {
         .route("/admin/users/remove", post(remove_user))
         .route("/admin/users/password", post(reset_password))
         .route("/admin/users/revoke", post(revoke_tokens))
+        .route("/admin/calendar", post(save_calendar))
 }
 
 async fn admin(State(state): State<AppState>, staff: Staff) -> Result<Response, Failure> {
@@ -42,7 +43,7 @@ async fn admin_page(
     status: StatusCode,
 ) -> Result<Response, Failure> {
     let lang = staff.lang;
-    let users = with_centre(state, |centre| centre.users())
+    let (users, calendar) = with_centre(state, |centre| Ok((centre.users()?, centre.calendar())))
         .await
         .map_err(|err| Failure::centre(&err, lang))?;
     let words = Words::new(lang);
@@ -62,11 +63,43 @@ async fn admin_page(
         .map(|r| context! { code => r.as_str(), name => words.text(&format!("web-role-{}", r.as_str())) })
         .collect();
     let (field, problem) = problem.unzip();
+    let calendar_note = calendar.as_ref().err().map(|err| words.of(err));
+    let calendar = calendar.unwrap_or_default();
+    let weekdays: Vec<minijinja::Value> = crate::visitors::WeekdayName::ALL
+        .iter()
+        .enumerate()
+        .map(|(index, day)| {
+            let code = format!("{day:?}");
+            context! {
+                code => code,
+                name => words.text(&format!("web-weekday-{}", index + 1)),
+                open => calendar.open_weekdays.contains(day),
+            }
+        })
+        .collect();
+    let months: Vec<minijinja::Value> = (0..12)
+        .map(|m| {
+            context! {
+                name => words.text(&format!("month-short-{}", m + 1)),
+                weight => calendar.month_weights.map_or(1.0, |w| w[m]),
+            }
+        })
+        .collect();
+    let closed: Vec<String> = calendar
+        .closed_dates
+        .iter()
+        .map(ToString::to_string)
+        .collect();
     let mut response = page(
         state,
         "admin.html",
         frame(lang, Some(staff), "/admin"),
-        context! { users => users, roles => roles, done => done, field => field, problem => problem },
+        context! {
+            users => users, roles => roles, done => done, field => field, problem => problem,
+            target => calendar.target, weekdays => weekdays, months => months,
+            weighted => calendar.month_weights.is_some(), closed => closed.join("\n"),
+            calendar_note => calendar_note,
+        },
     )?;
     *response.status_mut() = status;
     Ok(response)
@@ -88,6 +121,15 @@ async fn after(
             let words = Words::new(staff.lang);
             let (field, message) = match &err {
                 CentreError::Input { field, problem } => ((*field).to_string(), words.of(problem)),
+                // A calendar's problems name their field; the page needs no file path.
+                CentreError::Problems(problems) => {
+                    let lines: Vec<&str> = problems
+                        .0
+                        .iter()
+                        .map(|p| p.message.get(staff.lang))
+                        .collect();
+                    (String::new(), lines.join("; "))
+                }
                 other => (String::new(), words.of(other)),
             };
             admin_page(state, staff, None, Some((field, message)), failure.status).await
@@ -221,5 +263,42 @@ async fn revoke_tokens(
                 ],
             )
         });
+    after(&state, &staff, result).await
+}
+
+/// The calendar form: checkboxes and text fields under repeated names.
+async fn save_calendar(
+    State(state): State<AppState>,
+    staff: Staff,
+    headers: HeaderMap,
+    body: axum::body::Bytes,
+) -> Result<Response, Failure> {
+    staff.require(ADMIN)?;
+    let pairs: Vec<(String, String)> = form_urlencoded::parse(&body).into_owned().collect();
+    let value = |name: &str| {
+        pairs
+            .iter()
+            .find(|(key, _)| key == name)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    };
+    let all = |name: &str| -> Vec<String> {
+        pairs
+            .iter()
+            .filter(|(key, _)| key == name)
+            .map(|(_, v)| v.clone())
+            .collect()
+    };
+    check_csrf(&state, &headers, &value("csrf"))?;
+    let edit = crate::centre::calendar::CalendarEdit {
+        target: value("target"),
+        open_weekdays: all("open_weekdays"),
+        closed_dates: value("closed_dates"),
+        month_weights: (value("weighted") == "on").then(|| all("month_weights")),
+    };
+    let words = Words::new(staff.lang);
+    let result = with_centre(&state, move |centre| centre.save_calendar(&edit))
+        .await
+        .map(|_| words.text("web-calendar-saved"));
     after(&state, &staff, result).await
 }

@@ -1,32 +1,129 @@
 //! `/api/v1`: the JSON API. Each answer equals the command line's `--format json` object as a
 //! JSON value, because both serialise the same outcome of the same operation.
+//!
+//! `GET /api/v1/openapi.json` describes every route (OpenAPI 3.1). The description is made from
+//! this code: each handler's `#[utoipa::path]` names its method, path, parameters, body, answers
+//! and credentials, and [`documented`] registers each handler through `routes!`, which serves it
+//! at exactly that method and path and adds that operation to the document. The answer types'
+//! schemas are derived from the same types serde writes.
+
+use std::sync::LazyLock;
 
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
-use axum::routing::{get, post};
+use axum::http::{StatusCode, header};
+use axum::response::IntoResponse;
+use axum::routing::get;
 use axum::{Json, Router};
 use serde::Deserialize;
+use utoipa::openapi::schema::{ArrayBuilder, Schema};
+use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::openapi::{RefOr, Server};
+use utoipa::{IntoParams, Modify, OpenApi, PartialSchema, ToSchema};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
-use super::reply::{Caller, Failure};
+use super::reply::{Caller, ErrorBody, Failure};
 use super::{AppState, with_centre};
-use crate::centre::{TourStart, VisitAdd};
+use crate::centre::indicators::ProgressRow;
+use crate::centre::{DayTours, TourRecord, TourStart, VisitAdd, VisitAdded, Voided};
 use crate::store::Role;
+use crate::visitors::YearStatus;
 
 const DESK: &[Role] = &[Role::Guide, Role::Admin];
 const DESK_READERS: &[Role] = &[Role::Guide, Role::Economist, Role::Admin];
 const ANY_USER: &[Role] = &[Role::Guide, Role::Economist, Role::Admin];
 
 pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/healthz", get(super::healthz))
-        .route("/api/v1/status", get(status))
-        .route("/api/v1/tours", get(tours).post(start_tour))
-        .route("/api/v1/tours/{id}/end", post(end_tour))
-        .route("/api/v1/tours/{id}/void", post(void_tour))
-        .route("/api/v1/visits", post(add_visit))
-        .route("/api/v1/visits/{id}/void", post(void_visit))
-        .route("/api/v1/indicators/progress", get(progress))
+    let (api, _) = documented().split_for_parts();
+    Router::new().route("/healthz", get(super::healthz)).merge(api)
+}
+
+/// Every `/api/v1` route, with its description. Add a route here, through `routes!`, and never
+/// with a plain `.route(...)`: `tests/it/openapi.rs` fails on an `/api/v1` route it cannot find in
+/// the document.
+fn documented() -> OpenApiRouter<AppState> {
+    OpenApiRouter::with_openapi(ApiDoc::openapi())
+        .routes(routes!(status))
+        .routes(routes!(tours, start_tour))
+        .routes(routes!(end_tour))
+        .routes(routes!(void_tour))
+        .routes(routes!(add_visit))
+        .routes(routes!(void_visit))
+        .routes(routes!(progress))
+        .routes(routes!(openapi_json))
+}
+
+/// The OpenAPI document of [`documented`], as it is served.
+pub fn openapi() -> utoipa::openapi::OpenApi {
+    documented().into_openapi()
+}
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "tourcentre",
+        version = env!("CARGO_PKG_VERSION"),
+        description = "The JSON API of the Tour Centre of Khmelnytskyi (waste awareness): the \
+            guides' desk (tours, walk-in visitors, undoing a mistake by voiding it), the year's \
+            visitors against the target, and the Green City indicators' progress.\n\n\
+            Every answer equals, as a JSON value, what the command line prints for the same \
+            operation with `--format json` (`visitors status`, `tour list`, `tour start`, \
+            `tour end`, `tour void`, `visit add`, `visit void`, `indicators progress`).\n\n\
+            Sign in with a user's API token, `Authorization: Bearer tc_<id>_<secret>` (made by \
+            `tourcentre user token NAME`), or with the browser session cookie `tc_session` that \
+            signing in at `/login` sets. A refused or failed request answers \
+            `{\"error\": code, \"message\": words}`, the message in the reader's language.",
+        license(name = "MIT"),
+    ),
+    components(schemas(ErrorBody)),
+    modifiers(&Credentials),
+)]
+struct ApiDoc;
+
+/// The two ways to sign in, named by every operation's `security`.
+struct Credentials;
+
+impl Modify for Credentials {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        openapi.servers = Some(vec![Server::new("/")]);
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "token",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .bearer_format("tc_<id>_<secret>")
+                    .description(Some(
+                        "A user's API token, as `tourcentre user token NAME` prints it once; \
+                         `tourcentre user revoke NAME` ends it.",
+                    ))
+                    .build(),
+            ),
+        );
+        components.add_security_scheme(
+            "session",
+            SecurityScheme::ApiKey(ApiKey::Cookie(ApiKeyValue::with_description(
+                super::auth::SESSION_COOKIE,
+                "The browser's session after signing in at /login (8 hours, 30 minutes idle).",
+            ))),
+        );
+    }
+}
+
+/// A day's tours serialise as one array (`DayTours`'s own `Serialize`): open tours first, then the
+/// day's ended ones, as `tour list --format json` prints them.
+impl PartialSchema for DayTours {
+    fn schema() -> RefOr<Schema> {
+        ArrayBuilder::new().items(TourRecord::schema_ref()).into()
+    }
+}
+
+impl ToSchema for DayTours {
+    fn schemas(schemas: &mut Vec<(String, RefOr<Schema>)>) {
+        schemas.push((TourRecord::name().into(), TourRecord::schema()));
+        TourRecord::schemas(schemas);
+    }
 }
 
 type Answer<T> = Result<(StatusCode, Json<T>), Failure>;

@@ -151,6 +151,18 @@ impl Failure {
     }
 }
 
+/// What the API answers when it refuses or fails: the JSON [`Failure::into_response`] writes.
+/// Only its schema is used, for `/api/v1/openapi.json`; the tests hold every answer to it.
+#[derive(utoipa::ToSchema)]
+#[allow(dead_code)]
+pub struct ErrorBody {
+    /// For programs: bad_request, invalid, too_large, unauthorized, forbidden, not_found,
+    /// conflict, busy or internal.
+    pub error: String,
+    /// For people, in the reader's language (the УКР | ENG choice, else `Accept-Language`).
+    pub message: String,
+}
+
 /// Text safe inside HTML.
 pub fn escape_html(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
