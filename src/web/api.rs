@@ -16,9 +16,10 @@ use axum::response::IntoResponse;
 use axum::routing::get;
 use axum::{Json, Router};
 use serde::Deserialize;
+use utoipa::openapi::Ref;
+use utoipa::openapi::RefOr;
 use utoipa::openapi::schema::{ArrayBuilder, Schema};
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
-use utoipa::openapi::{RefOr, Server};
 use utoipa::{IntoParams, Modify, OpenApi, PartialSchema, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -36,7 +37,9 @@ const ANY_USER: &[Role] = &[Role::Guide, Role::Economist, Role::Admin];
 
 pub fn routes() -> Router<AppState> {
     let (api, _) = documented().split_for_parts();
-    Router::new().route("/healthz", get(super::healthz)).merge(api)
+    Router::new()
+        .route("/healthz", get(super::healthz))
+        .merge(api)
 }
 
 /// Every `/api/v1` route, with its description. Add a route here, through `routes!`, and never
@@ -86,17 +89,17 @@ struct Credentials;
 
 impl Modify for Credentials {
     fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
-        openapi.servers = Some(vec![Server::new("/")]);
         let components = openapi.components.get_or_insert_with(Default::default);
         components.add_security_scheme(
-            "token",
+            "bearer",
             SecurityScheme::Http(
                 HttpBuilder::new()
                     .scheme(HttpAuthScheme::Bearer)
                     .bearer_format("tc_<id>_<secret>")
                     .description(Some(
-                        "A user's API token, as `tourcentre user token NAME` prints it once; \
-                         `tourcentre user revoke NAME` ends it.",
+                        "A user's API token, `Authorization: Bearer tc_<id>_<secret>`, as \
+                         `tourcentre user token NAME` prints it (once); `tourcentre user revoke \
+                         NAME` ends it.",
                     ))
                     .build(),
             ),
@@ -115,7 +118,9 @@ impl Modify for Credentials {
 /// day's ended ones, as `tour list --format json` prints them.
 impl PartialSchema for DayTours {
     fn schema() -> RefOr<Schema> {
-        ArrayBuilder::new().items(TourRecord::schema_ref()).into()
+        ArrayBuilder::new()
+            .items(Ref::from_schema_name(TourRecord::name()))
+            .into()
     }
 }
 
@@ -142,17 +147,62 @@ fn body<T>(body: Result<Json<T>, JsonRejection>, caller: &Caller) -> Result<T, F
     })
 }
 
-#[derive(Deserialize)]
+/// `GET /api/v1/openapi.json`, the same document to anyone, made once.
+static DOCUMENT: LazyLock<String> = LazyLock::new(|| {
+    // Built from values: serialising it cannot fail.
+    openapi().to_pretty_json().unwrap_or_default()
+});
+
+/// This description of the API (OpenAPI 3.1).
+///
+/// Anyone may read it, without signing in.
+#[utoipa::path(
+    get,
+    path = "/api/v1/openapi.json",
+    tag = "api",
+    responses(
+        (status = OK, description = "The OpenAPI 3.1 document", content_type = "application/json", body = Object),
+    ),
+)]
+async fn openapi_json() -> impl IntoResponse {
+    (
+        [(header::CONTENT_TYPE, "application/json")],
+        DOCUMENT.as_str(),
+    )
+}
+
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 struct StatusQuery {
+    /// The year; default the current one (a past year is read on 31 December)
+    #[param(example = 2026)]
     year: Option<i32>,
+    /// The day to read the year on, YYYY-MM-DD; default today
+    #[param(format = Date, example = "2026-05-19")]
     as_of: Option<String>,
 }
 
+/// The year so far against the target (`visitors status --format json`).
+///
+/// Visitors to date, expected and projected, what each remaining open day needs, the pace, and
+/// the counts by category and by month. Guides, economists and the administrator.
+#[utoipa::path(
+    get,
+    path = "/api/v1/status",
+    tag = "visitors",
+    params(StatusQuery),
+    responses(
+        (status = OK, description = "The year's status", body = YearStatus),
+        (status = BAD_REQUEST, description = "`year` or `as_of` is not a date the year has", body = ErrorBody),
+        (status = UNAUTHORIZED, description = "No valid token or session", body = ErrorBody),
+    ),
+    security(("bearer" = []), ("session" = [])),
+)]
 async fn status(
     State(state): State<AppState>,
     caller: Caller,
     Query(query): Query<StatusQuery>,
-) -> Answer<crate::visitors::YearStatus> {
+) -> Answer<YearStatus> {
     caller.require(DESK_READERS)?;
     let lang = caller.lang;
     let status = with_centre(&state, move |centre| {
@@ -163,16 +213,36 @@ async fn status(
     Ok((StatusCode::OK, Json(status)))
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 struct DayQuery {
+    /// The day, YYYY-MM-DD; default today
+    #[param(format = Date, example = "2026-05-19")]
     date: Option<String>,
 }
 
+/// A day's tours (`tour list --format json`).
+///
+/// Every open tour (of any day) first, then the day's ended tours, each with the rounds of the
+/// exhibit played during it (`games`). Guides and the administrator.
+#[utoipa::path(
+    get,
+    path = "/api/v1/tours",
+    tag = "tours",
+    params(DayQuery),
+    responses(
+        (status = OK, description = "The day's tours, open ones first", body = DayTours),
+        (status = BAD_REQUEST, description = "`date` is not a date", body = ErrorBody),
+        (status = UNAUTHORIZED, description = "No valid token or session", body = ErrorBody),
+        (status = FORBIDDEN, description = "Not a guide or the administrator", body = ErrorBody),
+    ),
+    security(("bearer" = []), ("session" = [])),
+)]
 async fn tours(
     State(state): State<AppState>,
     caller: Caller,
     Query(query): Query<DayQuery>,
-) -> Answer<crate::centre::DayTours> {
+) -> Answer<DayTours> {
     caller.require(DESK)?;
     let lang = caller.lang;
     let day = with_centre(&state, move |centre| {
@@ -183,23 +253,46 @@ async fn tours(
     Ok((StatusCode::OK, Json(day)))
 }
 
-#[derive(Deserialize)]
+/// A tour to start now.
+#[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 struct NewTourBody {
+    /// school, student, adult, family or other
+    #[schema(example = "school")]
     group: String,
+    /// People in the group
+    #[schema(minimum = 1, maximum = 500, example = 24)]
     size: i64,
     guide: Option<String>,
     note: Option<String>,
-    /// The kiosk station a tour plays at (the stations issue uses it); accepted and not yet kept.
+    // The stations issue will use it.
+    /// The kiosk station the tour plays at; accepted, not kept yet
     #[allow(dead_code)]
     station: Option<String>,
 }
 
+/// Starts a tour now (`tour start --format json`).
+///
+/// Guides and the administrator.
+#[utoipa::path(
+    post,
+    path = "/api/v1/tours",
+    tag = "tours",
+    request_body = NewTourBody,
+    responses(
+        (status = CREATED, description = "The tour, started", body = TourRecord),
+        (status = BAD_REQUEST, description = "Not such a JSON body, or a value out of range", body = ErrorBody),
+        (status = UNAUTHORIZED, description = "No valid token or session", body = ErrorBody),
+        (status = FORBIDDEN, description = "Not a guide or the administrator", body = ErrorBody),
+        (status = PAYLOAD_TOO_LARGE, description = "A body over 1 MiB", body = ErrorBody),
+    ),
+    security(("bearer" = []), ("session" = [])),
+)]
 async fn start_tour(
     State(state): State<AppState>,
     caller: Caller,
     request: Result<Json<NewTourBody>, JsonRejection>,
-) -> Answer<crate::centre::TourRecord> {
+) -> Answer<TourRecord> {
     caller.require(DESK)?;
     let new = body(request, &caller)?;
     let lang = caller.lang;
@@ -217,11 +310,29 @@ async fn start_tour(
     Ok((StatusCode::CREATED, Json(tour)))
 }
 
+/// Ends a tour now (`tour end ID --format json`).
+///
+/// Guides and the administrator.
+#[utoipa::path(
+    post,
+    path = "/api/v1/tours/{id}/end",
+    tag = "tours",
+    params(("id" = String, Path, description = "The tour's id, or its first characters as `tour list` shows them")),
+    responses(
+        (status = OK, description = "The tour, ended", body = TourRecord),
+        (status = BAD_REQUEST, description = "The tour would end before it started", body = ErrorBody),
+        (status = UNAUTHORIZED, description = "No valid token or session", body = ErrorBody),
+        (status = FORBIDDEN, description = "Not a guide or the administrator", body = ErrorBody),
+        (status = NOT_FOUND, description = "No tour has that id, or more than one begins so", body = ErrorBody),
+        (status = CONFLICT, description = "The tour has already ended", body = ErrorBody),
+    ),
+    security(("bearer" = []), ("session" = [])),
+)]
 async fn end_tour(
     State(state): State<AppState>,
     caller: Caller,
     Path(id): Path<String>,
-) -> Answer<crate::centre::TourRecord> {
+) -> Answer<TourRecord> {
     caller.require(DESK)?;
     let lang = caller.lang;
     let tour = with_centre(&state, move |centre| centre.end_tour(&id, None))
@@ -230,20 +341,44 @@ async fn end_tour(
     Ok((StatusCode::OK, Json(tour)))
 }
 
-#[derive(Deserialize)]
+/// Walk-in visitors to add.
+#[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 struct NewVisitBody {
+    /// How many people
+    #[schema(minimum = 1, maximum = 500, example = 7)]
     count: i64,
+    /// school, student, adult, family or other
+    #[schema(example = "family")]
     category: String,
+    /// The day, YYYY-MM-DD; default today
+    #[schema(format = Date, example = "2026-05-19")]
     date: Option<String>,
     note: Option<String>,
 }
 
+/// Adds walk-in visitors (`visit add --format json`).
+///
+/// Guides and the administrator.
+#[utoipa::path(
+    post,
+    path = "/api/v1/visits",
+    tag = "visits",
+    request_body = NewVisitBody,
+    responses(
+        (status = CREATED, description = "The visit, with the day's total after it", body = VisitAdded),
+        (status = BAD_REQUEST, description = "Not such a JSON body, or a value out of range", body = ErrorBody),
+        (status = UNAUTHORIZED, description = "No valid token or session", body = ErrorBody),
+        (status = FORBIDDEN, description = "Not a guide or the administrator", body = ErrorBody),
+        (status = PAYLOAD_TOO_LARGE, description = "A body over 1 MiB", body = ErrorBody),
+    ),
+    security(("bearer" = []), ("session" = [])),
+)]
 async fn add_visit(
     State(state): State<AppState>,
     caller: Caller,
     request: Result<Json<NewVisitBody>, JsonRejection>,
-) -> Answer<crate::centre::VisitAdded> {
+) -> Answer<VisitAdded> {
     caller.require(DESK)?;
     let new = body(request, &caller)?;
     let lang = caller.lang;
@@ -260,18 +395,41 @@ async fn add_visit(
     Ok((StatusCode::CREATED, Json(visit)))
 }
 
-#[derive(Deserialize)]
+/// Why a record is voided; kept in the audit log.
+#[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 struct VoidBody {
+    /// Why (kept in the audit log); not blank
+    #[schema(example = "typed 40 instead of 4")]
     reason: String,
 }
 
+/// Voids walk-ins entered by mistake (`visit void ID --reason TEXT --format json`).
+///
+/// They count nothing after it, and stay in the audit log with who voided them and why. Guides
+/// and the administrator.
+#[utoipa::path(
+    post,
+    path = "/api/v1/visits/{id}/void",
+    tag = "visits",
+    params(("id" = String, Path, description = "The visit's id")),
+    request_body = VoidBody,
+    responses(
+        (status = OK, description = "The visit, voided", body = Voided),
+        (status = BAD_REQUEST, description = "Not such a JSON body, or a blank reason", body = ErrorBody),
+        (status = UNAUTHORIZED, description = "No valid token or session", body = ErrorBody),
+        (status = FORBIDDEN, description = "Not a guide or the administrator", body = ErrorBody),
+        (status = NOT_FOUND, description = "No visit has that id (or it is voided already)", body = ErrorBody),
+        (status = PAYLOAD_TOO_LARGE, description = "A body over 1 MiB", body = ErrorBody),
+    ),
+    security(("bearer" = []), ("session" = [])),
+)]
 async fn void_visit(
     State(state): State<AppState>,
     caller: Caller,
     Path(id): Path<String>,
     request: Result<Json<VoidBody>, JsonRejection>,
-) -> Answer<crate::centre::Voided> {
+) -> Answer<Voided> {
     caller.require(DESK)?;
     let reason = body(request, &caller)?.reason;
     let (lang, user) = (caller.lang, caller.name.clone());
@@ -283,12 +441,32 @@ async fn void_visit(
     Ok((StatusCode::OK, Json(voided)))
 }
 
+/// Voids a tour entered by mistake (`tour void ID --reason TEXT --format json`).
+///
+/// It counts nothing after it, and stays in the audit log with who voided it and why. Guides and
+/// the administrator.
+#[utoipa::path(
+    post,
+    path = "/api/v1/tours/{id}/void",
+    tag = "tours",
+    params(("id" = String, Path, description = "The tour's id, or its first characters as `tour list` shows them")),
+    request_body = VoidBody,
+    responses(
+        (status = OK, description = "The tour, voided", body = Voided),
+        (status = BAD_REQUEST, description = "Not such a JSON body, or a blank reason", body = ErrorBody),
+        (status = UNAUTHORIZED, description = "No valid token or session", body = ErrorBody),
+        (status = FORBIDDEN, description = "Not a guide or the administrator", body = ErrorBody),
+        (status = NOT_FOUND, description = "No tour has that id (or it is voided already), or more than one begins so", body = ErrorBody),
+        (status = PAYLOAD_TOO_LARGE, description = "A body over 1 MiB", body = ErrorBody),
+    ),
+    security(("bearer" = []), ("session" = [])),
+)]
 async fn void_tour(
     State(state): State<AppState>,
     caller: Caller,
     Path(id): Path<String>,
     request: Result<Json<VoidBody>, JsonRejection>,
-) -> Answer<crate::centre::Voided> {
+) -> Answer<Voided> {
     caller.require(DESK)?;
     let reason = body(request, &caller)?.reason;
     let (lang, user) = (caller.lang, caller.name.clone());
@@ -300,6 +478,21 @@ async fn void_tour(
     Ok((StatusCode::OK, Json(voided)))
 }
 
+/// The Green City indicators' progress (`indicators progress --format json`).
+///
+/// One row per indicator of the catalogue, in its order. Guides, economists and the
+/// administrator.
+#[utoipa::path(
+    get,
+    path = "/api/v1/indicators/progress",
+    tag = "indicators",
+    responses(
+        (status = OK, description = "Each indicator's progress", body = Vec<ProgressRow>),
+        (status = BAD_REQUEST, description = "The indicators' files have problems", body = ErrorBody),
+        (status = UNAUTHORIZED, description = "No valid token or session", body = ErrorBody),
+    ),
+    security(("bearer" = []), ("session" = [])),
+)]
 async fn progress(
     State(state): State<AppState>,
     caller: Caller,
@@ -310,7 +503,7 @@ async fn progress(
     let data_dir = state.data_dir().to_path_buf();
     let rows = with_centre(&state, move |centre| {
         let loaded = crate::centre::indicators::load(&indicators, Some(&data_dir), centre.today())?;
-        let rows: Vec<crate::centre::indicators::ProgressRow<'_>> =
+        let rows: Vec<ProgressRow<'_>> =
             loaded.catalogue.indicators.iter().map(Into::into).collect();
         // Plain numbers and strings: serialising them cannot fail.
         Ok(serde_json::to_value(rows).unwrap_or_default())

@@ -49,7 +49,6 @@ pub struct Shared {
     centre: Mutex<Centre>,
     sessions: Mutex<Sessions>,
     throttle: Mutex<LoginThrottle>,
-    pub(crate) pages: pages::Templates,
     options: ServeOptions,
 }
 
@@ -94,7 +93,6 @@ impl Shared {
             centre: Mutex::new(centre),
             sessions: Mutex::new(Sessions::default()),
             throttle: Mutex::new(LoginThrottle::default()),
-            pages: pages::Templates::new(),
             options,
         }))
     }

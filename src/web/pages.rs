@@ -47,7 +47,11 @@ pub struct Templates {
     env: Environment<'static>,
 }
 
-const TEMPLATES: [(&str, &str); 10] = [
+const TEMPLATES: [(&str, &str); 11] = [
+    (
+        "error.html",
+        include_str!("../../assets/web/templates/error.html"),
+    ),
     (
         "admin.html",
         include_str!("../../assets/web/templates/admin.html"),
@@ -106,7 +110,7 @@ impl Templates {
         Templates { env }
     }
 
-    fn render(&self, name: &str, context: Value) -> Result<Html<String>, Failure> {
+    pub fn render(&self, name: &str, context: Value) -> Result<Html<String>, Failure> {
         self.env
             .get_template(name)
             .and_then(|template| template.render(context))
@@ -120,6 +124,12 @@ impl Templates {
                 )
             })
     }
+}
+
+/// The templates, built once for the whole process (error pages are rendered outside a handler).
+pub fn templates() -> &'static Templates {
+    static TEMPLATES_ONCE: std::sync::OnceLock<Templates> = std::sync::OnceLock::new();
+    TEMPLATES_ONCE.get_or_init(Templates::new)
 }
 
 impl Default for Templates {
@@ -168,7 +178,8 @@ pub(super) fn page(
 ) -> Result<Response, Failure> {
     // The page's own values first: they win over the frame's (the login page's CSRF token).
     let context = context! { ..body, ..frame };
-    Ok(state.pages.render(name, context)?.into_response())
+    let _ = state;
+    Ok(templates().render(name, context)?.into_response())
 }
 
 /// A chart's SVG as an image source: an image never runs a script, whatever text a chart holds.
@@ -482,6 +493,8 @@ struct FormState {
     form: String,
     field: String,
     problem: String,
+    /// What was typed, to fill the form again.
+    values: std::collections::BTreeMap<String, String>,
 }
 
 async fn today(State(state): State<AppState>, staff: Staff) -> Result<Response, Failure> {
@@ -548,8 +561,8 @@ async fn today_page(
             visitors => day.visitors,
             visitors_text => words.say("web-today-visitors", &[("count", day.visitors.into())]),
             year_text => words.say("web-today-year", &[
-                ("count", year.visitors_to_date.into()),
-                ("target", year.target.into()),
+                ("count", words.number(year.visitors_to_date as f64, 0).into()),
+                ("target", words.number(f64::from(year.target), 0).into()),
                 ("percent", words.number(year.percent_of_target(), 1).into()),
             ]),
             open => open,
@@ -568,6 +581,7 @@ async fn after_form<T>(
     state: &AppState,
     staff: &Staff,
     form: &str,
+    values: &[(&str, Option<&str>)],
     result: Result<T, CentreError>,
 ) -> Result<Response, Failure> {
     match result {
@@ -591,6 +605,10 @@ async fn after_form<T>(
                 form: form.into(),
                 field,
                 problem: message,
+                values: values
+                    .iter()
+                    .filter_map(|(k, v)| v.map(|v| ((*k).to_string(), v.to_string())))
+                    .collect(),
             };
             today_page(state, staff, Some(problem), failure.status).await
         }
@@ -629,6 +647,12 @@ async fn start_tour(
     let submitted = form(submitted, staff.lang)?;
     check_csrf(&state, &headers, &submitted.csrf)?;
     let guide = submitted.guide.or_else(|| Some(staff.signed.name.clone()));
+    let typed = [
+        ("group", Some(submitted.group.clone())),
+        ("size", Some(submitted.size.clone())),
+        ("guide", guide.clone()),
+        ("note", submitted.note.clone()),
+    ];
     let result = match typed_number(&submitted.size, "size") {
         Err(err) => Err(err),
         Ok(size) => {
@@ -642,7 +666,8 @@ async fn start_tour(
             with_centre(&state, move |centre| centre.start_tour(&start)).await
         }
     };
-    after_form(&state, &staff, "tour", result).await
+    let values: Vec<(&str, Option<&str>)> = typed.iter().map(|(k, v)| (*k, v.as_deref())).collect();
+    after_form(&state, &staff, "tour", &values, result).await
 }
 
 async fn end_tour(
@@ -656,7 +681,7 @@ async fn end_tour(
     let submitted = form(submitted, staff.lang)?;
     check_csrf(&state, &headers, &submitted.csrf)?;
     let result = with_centre(&state, move |centre| centre.end_tour(&id, None)).await;
-    after_form(&state, &staff, "end", result).await
+    after_form(&state, &staff, "end", &[], result).await
 }
 
 #[derive(Deserialize)]
@@ -679,6 +704,11 @@ async fn add_visit(
     staff.require(DESK)?;
     let submitted = form(submitted, staff.lang)?;
     check_csrf(&state, &headers, &submitted.csrf)?;
+    let typed = [
+        ("count", Some(submitted.count.clone())),
+        ("category", Some(submitted.category.clone())),
+        ("note", submitted.note.clone()),
+    ];
     let result = match typed_number(&submitted.count, "count") {
         Err(err) => Err(err),
         Ok(count) => {
@@ -691,7 +721,8 @@ async fn add_visit(
             with_centre(&state, move |centre| centre.add_visit(&add)).await
         }
     };
-    after_form(&state, &staff, "visit", result).await
+    let values: Vec<(&str, Option<&str>)> = typed.iter().map(|(k, v)| (*k, v.as_deref())).collect();
+    after_form(&state, &staff, "visit", &values, result).await
 }
 
 #[derive(Deserialize)]
@@ -724,7 +755,7 @@ async fn void(
         }
     })
     .await;
-    after_form(&state, &staff, "void", result).await
+    after_form(&state, &staff, "void", &[], result).await
 }
 
 async fn year(State(state): State<AppState>, staff: Staff) -> Result<Response, Failure> {

@@ -58,6 +58,8 @@ pub struct Failure {
     pub api: bool,
     /// Where a page should send the person instead (sign in).
     pub redirect: Option<String>,
+    /// The reader's language, for the page.
+    pub lang: Lang,
 }
 
 impl Failure {
@@ -68,7 +70,13 @@ impl Failure {
             message,
             api: false,
             redirect: None,
+            lang: Lang::Uk,
         }
+    }
+
+    fn in_lang(mut self, lang: Lang) -> Self {
+        self.lang = lang;
+        self
     }
 
     pub fn api(mut self) -> Self {
@@ -77,7 +85,7 @@ impl Failure {
     }
 
     fn worded(status: StatusCode, code: &'static str, id: &str, lang: Lang) -> Self {
-        Failure::new(status, code, Words::new(lang).text(id))
+        Failure::new(status, code, Words::new(lang).text(id)).in_lang(lang)
     }
 
     pub fn unauthorized(lang: Lang) -> Self {
@@ -141,18 +149,19 @@ impl Failure {
         if status == StatusCode::INTERNAL_SERVER_ERROR {
             // The detail goes to the log (paths, SQLite's words), never to the page.
             eprintln!("internal error: {err}");
-            return Failure::new(status, code, words.text("web-internal"));
+            return Failure::new(status, code, words.text("web-internal")).in_lang(lang);
         }
         let message = match err {
             CentreError::Input { field, problem } => format!("{field}: {}", words.of(problem)),
             other => words.of(other),
         };
-        Failure::new(status, code, message)
+        Failure::new(status, code, message).in_lang(lang)
     }
 }
 
-/// What the API answers when it refuses or fails: the JSON [`Failure::into_response`] writes.
-/// Only its schema is used, for `/api/v1/openapi.json`; the tests hold every answer to it.
+// The JSON `Failure::into_response` writes for the API. Only its schema is used (in
+// /api/v1/openapi.json); tests/it/openapi.rs holds the real answers to it.
+/// What the API answers when it refuses a request or fails.
 #[derive(utoipa::ToSchema)]
 #[allow(dead_code)]
 pub struct ErrorBody {
@@ -161,22 +170,6 @@ pub struct ErrorBody {
     pub error: String,
     /// For people, in the reader's language (the УКР | ENG choice, else `Accept-Language`).
     pub message: String,
-}
-
-/// Text safe inside HTML.
-pub fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
 }
 
 impl IntoResponse for Failure {
@@ -188,22 +181,18 @@ impl IntoResponse for Failure {
             let body = serde_json::json!({"error": self.code, "message": self.message});
             return (self.status, axum::Json(body)).into_response();
         }
-        let page = format!(
-            "<!doctype html><html><head><meta charset=\"utf-8\"><meta name=\"viewport\" \
-             content=\"width=device-width, initial-scale=1\"><title>{code}</title>\
-             <link rel=\"stylesheet\" href=\"/assets/style.css\"></head><body><main class=\"narrow\">\
-             <h1>{status}</h1><p class=\"problem\" role=\"alert\">{message}</p>\
-             <p><a href=\"/\">tourcentre</a></p></main></body></html>",
-            code = self.status.as_u16(),
-            status = self.status.as_u16(),
-            message = escape_html(&self.message),
-        );
-        (
-            self.status,
-            [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
-            page,
-        )
-            .into_response()
+        let context = minijinja::context! {
+            lang => self.lang.code(),
+            other_lang => if self.lang == Lang::Uk { "en" } else { "uk" },
+            here => "/",
+            status => self.status.as_u16(),
+            message => self.message,
+            menu => Vec::<minijinja::Value>::new(),
+        };
+        match super::pages::templates().render("error.html", context) {
+            Ok(page) => (self.status, page).into_response(),
+            Err(_) => (self.status, self.message).into_response(),
+        }
     }
 }
 
