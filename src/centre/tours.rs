@@ -39,9 +39,11 @@ pub struct TourRecord {
     pub guide: Option<String>,
     #[schema(required)]
     pub note: Option<String>,
+    #[schema(format = DateTime)]
     pub started_at: String,
-    #[schema(required)]
+    #[schema(required, format = DateTime)]
     pub ended_at: Option<String>,
+    #[schema(format = Date)]
     pub start_date: String,
     pub open: bool,
     /// Rounds of the exhibit played during the tour; only in a day's list.
@@ -102,12 +104,14 @@ impl Serialize for DayTours {
 #[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct VisitAdded {
     pub id: String,
+    #[schema(format = Date)]
     pub date: String,
     pub count: u32,
     /// school, student, adult, family or other
     pub category: &'static str,
     #[schema(required)]
     pub note: Option<String>,
+    #[schema(format = DateTime)]
     pub recorded_at: String,
     pub visitors_on_date: u64,
     #[serde(skip)]

@@ -23,7 +23,7 @@ pub struct DayCount {
     pub visitors: u64,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Pace {
     OnTrack,
@@ -41,7 +41,7 @@ impl Pace {
     }
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 pub struct ByCategory {
     pub school: u64,
     pub student: u64,
@@ -77,14 +77,14 @@ impl ByCategory {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 pub struct MonthCount {
     pub month: u32,
     pub visitors: u64,
 }
 
 /// The `visitors status` record; its serde form is the contract's JSON, field for field.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct YearStatus {
     pub year: i32,
     pub as_of: NaiveDate,
@@ -98,6 +98,7 @@ pub struct YearStatus {
     pub status: Pace,
     pub by_category: ByCategory,
     /// Always twelve entries, January first; months after `as_of` show 0.
+    #[schema(min_items = 12, max_items = 12)]
     pub by_month: Vec<MonthCount>,
 }
 
