@@ -58,7 +58,7 @@ fn documented() -> OpenApiRouter<AppState> {
 }
 
 /// The OpenAPI document of [`documented`], as it is served.
-pub fn openapi() -> utoipa::openapi::OpenApi {
+fn openapi() -> utoipa::openapi::OpenApi {
     documented().into_openapi()
 }
 

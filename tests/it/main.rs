@@ -11,6 +11,7 @@ mod golden;
 mod guide_cli;
 mod layering;
 mod messages;
+mod openapi;
 mod report_cli;
 mod robustness;
 mod store_reliability;
