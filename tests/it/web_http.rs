@@ -79,11 +79,17 @@ impl Server {
     }
 
     pub fn on(data: tempfile::TempDir) -> Server {
+        Server::with_args(data, &[])
+    }
+
+    /// A server started with more `serve` options.
+    pub fn with_args(data: tempfile::TempDir, extra: &[&str]) -> Server {
         let address: SocketAddr = format!("127.0.0.1:{}", free_port()).parse().unwrap();
         let child = Command::new(env!("CARGO_BIN_EXE_tourcentre"))
             .arg("--data-dir")
             .arg(data.path())
             .args(["serve", "--listen", &address.to_string()])
+            .args(extra)
             .current_dir(repo())
             .env("TOURCENTRE_NOW", NOW)
             .stdout(Stdio::null())
@@ -735,4 +741,82 @@ fn unknown_pages_are_a_friendly_404_in_the_readers_language() {
     let api = server.request("GET", "/api/v1/nothing", &[], b"");
     assert_eq!(api.status, 404);
     assert_eq!(api.json()["error"], "not_found");
+}
+
+#[test]
+fn staff_only_ranges_refuse_everyone_else_but_the_public_routes() {
+    let data = tempfile::tempdir().unwrap();
+    let out = cli(
+        data.path(),
+        &[
+            "user",
+            "add",
+            "olena",
+            "--role",
+            "guide",
+            "--password-stdin",
+        ],
+        "olena-password\n",
+    );
+    assert!(out.status.success());
+    let outside = Server::with_args(data, &["--staff-from", "10.0.0.0/8"]);
+    assert_eq!(outside.request("GET", "/login", &[], b"").status, 403);
+    assert_eq!(
+        outside.request("GET", "/api/v1/status", &[], b"").status,
+        403
+    );
+    assert_eq!(outside.request("GET", "/healthz", &[], b"").status, 200);
+    assert_eq!(
+        outside.request("GET", "/assets/style.css", &[], b"").status,
+        200
+    );
+    drop(outside);
+    let data = tempfile::tempdir().unwrap();
+    let inside = Server::with_args(data, &["--staff-from", "127.0.0.0/8"]);
+    assert_eq!(inside.request("GET", "/login", &[], b"").status, 200);
+    // A forwarded address counts only from a trusted proxy: here there is none.
+    let forged = inside.request("GET", "/login", &[("X-Forwarded-For", "10.1.2.3")], b"");
+    assert_eq!(forged.status, 200);
+}
+
+#[test]
+fn sigterm_stops_the_server_cleanly() {
+    let server = Server::start();
+    let guide = bearer(&server.token("olena"));
+    let reply = server.request(
+        "POST",
+        "/api/v1/visits",
+        &[
+            ("Authorization", &guide),
+            ("Content-Type", "application/json"),
+        ],
+        br#"{"count": 3, "category": "family"}"#,
+    );
+    assert_eq!(reply.status, 201);
+    let mut server = server;
+    let pid = server.child.id().to_string();
+    let killed = Command::new("kill").args(["-TERM", &pid]).status().unwrap();
+    assert!(killed.success());
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let status = loop {
+        if let Some(status) = server.child.try_wait().unwrap() {
+            break status;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the server did not stop on SIGTERM"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert!(status.success(), "{status:?}");
+    let store = tourcentre::store::open(server.data.path()).unwrap();
+    assert_eq!(store.integrity_check().unwrap(), vec!["ok".to_string()]);
+    // A clean close leaves no write-ahead log behind.
+    assert!(
+        !server.data.path().join("tourcentre.sqlite-wal").exists()
+            || std::fs::metadata(server.data.path().join("tourcentre.sqlite-wal"))
+                .unwrap()
+                .len()
+                == 0
+    );
 }
