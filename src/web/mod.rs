@@ -291,7 +291,12 @@ async fn staff_only(
         next.run(request).await
     } else {
         let lang = reply::reader_lang(request.headers());
-        Failure::forbidden(lang).into_response()
+        let failure = Failure::forbidden(lang);
+        if request.uri().path().starts_with("/api/") {
+            failure.api().into_response()
+        } else {
+            failure.into_response()
+        }
     }
 }
 
