@@ -936,6 +936,7 @@ async fn look_at_every_page(look: Look) -> Looking {
     let server = Server::start();
     server.add_user("olena", "guide");
     server.add_user("marta", "economist");
+    server.add_user("boss", "admin");
     let browser = Browser::open(PHONE).await;
     let mut looking = Looking::new(look);
 
@@ -985,6 +986,7 @@ async fn look_at_every_page(look: Look) -> Looking {
     looking
         .each(&browser, &server, "not-found", "/no-such-page")
         .await;
+    looking.each(&browser, &server, "import", "/import").await;
 
     browser.goto(&server, "/today").await;
     browser.sign_out().await;
@@ -997,6 +999,19 @@ async fn look_at_every_page(look: Look) -> Looking {
         assert_eq!(browser.status().await, 403);
         looking.look_at(&browser, "forbidden", lang).await;
     }
+    looking
+        .each(
+            &browser,
+            &server,
+            "indicator",
+            "/indicators/msw-recycled-share",
+        )
+        .await;
+    browser.goto(&server, "/indicators").await;
+    browser.sign_out().await;
+    browser.sign_in(&server, "boss", PASSWORD).await;
+    assert_eq!(browser.path().await, "/today");
+    looking.each(&browser, &server, "admin", "/admin").await;
     browser.close().await;
     looking
 }
@@ -1004,14 +1019,14 @@ async fn look_at_every_page(look: Look) -> Looking {
 #[tokio::test]
 async fn screenshots_of_every_page_in_both_languages_and_sizes() {
     let looking = look_at_every_page(Look::Screenshot).await;
-    assert_eq!(looking.checked, 9 * 2 * 2);
+    assert_eq!(looking.checked, 12 * 2 * 2);
     eprintln!("screenshots in {}", looking.shots.display());
 }
 
 #[tokio::test]
 async fn every_page_meets_wcag_2_1_aa_by_axe() {
     let looking = look_at_every_page(Look::Axe).await;
-    assert_eq!(looking.checked, 9 * 2 * 2);
+    assert_eq!(looking.checked, 12 * 2 * 2);
     assert!(
         looking.found.is_empty(),
         "axe-core finds {} WCAG 2.1 A/AA violations:\n{}",

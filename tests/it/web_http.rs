@@ -612,8 +612,35 @@ fn a_new_password_or_a_removal_ends_the_users_sessions_and_tokens() {
     assert_eq!(gone.status, 303);
 }
 
+/// A kiosk's rounds, written as the kiosk's store thread writes them.
+fn kiosk_rounds(data: &Path, rounds: usize) {
+    use tourcentre::game::{PlaySession, SessionAnswer, SessionRecorder};
+    let mut store = tourcentre::store::open(data).unwrap();
+    for _ in 0..rounds {
+        let at = chrono::Utc::now();
+        store
+            .record_session(&PlaySession {
+                id: uuid::Uuid::new_v4(),
+                station: "hall-2".into(),
+                audience: "older".into(),
+                lang: tourcentre::i18n::Lang::Uk,
+                tour_id: None,
+                started_at: at,
+                ended_at: at,
+                completed: true,
+                answers: vec![SessionAnswer {
+                    item: "battery".into(),
+                    right_bin: "hazardous".into(),
+                    chosen: vec!["hazardous".into()],
+                    first_try_right: true,
+                }],
+            })
+            .unwrap();
+    }
+}
+
 #[test]
-fn the_server_and_two_command_lines_writing_at_once_lose_nothing() {
+fn the_server_two_command_lines_and_a_kiosk_writing_at_once_lose_nothing() {
     let server = Server::start();
     let guide = bearer(&server.token("olena"));
     let per_writer = 40;
@@ -637,6 +664,10 @@ fn the_server_and_two_command_lines_writing_at_once_lose_nothing() {
             })
         })
         .collect();
+    let kiosk = {
+        let data = data.clone();
+        std::thread::spawn(move || kiosk_rounds(&data, per_writer))
+    };
     for _ in 0..per_writer {
         let reply = server.request(
             "POST",
