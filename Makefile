@@ -38,7 +38,7 @@ test-packages:
 .PHONY: test-axe
 test-axe:
 	@if [ ! -f "$(AXE_JS)" ]; then \
-	  command -v npm >/dev/null || { echo "npm is missing (the browser tests need axe-core from npm): sudo apt-get install npm"; exit 1; }; \
+	  command -v npm >/dev/null || $(MAKE) --no-print-directory install-packages PACKAGES="npm" || exit 1; \
 	  echo "Fetching axe-core 4 (npm) into $(CARGO_TARGET_DIR)/npm"; \
 	  npm install --no-save --no-audit --no-fund --loglevel=error --prefix "$(CARGO_TARGET_DIR)/npm" axe-core@4 >/dev/null; \
 	fi
