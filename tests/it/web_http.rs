@@ -683,10 +683,17 @@ fn the_server_two_command_lines_and_a_kiosk_writing_at_once_lose_nothing() {
     for writer in writers {
         writer.join().unwrap();
     }
+    kiosk.join().unwrap();
     let status = server
         .request("GET", "/api/v1/status", &[("Authorization", &guide)], b"")
         .json();
     assert_eq!(status["visitors_to_date"], 3 * per_writer);
+    let store = tourcentre::store::open(&data).unwrap();
+    let totals = tourcentre::store::VisitorStore::totals(&store).unwrap();
+    assert_eq!(
+        totals.play_sessions, per_writer as u64,
+        "every kiosk round is kept"
+    );
 }
 
 #[test]
