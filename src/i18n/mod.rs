@@ -35,17 +35,20 @@ pub trait Wording {
 }
 
 /// The messages in one reader's language: what a front end words everything with.
-#[derive(Debug)]
+#[derive(Debug, Clone, Copy)]
 pub struct Words {
     pub lang: Lang,
-    messages: Messages,
+    messages: &'static Messages,
 }
 
 impl Words {
+    /// The reader's words. The messages are parsed once for the whole process (a server words
+    /// every request).
     pub fn new(lang: Lang) -> Self {
+        static MESSAGES: std::sync::OnceLock<Messages> = std::sync::OnceLock::new();
         Words {
             lang,
-            messages: Messages::new(),
+            messages: MESSAGES.get_or_init(Messages::new),
         }
     }
 
@@ -61,7 +64,7 @@ impl Words {
 
     /// Anything worded (an error, a problem) in this reader's language.
     pub fn of(&self, worded: &(impl Wording + ?Sized)) -> String {
-        worded.words(&self.messages, self.lang)
+        worded.words(self.messages, self.lang)
     }
 
     /// A text carried in both languages, in this reader's.
@@ -97,7 +100,7 @@ impl Words {
     }
 
     pub fn messages(&self) -> &Messages {
-        &self.messages
+        self.messages
     }
 }
 

@@ -110,6 +110,11 @@ CREATE TABLE audit_log (
     detail    TEXT NOT NULL
 );
 CREATE INDEX audit_log_by_at ON audit_log (at);
+
+-- The entries a guide may undo: the latest typed at the desk (imported rows are not indexed, so
+-- a big import pays nothing for it).
+CREATE INDEX visits_recent ON visits (recorded_at) WHERE import_id IS NULL;
+CREATE INDEX tours_recent ON tours (recorded_at);
 ";
 
 pub fn migrations() -> Migrations<'static> {

@@ -140,6 +140,17 @@ impl IsoDate {
 pub struct SqliteStore {
     pub(super) conn: Connection,
     pub(super) path: PathBuf,
+    /// The last year's day counts read, kept until anything is written (see `day_counts`).
+    day_cache: std::cell::RefCell<Option<DayCache>>,
+}
+
+/// A year's day counts with the store's state when they were read: `total_changes` counts this
+/// connection's writes, `PRAGMA data_version` moves when any other connection commits.
+struct DayCache {
+    year: i32,
+    total_changes: u64,
+    data_version: i64,
+    counts: Vec<DayCount>,
 }
 
 impl std::fmt::Debug for SqliteStore {
@@ -169,7 +180,11 @@ impl SqliteStore {
         let conn = Connection::open_with_flags(&path, flags).map_err(|err| classify(&path, err))?;
         conn.busy_timeout(BUSY_TIMEOUT)
             .map_err(|err| classify(&path, err))?;
-        let store = SqliteStore { conn, path };
+        let store = SqliteStore {
+            conn,
+            path,
+            day_cache: Default::default(),
+        };
         let (application_id, user_version, _) = store.identity()?;
         if application_id != APPLICATION_ID {
             return Err(StoreError::Foreign { path: store.path });
@@ -251,6 +266,7 @@ impl SqliteStore {
         Ok(SqliteStore {
             conn,
             path: path.to_path_buf(),
+            day_cache: Default::default(),
         })
     }
 
@@ -496,6 +512,9 @@ impl VisitorStore for SqliteStore {
         Ok(ByCategory::from_counts(&counts))
     }
 
+    /// The year's visitors by day and category. Summing a busy year's visits takes tens of
+    /// milliseconds, and the server and the kiosk's panel ask for it on every look; the sums are
+    /// kept until this connection writes or another one commits, which SQLite tells cheaply.
     fn day_counts(&self, year: i32) -> Result<Vec<DayCount>, StoreError> {
         let (Some(first), Some(last)) = (
             NaiveDate::from_ymd_opt(year, 1, 1),
@@ -503,7 +522,26 @@ impl VisitorStore for SqliteStore {
         ) else {
             return Ok(Vec::new());
         };
-        self.counts_between(first, last)
+        let total_changes = self.conn.total_changes();
+        let data_version: i64 = self
+            .conn
+            .query_row("PRAGMA data_version", [], |row| row.get(0))
+            .map_err(|err| self.error(err))?;
+        if let Some(cache) = self.day_cache.borrow().as_ref()
+            && cache.year == year
+            && cache.total_changes == total_changes
+            && cache.data_version == data_version
+        {
+            return Ok(cache.counts.clone());
+        }
+        let counts = self.counts_between(first, last)?;
+        *self.day_cache.borrow_mut() = Some(DayCache {
+            year,
+            total_changes,
+            data_version,
+            counts: counts.clone(),
+        });
+        Ok(counts)
     }
 
     fn import_visits(&mut self, batch: &ImportBatch) -> Result<ImportReceipt, StoreError> {

@@ -453,3 +453,39 @@ fn games_are_counted_for_the_tour_they_were_played_in() {
     assert_eq!(store.games_in_tour(tour.id).unwrap(), 2);
     assert_eq!(store.games_in_tour(uuid::Uuid::new_v4()).unwrap(), 0);
 }
+
+#[test]
+fn the_years_sums_are_kept_only_until_anyone_writes() {
+    let data = tempfile::tempdir().unwrap();
+    let mut reader = crate::store::open(data.path()).unwrap();
+    let mut writer = crate::store::open(data.path()).unwrap();
+    let total = |store: &SqliteStore| -> u64 {
+        store
+            .day_counts(2026)
+            .unwrap()
+            .iter()
+            .map(|c| c.visitors)
+            .sum()
+    };
+    reader
+        .add_visit(&visit("2026-03-02", 3, Category::Family))
+        .unwrap();
+    assert_eq!(total(&reader), 3);
+    assert_eq!(total(&reader), 3, "the kept sums");
+    // Another connection (another process: the CLI, a kiosk) commits.
+    writer
+        .add_visit(&visit("2026-03-03", 4, Category::School))
+        .unwrap();
+    assert_eq!(total(&reader), 7);
+    // This connection writes.
+    reader
+        .add_visit(&visit("2026-03-04", 5, Category::Adult))
+        .unwrap();
+    assert_eq!(total(&reader), 12);
+    // Another year is not this year's sums.
+    writer
+        .add_visit(&visit("2025-03-04", 9, Category::Adult))
+        .unwrap();
+    assert_eq!(reader.day_counts(2025).unwrap().len(), 1);
+    assert_eq!(total(&reader), 12);
+}

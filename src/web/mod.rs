@@ -43,10 +43,17 @@ pub struct ServeOptions {
     pub staff_from: Vec<Cidr>,
 }
 
+/// How many store connections serve requests at once. SQLite in WAL mode reads in parallel and
+/// serialises writers itself (with its busy timeout), so a few connections keep both cores busy
+/// while one request waits on the disk.
+const CONNECTIONS: usize = 4;
+
 /// What every request shares.
 pub struct Shared {
-    /// The centre's operations on the one store connection (used from blocking threads only).
-    centre: Mutex<Centre>,
+    /// The centre's operations, one per store connection (used from blocking threads only).
+    centres: Vec<Mutex<Centre>>,
+    /// Which connection the next request tries first.
+    next: std::sync::atomic::AtomicUsize,
     sessions: Mutex<Sessions>,
     throttle: Mutex<LoginThrottle>,
     options: ServeOptions,
@@ -86,11 +93,16 @@ impl crate::i18n::Wording for ServeError {
 
 impl Shared {
     pub fn new(options: ServeOptions) -> Result<AppState, ServeError> {
-        let mut centre = Centre::new(options.data_dir.clone());
-        // Open (create, upgrade) the store now: a broken one is said at start, not at a request.
-        centre.store()?;
+        let mut centres = Vec::new();
+        for _ in 0..CONNECTIONS {
+            let mut centre = Centre::new(options.data_dir.clone());
+            // Open (create, upgrade) the store now: a broken one is said at start, not later.
+            centre.store()?;
+            centres.push(Mutex::new(centre));
+        }
         Ok(Arc::new(Shared {
-            centre: Mutex::new(centre),
+            centres,
+            next: std::sync::atomic::AtomicUsize::new(0),
             sessions: Mutex::new(Sessions::default()),
             throttle: Mutex::new(LoginThrottle::default()),
             options,
@@ -113,10 +125,19 @@ pub(crate) async fn with_centre<T: Send + 'static>(
 ) -> Result<T, CentreError> {
     let state = state.clone();
     tokio::task::spawn_blocking(move || {
-        let mut centre = state
-            .centre
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let count = state.centres.len();
+        let start = state
+            .next
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        // A free connection if there is one, else wait for the one whose turn it is.
+        let free =
+            (0..count).find_map(|offset| state.centres[(start + offset) % count].try_lock().ok());
+        let mut centre = match free {
+            Some(centre) => centre,
+            None => state.centres[start % count]
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner),
+        };
         centre.refresh_now();
         let result = work(&mut centre);
         if matches!(&result, Err(CentreError::Store(_))) {
