@@ -489,3 +489,27 @@ web-weekday-4 = Thu
 web-weekday-5 = Fri
 web-weekday-6 = Sat
 web-weekday-7 = Sun
+
+## Kiosk stations
+station-exists = There is already a station "{ $name }".
+station-not-found = There is no station "{ $name }". See: tourcentre station list
+station-added = Added station { $name }. Its token above is shown only once: put it on the kiosk PC ($TOURCENTRE_STATION_TOKEN or the file station-token in the data dir).
+station-removed = Station { $name } removed; its token no longer works.
+station-none = No stations yet. Add one: tourcentre station add NAME
+station-line = { $name }: { $state }, last seen { $seen }; version { $version }, scenario { $scenario }; rounds today { $rounds }, stored { $sessions }, waiting { $outbox }
+station-state-online = online
+station-state-waiting = waiting
+station-state-offline = offline
+station-state-never = never seen
+web-menu-stations = Stations
+web-stations-help = The state from the kiosk's last heartbeat: online (within 60 s), waiting (within 5 min), offline (longer).
+web-station = Station
+web-station-state = State
+web-station-seen = Last seen
+web-station-version = Version
+web-station-scenario = Scenario
+web-station-rounds = Rounds today
+web-station-outbox = Waiting
+web-station-accuracy = First try
+web-stations-as-of = As of
+web-refresh = Refresh

@@ -509,3 +509,27 @@ web-weekday-4 = Чт
 web-weekday-5 = Пт
 web-weekday-6 = Сб
 web-weekday-7 = Нд
+
+## Kiosk stations
+station-exists = Станція «{ $name }» уже є.
+station-not-found = Станції «{ $name }» немає. Перегляньте: tourcentre station list
+station-added = Додано станцію { $name }. Її токен вище показано лише раз: покладіть його на ПК кіоску ($TOURCENTRE_STATION_TOKEN або файл station-token у теці даних).
+station-removed = Станцію { $name } вилучено; її токен більше не діє.
+station-none = Станцій ще немає. Додайте: tourcentre station add НАЗВА
+station-line = { $name }: { $state }, востаннє { $seen }; версія { $version }, сценарій { $scenario }; раундів сьогодні { $rounds }, збережено { $sessions }, у черзі { $outbox }
+station-state-online = на зв’язку
+station-state-waiting = мовчить
+station-state-offline = не на зв’язку
+station-state-never = ще не виходила на зв’язок
+web-menu-stations = Станції
+web-stations-help = Стан за останнім сигналом кіоску: на зв’язку (до 60 с тому), мовчить (до 5 хв), не на зв’язку (довше).
+web-station = Станція
+web-station-state = Стан
+web-station-seen = Востаннє
+web-station-version = Версія
+web-station-scenario = Сценарій
+web-station-rounds = Раундів сьогодні
+web-station-outbox = У черзі
+web-station-accuracy = З першої спроби
+web-stations-as-of = Стан на
+web-refresh = Оновити

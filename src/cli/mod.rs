@@ -178,6 +178,25 @@ pub enum Command {
         #[command(subcommand)]
         command: UserCommand,
     },
+    /// Kiosk stations of the centre server: each kiosk PC uploads its rounds with its own token.
+    Station {
+        #[command(subcommand)]
+        command: StationCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum StationCommand {
+    /// Adds a station and prints its token once (give it to that kiosk:
+    /// $TOURCENTRE_STATION_TOKEN or <data dir>/station-token on the kiosk PC).
+    Add { name: String },
+    /// Every station: its state from the last heartbeat, version, scenario, rounds today.
+    List {
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Removes a station: its token stops working at once; its rounds stay counted.
+    Remove { name: String },
 }
 
 #[derive(Debug, clap::Args)]

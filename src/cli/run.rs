@@ -4,8 +4,8 @@ use std::path::{Path, PathBuf};
 
 use super::show::{self, emit};
 use super::{
-    Cli, CliError, Command, DbCommand, Format, GuideCommand, IndicatorsCommand, TourCommand,
-    UserCommand, VisitCommand, VisitorsCommand, indicators, resolve_data_dir,
+    Cli, CliError, Command, DbCommand, Format, GuideCommand, IndicatorsCommand, StationCommand,
+    TourCommand, UserCommand, VisitCommand, VisitorsCommand, indicators, resolve_data_dir,
 };
 use crate::centre::{self, Centre, CentreError, TourStart, VisitAdd};
 use crate::check;
@@ -117,6 +117,25 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             .map_err(|err| CliError::Message(words.of(&err)))
         }
         Command::User { command } => run_user(centre()?, command, &words),
+        Command::Station { command } => {
+            let mut centre = centre()?;
+            match command {
+                StationCommand::Add { name } => {
+                    let token = centre.add_station(&name)?;
+                    println!("{token}");
+                    eprintln!("{}", words.say("station-added", &[("name", name.into())]));
+                }
+                StationCommand::List { format } => {
+                    let stations = centre.stations()?;
+                    emit(format, &stations, || show::stations(&words, &stations));
+                }
+                StationCommand::Remove { name } => {
+                    centre.remove_station(&name)?;
+                    println!("{}", words.say("station-removed", &[("name", name.into())]));
+                }
+            }
+            Ok(())
+        }
         Command::Visitors { command } => {
             let mut centre = centre()?;
             match command {

@@ -214,6 +214,48 @@ pub fn voided(words: &Words, voided: &Voided) -> Shown {
     ))
 }
 
+/// Stations, one a line: name, state, last seen, version, scenario, rounds and sessions today.
+pub fn stations(words: &Words, stations: &[crate::centre::stations::StationStatus]) -> Shown {
+    if stations.is_empty() {
+        return Shown::out(words.text("station-none"));
+    }
+    Shown {
+        out: stations
+            .iter()
+            .map(|s| {
+                words.say(
+                    "station-line",
+                    &[
+                        ("name", s.name.clone().into()),
+                        (
+                            "state",
+                            words
+                                .text(&format!("station-state-{}", s.state.code()))
+                                .into(),
+                        ),
+                        (
+                            "seen",
+                            s.last_seen.clone().unwrap_or_else(|| "–".into()).into(),
+                        ),
+                        (
+                            "version",
+                            s.version.clone().unwrap_or_else(|| "–".into()).into(),
+                        ),
+                        (
+                            "scenario",
+                            s.scenario.clone().unwrap_or_else(|| "–".into()).into(),
+                        ),
+                        ("rounds", s.rounds_today.unwrap_or(0).into()),
+                        ("sessions", s.sessions_today.into()),
+                        ("outbox", s.outbox.unwrap_or(0).into()),
+                    ],
+                )
+            })
+            .collect(),
+        err: Vec::new(),
+    }
+}
+
 /// Users as a table: name, role, tokens.
 pub fn users(words: &Words, users: &[crate::store::User]) -> Shown {
     if users.is_empty() {

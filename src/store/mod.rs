@@ -16,11 +16,13 @@ use crate::indicators::{CentreFigures, MissedItem, MonthAnswers, MonthVisitors};
 use crate::visitors::{ByCategory, Calendar, Category, DayCount, YearStatus, year_status};
 
 mod accounts;
+mod stations;
 mod words;
 
 pub use accounts::{AuditEntry, Credentials, Role, User};
 pub use schema::LATEST_VERSION;
 pub use sqlite::{DATABASE_FILE_NAME, SqliteStore};
+pub use stations::{Heartbeat, Station};
 
 /// Opens (creating on first use, with its directory) the store in `data_dir`.
 pub fn open(data_dir: &Path) -> Result<SqliteStore, StoreError> {
@@ -261,6 +263,10 @@ pub enum StoreError {
     UserNotFound(String),
     #[error("no walk-in record has the id {0}")]
     VisitNotFound(String),
+    #[error("there is already a station {0}")]
+    StationExists(String),
+    #[error("there is no station {0}")]
+    StationNotFound(String),
 }
 
 /// The first eight characters of an id: what a guide types to end a tour.

@@ -111,6 +111,21 @@ CREATE TABLE audit_log (
 );
 CREATE INDEX audit_log_by_at ON audit_log (at);
 
+-- The kiosk stations: a token each (its secret only as SHA-256), and their last heartbeat.
+CREATE TABLE stations (
+    name          TEXT PRIMARY KEY NOT NULL,
+    token_id      TEXT NOT NULL UNIQUE,
+    secret_sha256 TEXT NOT NULL,
+    created_at    TEXT NOT NULL,
+    last_seen     TEXT,
+    version       TEXT,
+    scenario      TEXT,
+    rounds_today  INTEGER,
+    outbox        INTEGER,
+    uptime_s      INTEGER
+);
+CREATE INDEX play_sessions_by_station ON play_sessions (station, play_date);
+
 -- The entries a guide may undo: the latest typed at the desk (imported rows are not indexed, so
 -- a big import pays nothing for it).
 CREATE INDEX visits_recent ON visits (recorded_at) WHERE import_id IS NULL;

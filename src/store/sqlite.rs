@@ -324,9 +324,14 @@ impl SqliteStore {
     }
 
     fn write_session(&mut self, session: &PlaySession) -> Result<(), StoreError> {
+        self.write_session_once(session).map(drop)
+    }
+
+    /// Writes a session unless one with its id is there: true when it was new.
+    pub(super) fn write_session_once(&mut self, session: &PlaySession) -> Result<bool, StoreError> {
         let path = self.path.clone();
         let now = timestamp(crate::clock::now());
-        let write = |conn: &mut Connection| -> rusqlite::Result<()> {
+        let write = |conn: &mut Connection| -> rusqlite::Result<bool> {
             let tx = conn.transaction()?;
             let inserted = tx.execute(
                 "INSERT OR IGNORE INTO play_sessions
@@ -366,7 +371,8 @@ impl SqliteStore {
                     ])?;
                 }
             }
-            tx.commit()
+            tx.commit()?;
+            Ok(inserted == 1)
         };
         write(&mut self.conn).map_err(|err| classify(&path, err))
     }

@@ -102,6 +102,12 @@ impl Wording for StoreError {
                 say("user-not-found", &[("name", text(name.clone()))])
             }
             StoreError::VisitNotFound(id) => say("visit-not-found", &[("id", text(id.clone()))]),
+            StoreError::StationExists(name) => {
+                say("station-exists", &[("name", text(name.clone()))])
+            }
+            StoreError::StationNotFound(name) => {
+                say("station-not-found", &[("name", text(name.clone()))])
+            }
             StoreError::Sqlite { path: p, message } => say(
                 "store-failed",
                 &[("path", path(p)), ("reason", text(message.clone()))],

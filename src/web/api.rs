@@ -27,8 +27,9 @@ use utoipa_axum::routes;
 use super::reply::{Caller, ErrorBody, Failure};
 use super::{AppState, with_centre};
 use crate::centre::indicators::ProgressRow;
+use crate::centre::stations::{SessionUpload, StationStatus, UploadReceipt};
 use crate::centre::{DayTours, TourRecord, TourStart, VisitAdd, VisitAdded, Voided};
-use crate::store::Role;
+use crate::store::{Heartbeat, Role};
 use crate::visitors::YearStatus;
 
 const DESK: &[Role] = &[Role::Guide, Role::Admin];
@@ -54,6 +55,9 @@ fn documented() -> OpenApiRouter<AppState> {
         .routes(routes!(add_visit))
         .routes(routes!(void_visit))
         .routes(routes!(progress))
+        .routes(routes!(play_sessions))
+        .routes(routes!(heartbeat))
+        .routes(routes!(stations))
         .routes(routes!(openapi_json))
 }
 
@@ -100,6 +104,20 @@ impl Modify for Credentials {
                         "A user's API token, `Authorization: Bearer tc_<id>_<secret>`, as \
                          `tourcentre user token NAME` prints it (once); `tourcentre user revoke \
                          NAME` ends it.",
+                    ))
+                    .build(),
+            ),
+        );
+        components.add_security_scheme(
+            "station",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .bearer_format("tc_<id>_<secret>")
+                    .description(Some(
+                        "A kiosk station's token, as `tourcentre station add NAME` prints it \
+                         (once); it reaches only the station routes, and `tourcentre station \
+                         remove NAME` ends it.",
                     ))
                     .build(),
             ),
@@ -511,4 +529,158 @@ async fn progress(
     .await
     .map_err(|err| Failure::centre(&err, lang).api())?;
     Ok((StatusCode::OK, Json(rows)))
+}
+
+/// An upload of play sessions, as a kiosk sends it.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+struct SessionsBody {
+    /// Each session is judged on its own (see the answer's `rejected`).
+    #[schema(value_type = Vec<SessionUpload>)]
+    sessions: Vec<serde_json::Value>,
+}
+
+/// Rounds played at a kiosk (station tokens only).
+///
+/// Each session is judged on its own: a valid one is stored once (a session id already stored
+/// counts as a duplicate and changes nothing, so a retried upload is harmless); an invalid one
+/// (a bad id, ended before it started, more than 5 minutes ahead of the server's clock, over 100
+/// answers or 20 choices, a text over 200 characters, an unknown language) is listed with its
+/// reason and stored nowhere. The station is the token's, never the body's.
+#[utoipa::path(
+    post,
+    path = "/api/v1/play-sessions",
+    tag = "stations",
+    request_body = SessionsBody,
+    responses(
+        (status = OK, description = "What was stored, what was already there, what was refused", body = UploadReceipt),
+        (status = BAD_REQUEST, description = "The body is not `{\"sessions\": [...]}`", body = ErrorBody),
+        (status = UNAUTHORIZED, description = "No valid station token", body = ErrorBody),
+        (status = FORBIDDEN, description = "A user's token or session, not a station's", body = ErrorBody),
+        (status = PAYLOAD_TOO_LARGE, description = "The body is over 1 MiB", body = ErrorBody),
+    ),
+    security(("station" = [])),
+)]
+async fn play_sessions(
+    State(state): State<AppState>,
+    caller: Caller,
+    request: Result<Json<SessionsBody>, JsonRejection>,
+) -> Answer<UploadReceipt> {
+    let station = caller.station()?.to_string();
+    let uploads = body(request, &caller)?.sessions;
+    let lang = caller.lang;
+    let receipt = with_centre(&state, move |centre| {
+        let mut shaped = Vec::new();
+        let mut misshapen = Vec::new();
+        for value in uploads {
+            let id = value
+                .get("id")
+                .and_then(|id| id.as_str())
+                .unwrap_or_default()
+                .chars()
+                .take(crate::centre::stations::MAX_TEXT)
+                .collect::<String>();
+            match serde_json::from_value::<SessionUpload>(value) {
+                Ok(upload) => shaped.push(upload),
+                Err(_) => misshapen.push(crate::centre::stations::Rejected {
+                    id,
+                    error: "bad_shape".into(),
+                }),
+            }
+        }
+        let mut receipt = centre.upload_sessions(&station, &shaped)?;
+        receipt.rejected.extend(misshapen);
+        Ok(receipt)
+    })
+    .await
+    .map_err(|err| Failure::centre(&err, lang).api())?;
+    Ok((StatusCode::OK, Json(receipt)))
+}
+
+/// What a kiosk says of itself every 30 seconds.
+#[derive(Deserialize, ToSchema)]
+struct HeartbeatBody {
+    version: String,
+    /// The scenario it runs.
+    scenario: String,
+    rounds_today: u64,
+    /// Rounds waiting in its outbox to be uploaded.
+    outbox: u64,
+    uptime_s: u64,
+}
+
+/// The server's answer to a heartbeat.
+#[derive(serde::Serialize, ToSchema)]
+struct HeartbeatAnswer {
+    /// The server's clock (RFC 3339), for the kiosk to correct its own.
+    server_time: String,
+}
+
+/// A kiosk's heartbeat (station tokens only); answers the server's time.
+#[utoipa::path(
+    post,
+    path = "/api/v1/heartbeat",
+    tag = "stations",
+    request_body = HeartbeatBody,
+    responses(
+        (status = OK, description = "The server's time", body = HeartbeatAnswer),
+        (status = BAD_REQUEST, description = "Not a heartbeat", body = ErrorBody),
+        (status = UNAUTHORIZED, description = "No valid station token", body = ErrorBody),
+        (status = FORBIDDEN, description = "A user's token or session, not a station's", body = ErrorBody),
+    ),
+    security(("station" = [])),
+)]
+async fn heartbeat(
+    State(state): State<AppState>,
+    caller: Caller,
+    request: Result<Json<HeartbeatBody>, JsonRejection>,
+) -> Answer<HeartbeatAnswer> {
+    let station = caller.station()?.to_string();
+    let beat = body(request, &caller)?;
+    let lang = caller.lang;
+    let at = with_centre(&state, move |centre| {
+        centre.heartbeat(
+            &station,
+            &Heartbeat {
+                version: beat.version.chars().take(100).collect(),
+                scenario: beat.scenario.chars().take(200).collect(),
+                rounds_today: beat.rounds_today,
+                outbox: beat.outbox,
+                uptime_s: beat.uptime_s,
+            },
+        )
+    })
+    .await
+    .map_err(|err| Failure::centre(&err, lang).api())?;
+    Ok((
+        StatusCode::OK,
+        Json(HeartbeatAnswer {
+            server_time: at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
+        }),
+    ))
+}
+
+/// The kiosk stations and how they are (`station list --format json`).
+///
+/// Each station's state from its last heartbeat (`online` within 60 s, `waiting` within 300 s,
+/// `offline`, or `never`), what it last reported, and what the server stored for it today.
+/// Guides and the administrator.
+#[utoipa::path(
+    get,
+    path = "/api/v1/stations",
+    tag = "stations",
+    responses(
+        (status = OK, description = "Every station", body = Vec<StationStatus>),
+        (status = UNAUTHORIZED, description = "No valid token or session", body = ErrorBody),
+        (status = FORBIDDEN, description = "Not a guide or the administrator", body = ErrorBody),
+    ),
+    security(("bearer" = []), ("session" = [])),
+)]
+async fn stations(State(state): State<AppState>, caller: Caller) -> Answer<Vec<StationStatus>> {
+    caller.require(DESK)?;
+    let lang = caller.lang;
+    let stations = with_centre(&state, |centre| centre.stations())
+        .await
+        .map_err(|err| Failure::centre(&err, lang).api())?;
+    Ok((StatusCode::OK, Json(stations)))
 }

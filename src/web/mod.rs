@@ -9,6 +9,7 @@ pub mod auth;
 mod files;
 mod pages;
 mod reply;
+mod stations;
 
 use std::net::{IpAddr, SocketAddr};
 use std::path::{Path, PathBuf};
@@ -187,6 +188,7 @@ pub fn router(state: AppState) -> Router {
         .merge(api::routes())
         .merge(files::routes())
         .merge(admin::routes())
+        .merge(stations::routes())
         .fallback(pages::not_found)
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(middleware::from_fn_with_state(state.clone(), staff_only))

@@ -47,7 +47,11 @@ pub struct Templates {
     env: Environment<'static>,
 }
 
-const TEMPLATES: [(&str, &str); 11] = [
+const TEMPLATES: [(&str, &str); 12] = [
+    (
+        "stations.html",
+        include_str!("../../assets/web/templates/stations.html"),
+    ),
     (
         "error.html",
         include_str!("../../assets/web/templates/error.html"),
@@ -152,6 +156,7 @@ pub(super) fn frame(lang: Lang, staff: Option<&Staff>, here: &str) -> Value {
     }
     if matches!(role, Some(Role::Guide | Role::Admin)) {
         menu.push(item("/import", "web-menu-import"));
+        menu.push(item("/stations", "web-menu-stations"));
     }
     if role.is_some() {
         menu.push(item("/indicators", "web-menu-indicators"));

@@ -275,17 +275,28 @@ impl FromRequestParts<AppState> for Staff {
 
 /// Who calls the API: a user's token (`Authorization: Bearer tc_...`) or a browser session.
 pub struct Caller {
+    /// The user's name, or the station's.
     pub name: String,
-    pub role: Role,
+    /// None for a kiosk station's token: it reaches only the station routes.
+    pub role: Option<Role>,
     pub lang: Lang,
 }
 
 impl Caller {
+    /// Refuses (403) unless a user with one of `roles` calls (a station never does).
     pub fn require(&self, roles: &[Role]) -> Result<(), Failure> {
-        if roles.contains(&self.role) {
+        if self.role.is_some_and(|role| roles.contains(&role)) {
             Ok(())
         } else {
             Err(Failure::forbidden(self.lang).api())
+        }
+    }
+
+    /// The station calling, or 403 for a user.
+    pub fn station(&self) -> Result<&str, Failure> {
+        match self.role {
+            None => Ok(&self.name),
+            Some(_) => Err(Failure::forbidden(self.lang).api()),
         }
     }
 }
@@ -302,15 +313,16 @@ impl FromRequestParts<AppState> for Caller {
             .and_then(|v| v.strip_prefix("Bearer "))
             .map(|token| token.trim().to_string());
         if let Some(token) = bearer {
-            let user = with_centre(state, move |centre| centre.token_user(&token))
-                .await
-                .map_err(|err| Failure::centre(&err, lang).api())?;
-            return match user {
-                Some(user) => Ok(Caller {
-                    name: user.name,
-                    role: user.role,
-                    lang,
-                }),
+            let found = with_centre(state, move |centre| {
+                Ok(match centre.token_user(&token)? {
+                    Some(user) => Some((user.name, Some(user.role))),
+                    None => centre.token_station(&token)?.map(|station| (station, None)),
+                })
+            })
+            .await
+            .map_err(|err| Failure::centre(&err, lang).api())?;
+            return match found {
+                Some((name, role)) => Ok(Caller { name, role, lang }),
                 None => Err(Failure::unauthorized(lang).api()),
             };
         }
@@ -320,7 +332,7 @@ impl FromRequestParts<AppState> for Caller {
         {
             Some(signed) => Ok(Caller {
                 name: signed.name,
-                role: signed.role,
+                role: Some(signed.role),
                 lang,
             }),
             None => Err(Failure::unauthorized(lang).api()),

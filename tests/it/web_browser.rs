@@ -987,6 +987,9 @@ async fn look_at_every_page(look: Look) -> Looking {
         .each(&browser, &server, "not-found", "/no-such-page")
         .await;
     looking.each(&browser, &server, "import", "/import").await;
+    looking
+        .each(&browser, &server, "stations", "/stations")
+        .await;
 
     browser.goto(&server, "/today").await;
     browser.sign_out().await;
@@ -1019,14 +1022,14 @@ async fn look_at_every_page(look: Look) -> Looking {
 #[tokio::test]
 async fn screenshots_of_every_page_in_both_languages_and_sizes() {
     let looking = look_at_every_page(Look::Screenshot).await;
-    assert_eq!(looking.checked, 12 * 2 * 2);
+    assert_eq!(looking.checked, 13 * 2 * 2);
     eprintln!("screenshots in {}", looking.shots.display());
 }
 
 #[tokio::test]
 async fn every_page_meets_wcag_2_1_aa_by_axe() {
     let looking = look_at_every_page(Look::Axe).await;
-    assert_eq!(looking.checked, 12 * 2 * 2);
+    assert_eq!(looking.checked, 13 * 2 * 2);
     assert!(
         looking.found.is_empty(),
         "axe-core finds {} WCAG 2.1 A/AA violations:\n{}",

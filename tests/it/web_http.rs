@@ -858,3 +858,177 @@ fn sigterm_stops_the_server_cleanly() {
                 == 0
     );
 }
+
+/// A session as a kiosk uploads it, ended `minutes_ago` before the server's fixed now.
+fn session_json(id: &str, minutes_ago: i64, answers: usize) -> serde_json::Value {
+    let now: chrono::DateTime<chrono::Utc> = chrono::DateTime::parse_from_rfc3339(NOW)
+        .unwrap()
+        .with_timezone(&chrono::Utc);
+    let ended = now - chrono::Duration::minutes(minutes_ago);
+    let started = ended - chrono::Duration::minutes(3);
+    serde_json::json!({
+        "id": id,
+        "audience": "older",
+        "lang": "uk",
+        "tour_id": null,
+        "started_at": started.to_rfc3339(),
+        "ended_at": ended.to_rfc3339(),
+        "completed": true,
+        "scenario": "khmelnytskyi",
+        "answers": (0..answers).map(|i| serde_json::json!({
+            "item": format!("item-{i}"), "right_bin": "glass", "chosen": ["glass"]
+        })).collect::<Vec<_>>(),
+    })
+}
+
+impl Server {
+    pub fn station(&self, name: &str) -> String {
+        let out = cli(self.data.path(), &["station", "add", name], "");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    }
+}
+
+#[test]
+fn a_station_uploads_rounds_once_and_mixed_batches_keep_the_good_ones() {
+    let server = Server::start();
+    let hall = bearer(&server.station("hall-2"));
+    let json = [
+        ("Authorization", hall.as_str()),
+        ("Content-Type", "application/json"),
+    ];
+    let good = uuid::Uuid::new_v4().to_string();
+    let batch = serde_json::json!({"sessions": [
+        session_json(&good, 10, 8),
+        session_json("not-a-uuid", 10, 8),
+        session_json(&uuid::Uuid::new_v4().to_string(), -60, 8),
+        session_json(&uuid::Uuid::new_v4().to_string(), 10, 101),
+        {"id": "x", "shape": "wrong"},
+    ]});
+    let reply = server.request(
+        "POST",
+        "/api/v1/play-sessions",
+        &json,
+        batch.to_string().as_bytes(),
+    );
+    assert_eq!(reply.status, 200, "{}", reply.text());
+    let receipt = reply.json();
+    assert_eq!(receipt["accepted"], 1);
+    assert_eq!(receipt["duplicates"], 0);
+    let reasons: Vec<&str> = receipt["rejected"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["error"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        reasons,
+        ["bad_id", "in_the_future", "too_many_answers", "bad_shape"]
+    );
+    // A retried upload changes nothing.
+    let again = serde_json::json!({"sessions": [session_json(&good, 10, 8)]});
+    let reply = server.request(
+        "POST",
+        "/api/v1/play-sessions",
+        &json,
+        again.to_string().as_bytes(),
+    );
+    assert_eq!(reply.json()["duplicates"], 1);
+    let store = tourcentre::store::open(server.data.path()).unwrap();
+    let totals = tourcentre::store::VisitorStore::totals(&store).unwrap();
+    assert_eq!((totals.play_sessions, totals.play_answers), (1, 8));
+    // 10,000 answers in one session is refused, not stored.
+    let huge = serde_json::json!({"sessions": [session_json(&uuid::Uuid::new_v4().to_string(), 10, 10_000)]});
+    let reply = server.request(
+        "POST",
+        "/api/v1/play-sessions",
+        &json,
+        huge.to_string().as_bytes(),
+    );
+    assert_eq!(reply.json()["rejected"][0]["error"], "too_many_answers");
+    // Not the shape at all, or too big: nothing stored.
+    let bad = server.request("POST", "/api/v1/play-sessions", &json, b"{\"sessions\": 5}");
+    assert_eq!(bad.status, 400);
+    let not_json = server.request("POST", "/api/v1/play-sessions", &json, b"{nope");
+    assert_eq!(not_json.status, 400);
+    let big = vec![b' '; 2 * 1024 * 1024];
+    assert_eq!(
+        server
+            .request("POST", "/api/v1/play-sessions", &json, &big)
+            .status,
+        413
+    );
+    let totals = tourcentre::store::VisitorStore::totals(&store).unwrap();
+    assert_eq!(totals.play_sessions, 1);
+}
+
+#[test]
+fn station_tokens_reach_only_station_routes_and_user_tokens_never_those() {
+    let server = Server::start();
+    let hall = bearer(&server.station("hall-1"));
+    let guide = bearer(&server.token("olena"));
+    let beat = br#"{"version": "0.1.0", "scenario": "khmelnytskyi", "rounds_today": 3, "outbox": 0, "uptime_s": 60}"#;
+    let as_station = [
+        ("Authorization", hall.as_str()),
+        ("Content-Type", "application/json"),
+    ];
+    let as_guide = [
+        ("Authorization", guide.as_str()),
+        ("Content-Type", "application/json"),
+    ];
+    assert_eq!(
+        server
+            .request("GET", "/api/v1/status", &as_station, b"")
+            .status,
+        403
+    );
+    assert_eq!(
+        server
+            .request("GET", "/api/v1/stations", &as_station, b"")
+            .status,
+        403
+    );
+    assert_eq!(
+        server
+            .request("POST", "/api/v1/heartbeat", &as_guide, beat)
+            .status,
+        403
+    );
+    let answer = server.request("POST", "/api/v1/heartbeat", &as_station, beat);
+    assert_eq!(answer.status, 200, "{}", answer.text());
+    assert!(
+        answer.json()["server_time"]
+            .as_str()
+            .unwrap()
+            .starts_with("2026-05-20T10:00:00")
+    );
+    let stations = server
+        .request("GET", "/api/v1/stations", &as_guide, b"")
+        .json();
+    assert_eq!(stations[0]["name"], "hall-1");
+    assert_eq!(stations[0]["state"], "online");
+    assert_eq!(stations[0]["rounds_today"], 3);
+    let out = cli(
+        server.data.path(),
+        &["station", "list", "--format", "json"],
+        "",
+    );
+    let listed: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(listed, stations, "the API answer equals the CLI's JSON");
+    // A removed station's token stops working at once.
+    assert!(
+        cli(server.data.path(), &["station", "remove", "hall-1"], "")
+            .status
+            .success()
+    );
+    assert_eq!(
+        server
+            .request("POST", "/api/v1/heartbeat", &as_station, beat)
+            .status,
+        401
+    );
+}
