@@ -513,3 +513,5 @@ web-station-outbox = Waiting
 web-station-accuracy = First try
 web-stations-as-of = As of
 web-refresh = Refresh
+web-panel-wrong = Wrong PIN.
+web-panel-locked = Too many wrong PINs in a row. Wait a minute.

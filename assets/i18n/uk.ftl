@@ -533,3 +533,5 @@ web-station-outbox = У черзі
 web-station-accuracy = З першої спроби
 web-stations-as-of = Стан на
 web-refresh = Оновити
+web-panel-wrong = Неправильний PIN.
+web-panel-locked = Забагато неправильних PIN поспіль. Зачекайте хвилину.

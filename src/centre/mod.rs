@@ -11,6 +11,7 @@ pub mod backup;
 pub mod calendar;
 pub mod indicators;
 pub mod input;
+pub mod scenario;
 pub mod stations;
 mod status;
 mod tours;

@@ -132,6 +132,19 @@ pub struct Fact {
 }
 
 impl Scenario {
+    /// Every picture the scenario names, relative to its assets directory, each once.
+    pub fn asset_paths(&self) -> std::collections::BTreeSet<String> {
+        let mut paths = std::collections::BTreeSet::new();
+        paths.extend(self.audiences.iter().map(|a| a.picture.clone()));
+        for bin in &self.bins {
+            paths.insert(bin.icon.clone());
+            paths.extend(bin.lifecycle.iter().map(|stage| stage.picture.clone()));
+        }
+        paths.extend(self.items.iter().map(|item| item.picture.clone()));
+        paths.retain(|path| !path.is_empty());
+        paths
+    }
+
     pub fn bin(&self, id: &str) -> Option<&Bin> {
         self.bins.iter().find(|bin| bin.id == id)
     }

@@ -58,6 +58,9 @@ fn documented() -> OpenApiRouter<AppState> {
         .routes(routes!(play_sessions))
         .routes(routes!(heartbeat))
         .routes(routes!(stations))
+        .routes(routes!(panel))
+        .routes(routes!(scenario))
+        .routes(routes!(asset))
         .routes(routes!(openapi_json))
 }
 
@@ -221,7 +224,7 @@ async fn status(
     caller: Caller,
     Query(query): Query<StatusQuery>,
 ) -> Answer<YearStatus> {
-    caller.require(DESK_READERS)?;
+    caller.require_or_panel(DESK_READERS)?;
     let lang = caller.lang;
     let status = with_centre(&state, move |centre| {
         centre.year_status(query.year, query.as_of.as_deref())
@@ -261,7 +264,7 @@ async fn tours(
     caller: Caller,
     Query(query): Query<DayQuery>,
 ) -> Answer<DayTours> {
-    caller.require(DESK)?;
+    caller.require_or_panel(DESK)?;
     let lang = caller.lang;
     let day = with_centre(&state, move |centre| {
         centre.day_tours(query.date.as_deref())
@@ -311,7 +314,7 @@ async fn start_tour(
     caller: Caller,
     request: Result<Json<NewTourBody>, JsonRejection>,
 ) -> Answer<TourRecord> {
-    caller.require(DESK)?;
+    caller.require_or_panel(DESK)?;
     let new = body(request, &caller)?;
     let lang = caller.lang;
     let tour = with_centre(&state, move |centre| {
@@ -351,7 +354,7 @@ async fn end_tour(
     caller: Caller,
     Path(id): Path<String>,
 ) -> Answer<TourRecord> {
-    caller.require(DESK)?;
+    caller.require_or_panel(DESK)?;
     let lang = caller.lang;
     let tour = with_centre(&state, move |centre| centre.end_tour(&id, None))
         .await
@@ -397,7 +400,7 @@ async fn add_visit(
     caller: Caller,
     request: Result<Json<NewVisitBody>, JsonRejection>,
 ) -> Answer<VisitAdded> {
-    caller.require(DESK)?;
+    caller.require_or_panel(DESK)?;
     let new = body(request, &caller)?;
     let lang = caller.lang;
     let visit = with_centre(&state, move |centre| {
@@ -683,4 +686,153 @@ async fn stations(State(state): State<AppState>, caller: Caller) -> Answer<Vec<S
         .await
         .map_err(|err| Failure::centre(&err, lang).api())?;
     Ok((StatusCode::OK, Json(stations)))
+}
+
+/// A PIN typed on a kiosk's guide panel.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+struct PanelBody {
+    pin: String,
+}
+
+/// A guide panel's token.
+#[derive(serde::Serialize, ToSchema)]
+struct PanelToken {
+    /// `Authorization: Bearer tp_...` on the routes marked *panel*, for 10 minutes.
+    token: String,
+    expires_at: String,
+}
+
+/// Opens a kiosk's guide panel (station tokens only): the PIN typed on the kiosk, checked against
+/// the centre's guide PIN (`tourcentre guide set-pin` on the server).
+///
+/// The answer's token reaches only the routes marked *panel* (the year's status, the day's tours,
+/// starting and ending a tour, adding walk-ins), for 10 minutes. A wrong PIN is 403; five wrong in
+/// a row lock that station's panel for 60 seconds (429), whatever is typed.
+#[utoipa::path(
+    post,
+    path = "/api/v1/panel",
+    tag = "stations",
+    request_body = PanelBody,
+    responses(
+        (status = OK, description = "The panel's token", body = PanelToken),
+        (status = BAD_REQUEST, description = "Not `{\"pin\": \"...\"}`", body = ErrorBody),
+        (status = UNAUTHORIZED, description = "No valid station token", body = ErrorBody),
+        (status = FORBIDDEN, description = "A wrong PIN, or not a station's token", body = ErrorBody),
+        (status = TOO_MANY_REQUESTS, description = "Five wrong PINs in a row: wait a minute", body = ErrorBody),
+    ),
+    security(("station" = [])),
+)]
+async fn panel(
+    State(state): State<AppState>,
+    caller: Caller,
+    request: Result<Json<PanelBody>, JsonRejection>,
+) -> Answer<PanelToken> {
+    let station = caller.station()?.to_string();
+    let pin = body(request, &caller)?.pin;
+    let lang = caller.lang;
+    let now = crate::clock::now();
+    let locked = state
+        .panels
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+        .locked(&station, now);
+    let too_many = |lang| {
+        let mut failure = Failure::new(
+            StatusCode::TOO_MANY_REQUESTS,
+            "locked",
+            crate::i18n::Words::new(lang).text("web-panel-locked"),
+        )
+        .api();
+        failure.lang = lang;
+        failure
+    };
+    if locked.is_some() {
+        return Err(too_many(lang));
+    }
+    let data_dir = state.data_dir().to_path_buf();
+    // Reading the file and Argon2 take a blocking thread, never an async worker.
+    let right = tokio::task::spawn_blocking(move || {
+        matches!(crate::pin::load(&data_dir), Ok(crate::pin::PinState::Set(hash)) if crate::pin::verify(&hash, &pin))
+    })
+    .await
+    .unwrap_or(false);
+    let answer = state
+        .panels
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+        .answer(&station, right, now);
+    match answer {
+        super::auth::PanelAnswer::Open(token, ends) => Ok((
+            StatusCode::OK,
+            Json(PanelToken {
+                token,
+                expires_at: ends.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+            }),
+        )),
+        super::auth::PanelAnswer::Wrong => {
+            let mut failure = Failure::forbidden(lang).api();
+            failure.code = "wrong_pin";
+            failure.message = crate::i18n::Words::new(lang).text("web-panel-wrong");
+            Err(failure)
+        }
+        super::auth::PanelAnswer::Locked(_) => Err(too_many(lang)),
+    }
+}
+
+/// The scenario the kiosks play (station tokens only): its text, hash and pictures.
+///
+/// `<data dir>/scenario.ron` when the centre has its own, else the bundled one. A kiosk compares
+/// `hash` with the scenario it runs, fetches the pictures it lacks from `/api/v1/assets/{path}`
+/// and checks each one's `sha256`.
+#[utoipa::path(
+    get,
+    path = "/api/v1/scenario",
+    tag = "stations",
+    responses(
+        (status = OK, description = "The scenario", body = crate::centre::scenario::ScenarioOffer),
+        (status = UNAUTHORIZED, description = "No valid station token", body = ErrorBody),
+        (status = FORBIDDEN, description = "Not a station's token", body = ErrorBody),
+    ),
+    security(("station" = [])),
+)]
+async fn scenario(
+    State(state): State<AppState>,
+    caller: Caller,
+) -> Answer<crate::centre::scenario::ScenarioOffer> {
+    caller.station()?;
+    let lang = caller.lang;
+    let offer = with_centre(&state, |centre| centre.scenario_offer())
+        .await
+        .map_err(|err| Failure::centre(&err, lang).api())?;
+    Ok((StatusCode::OK, Json(offer)))
+}
+
+/// One picture the scenario names (station tokens only); `path` as the scenario lists it, with
+/// its `/` written `%2F`.
+#[utoipa::path(
+    get,
+    path = "/api/v1/assets/{path}",
+    tag = "stations",
+    params(("path" = String, Path, description = "The picture's path as /api/v1/scenario lists it, e.g. items%2Fnewspaper.png")),
+    responses(
+        (status = OK, description = "The picture", content_type = "image/png", body = Vec<u8>),
+        (status = UNAUTHORIZED, description = "No valid station token", body = ErrorBody),
+        (status = FORBIDDEN, description = "Not a station's token", body = ErrorBody),
+        (status = NOT_FOUND, description = "Not a picture of the scenario", body = ErrorBody),
+    ),
+    security(("station" = [])),
+)]
+async fn asset(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(path): Path<String>,
+) -> Result<axum::response::Response, Failure> {
+    caller.station()?;
+    let lang = caller.lang;
+    let bytes = with_centre(&state, move |centre| centre.scenario_asset(&path))
+        .await
+        .map_err(|err| Failure::centre(&err, lang).api())?
+        .ok_or_else(|| Failure::not_found(lang).api())?;
+    Ok(([(header::CONTENT_TYPE, "image/png")], bytes).into_response())
 }

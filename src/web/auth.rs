@@ -262,6 +262,77 @@ impl Cidr {
     }
 }
 
+/// How long a guide panel's token lasts.
+pub const PANEL_LIFETIME: Duration = Duration::from_secs(10 * 60);
+/// Wrong PINs in a row from one station before it must wait.
+pub const PANEL_MISSES: u32 = 5;
+/// How long it waits.
+pub const PANEL_LOCKOUT: Duration = Duration::from_secs(60);
+
+/// The guide panels of networked kiosks: short-lived tokens given for the centre's guide PIN, and
+/// each station's wrong PINs in a row.
+#[derive(Default)]
+pub struct Panels {
+    /// SHA-256 of a token → (the station, when it ends).
+    tokens: HashMap<String, (String, DateTime<Utc>)>,
+    /// Station → (wrong PINs in a row, locked until).
+    misses: HashMap<String, (u32, Option<DateTime<Utc>>)>,
+}
+
+/// What a PIN typed on a kiosk's panel gets.
+#[derive(Debug, PartialEq)]
+pub enum PanelAnswer {
+    /// A token, and when it ends.
+    Open(String, DateTime<Utc>),
+    Wrong,
+    /// Five wrong in a row: nothing is checked until then.
+    Locked(DateTime<Utc>),
+}
+
+fn lifetime(duration: Duration) -> chrono::Duration {
+    chrono::Duration::from_std(duration).unwrap_or_default()
+}
+
+impl Panels {
+    /// Whether the station may try a PIN now (None), or until when it waits.
+    pub fn locked(&mut self, station: &str, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
+        let (_, until) = self.misses.get(station)?;
+        until.filter(|until| now < *until)
+    }
+
+    /// The outcome of a PIN check for `station`.
+    pub fn answer(&mut self, station: &str, right: bool, now: DateTime<Utc>) -> PanelAnswer {
+        if let Some(until) = self.locked(station, now) {
+            return PanelAnswer::Locked(until);
+        }
+        if right {
+            self.misses.remove(station);
+            self.tokens.retain(|_, (_, ends)| *ends > now);
+            let token = format!("tp_{}", random_hex(32));
+            let ends = now + lifetime(PANEL_LIFETIME);
+            self.tokens
+                .insert(secret_digest(&token), (station.to_string(), ends));
+            return PanelAnswer::Open(token, ends);
+        }
+        let entry = self.misses.entry(station.to_string()).or_insert((0, None));
+        entry.0 += 1;
+        if entry.0 >= PANEL_MISSES {
+            let until = now + lifetime(PANEL_LOCKOUT);
+            *entry = (0, Some(until));
+            return PanelAnswer::Locked(until);
+        }
+        PanelAnswer::Wrong
+    }
+
+    /// The station a live panel token was given to.
+    pub fn station(&self, token: &str, now: DateTime<Utc>) -> Option<String> {
+        self.tokens
+            .get(&secret_digest(token))
+            .filter(|(_, ends)| *ends > now)
+            .map(|(station, _)| station.clone())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -338,6 +409,33 @@ mod tests {
         );
         let other = SocketAddr::new("192.0.2.1".parse().unwrap(), 5000);
         assert_eq!(client_address(other, forwarded, &[proxy]), other.ip());
+    }
+
+    #[test]
+    fn a_panel_opens_for_the_pin_and_five_wrong_ones_lock_the_station_for_a_minute() {
+        let mut panels = Panels::default();
+        let PanelAnswer::Open(token, ends) = panels.answer("hall", true, now()) else {
+            panic!("the right PIN opens the panel");
+        };
+        assert_eq!(panels.station(&token, now()).as_deref(), Some("hall"));
+        assert_eq!(panels.station(&token, ends), None, "ten minutes");
+        for _ in 0..4 {
+            assert_eq!(panels.answer("hall", false, now()), PanelAnswer::Wrong);
+        }
+        assert!(matches!(
+            panels.answer("hall", false, now()),
+            PanelAnswer::Locked(_)
+        ));
+        assert!(matches!(
+            panels.answer("hall", true, now()),
+            PanelAnswer::Locked(_)
+        ));
+        assert_eq!(panels.answer("other", false, now()), PanelAnswer::Wrong);
+        let later = now() + chrono::Duration::seconds(61);
+        assert!(matches!(
+            panels.answer("hall", true, later),
+            PanelAnswer::Open(..)
+        ));
     }
 
     #[test]

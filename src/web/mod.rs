@@ -57,6 +57,7 @@ pub struct Shared {
     next: std::sync::atomic::AtomicUsize,
     sessions: Mutex<Sessions>,
     throttle: Mutex<LoginThrottle>,
+    panels: Mutex<auth::Panels>,
     options: ServeOptions,
 }
 
@@ -106,6 +107,7 @@ impl Shared {
             next: std::sync::atomic::AtomicUsize::new(0),
             sessions: Mutex::new(Sessions::default()),
             throttle: Mutex::new(LoginThrottle::default()),
+            panels: Mutex::new(auth::Panels::default()),
             options,
         }))
     }

@@ -279,6 +279,9 @@ pub struct Caller {
     pub name: String,
     /// None for a kiosk station's token: it reaches only the station routes.
     pub role: Option<Role>,
+    /// A kiosk's guide panel (a short-lived token given for the guide PIN): it reaches only the
+    /// routes marked *panel*; `name` is the station's.
+    pub panel: bool,
     pub lang: Lang,
 }
 
@@ -292,11 +295,20 @@ impl Caller {
         }
     }
 
-    /// The station calling, or 403 for a user.
+    /// As [`Self::require`], and a kiosk's guide panel may too (the routes marked *panel*).
+    pub fn require_or_panel(&self, roles: &[Role]) -> Result<(), Failure> {
+        if self.panel {
+            Ok(())
+        } else {
+            self.require(roles)
+        }
+    }
+
+    /// The station calling, or 403 for a user or a panel.
     pub fn station(&self) -> Result<&str, Failure> {
-        match self.role {
-            None => Ok(&self.name),
-            Some(_) => Err(Failure::forbidden(self.lang).api()),
+        match (self.role, self.panel) {
+            (None, false) => Ok(&self.name),
+            _ => Err(Failure::forbidden(self.lang).api()),
         }
     }
 }
@@ -312,6 +324,22 @@ impl FromRequestParts<AppState> for Caller {
             .and_then(|v| v.to_str().ok())
             .and_then(|v| v.strip_prefix("Bearer "))
             .map(|token| token.trim().to_string());
+        if let Some(token) = bearer.as_deref().filter(|t| t.starts_with("tp_")) {
+            let station = state
+                .panels
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .station(token, crate::clock::now());
+            return match station {
+                Some(name) => Ok(Caller {
+                    name,
+                    role: None,
+                    panel: true,
+                    lang,
+                }),
+                None => Err(Failure::unauthorized(lang).api()),
+            };
+        }
         if let Some(token) = bearer {
             let found = with_centre(state, move |centre| {
                 Ok(match centre.token_user(&token)? {
@@ -322,7 +350,12 @@ impl FromRequestParts<AppState> for Caller {
             .await
             .map_err(|err| Failure::centre(&err, lang).api())?;
             return match found {
-                Some((name, role)) => Ok(Caller { name, role, lang }),
+                Some((name, role)) => Ok(Caller {
+                    name,
+                    role,
+                    panel: false,
+                    lang,
+                }),
                 None => Err(Failure::unauthorized(lang).api()),
             };
         }
@@ -333,6 +366,7 @@ impl FromRequestParts<AppState> for Caller {
             Some(signed) => Ok(Caller {
                 name: signed.name,
                 role: Some(signed.role),
+                panel: false,
                 lang,
             }),
             None => Err(Failure::unauthorized(lang).api()),

@@ -1032,3 +1032,130 @@ fn station_tokens_reach_only_station_routes_and_user_tokens_never_those() {
         401
     );
 }
+
+#[test]
+fn a_kiosks_panel_opens_with_the_guide_pin_and_reaches_only_the_desk() {
+    let server = Server::start();
+    let out = cli(
+        server.data.path(),
+        &["guide", "set-pin", "--stdin"],
+        "2468\n",
+    );
+    assert!(out.status.success());
+    let hall = bearer(&server.station("hall-1"));
+    let as_station = [
+        ("Authorization", hall.as_str()),
+        ("Content-Type", "application/json"),
+    ];
+    let wrong = server.request("POST", "/api/v1/panel", &as_station, br#"{"pin": "1111"}"#);
+    assert_eq!(wrong.status, 403);
+    let opened = server.request("POST", "/api/v1/panel", &as_station, br#"{"pin": "2468"}"#);
+    assert_eq!(opened.status, 200, "{}", opened.text());
+    let panel = bearer(opened.json()["token"].as_str().unwrap());
+    let as_panel = [
+        ("Authorization", panel.as_str()),
+        ("Content-Type", "application/json"),
+    ];
+    assert_eq!(
+        server
+            .request("GET", "/api/v1/status", &as_panel, b"")
+            .status,
+        200
+    );
+    let tour = server.request(
+        "POST",
+        "/api/v1/tours",
+        &as_panel,
+        br#"{"group": "school", "size": 20}"#,
+    );
+    assert_eq!(tour.status, 201, "{}", tour.text());
+    let id = tour.json()["id"].as_str().unwrap().to_string();
+    assert_eq!(
+        server
+            .request("POST", &format!("/api/v1/tours/{id}/end"), &as_panel, b"")
+            .status,
+        200
+    );
+    // Not the economists' figures, not voids, not the stations' own routes.
+    assert_eq!(
+        server
+            .request("GET", "/api/v1/indicators/progress", &as_panel, b"")
+            .status,
+        403
+    );
+    assert_eq!(
+        server
+            .request(
+                "POST",
+                &format!("/api/v1/tours/{id}/void"),
+                &as_panel,
+                br#"{"reason": "x"}"#
+            )
+            .status,
+        403
+    );
+    assert_eq!(
+        server
+            .request("GET", "/api/v1/scenario", &as_panel, b"")
+            .status,
+        403
+    );
+    // Five wrong in a row: the sixth try waits, even with the right PIN.
+    for _ in 0..4 {
+        assert_eq!(
+            server
+                .request("POST", "/api/v1/panel", &as_station, br#"{"pin": "0000"}"#)
+                .status,
+            403
+        );
+    }
+    assert_eq!(
+        server
+            .request("POST", "/api/v1/panel", &as_station, br#"{"pin": "0000"}"#)
+            .status,
+        429
+    );
+    assert_eq!(
+        server
+            .request("POST", "/api/v1/panel", &as_station, br#"{"pin": "2468"}"#)
+            .status,
+        429
+    );
+}
+
+#[test]
+fn a_station_gets_the_scenario_and_exactly_its_pictures() {
+    let server = Server::start();
+    let hall = bearer(&server.station("hall-1"));
+    let auth = [("Authorization", hall.as_str())];
+    let offer = server.request("GET", "/api/v1/scenario", &auth, b"");
+    assert_eq!(offer.status, 200);
+    let offer = offer.json();
+    assert_eq!(offer["id"], "khmelnytskyi");
+    assert!(offer["ron"].as_str().unwrap().contains("khmelnytskyi"));
+    let first = &offer["assets"][0];
+    let path = first["path"].as_str().unwrap().replace('/', "%2F");
+    let picture = server.request("GET", &format!("/api/v1/assets/{path}"), &auth, b"");
+    assert_eq!(picture.status, 200);
+    use sha2::Digest;
+    let digest: String = sha2::Sha256::digest(&picture.body)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    assert_eq!(digest, first["sha256"].as_str().unwrap());
+    for outside in [
+        "..%2FCargo.toml",
+        "fonts%2FNotoSans-Regular.ttf",
+        "nothing.png",
+    ] {
+        let refused = server.request("GET", &format!("/api/v1/assets/{outside}"), &auth, b"");
+        assert_eq!(refused.status, 404, "{outside}");
+    }
+    let guide = bearer(&server.token("olena"));
+    assert_eq!(
+        server
+            .request("GET", "/api/v1/scenario", &[("Authorization", &guide)], b"")
+            .status,
+        403
+    );
+}
