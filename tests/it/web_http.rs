@@ -1159,3 +1159,15 @@ fn a_station_gets_the_scenario_and_exactly_its_pictures() {
         403
     );
 }
+
+#[test]
+fn only_the_administrator_opens_the_administration() {
+    let server = Server::start();
+    for (user, status) in [("olena", 403), ("iryna", 403), ("admin", 200)] {
+        let cookie = format!("tc_session={}", server.sign_in(user));
+        for path in ["/admin", "/admin/backup.zip"] {
+            let reply = server.request("GET", path, &[("Cookie", &cookie)], b"");
+            assert_eq!(reply.status, status, "{user} {path}");
+        }
+    }
+}
