@@ -61,7 +61,8 @@ fn collect(root: &Path, dir: &Path, files: &mut Vec<String>) -> std::io::Result<
     Ok(())
 }
 
-fn copy_tree(from: &Path, to: &Path) -> std::io::Result<()> {
+/// Copies a directory with everything in it.
+pub fn copy_tree(from: &Path, to: &Path) -> std::io::Result<()> {
     std::fs::create_dir_all(to)?;
     for entry in std::fs::read_dir(from)? {
         let entry = entry?;

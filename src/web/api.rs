@@ -451,15 +451,10 @@ async fn void_visit(
     Path(id): Path<String>,
     request: Result<Json<VoidBody>, JsonRejection>,
 ) -> Answer<Voided> {
-    caller.require(DESK)?;
-    let reason = body(request, &caller)?.reason;
-    let (lang, user) = (caller.lang, caller.name.clone());
-    let voided = with_centre(&state, move |centre| {
-        centre.void_visit(&id, Some(&user), &reason)
+    void(&state, &caller, request, move |centre, user, reason| {
+        centre.void_visit(&id, Some(user), reason)
     })
     .await
-    .map_err(|err| Failure::centre(&err, lang).api())?;
-    Ok((StatusCode::OK, Json(voided)))
 }
 
 /// Voids a tour entered by mistake (`tour void ID --reason TEXT --format json`).
@@ -488,14 +483,31 @@ async fn void_tour(
     Path(id): Path<String>,
     request: Result<Json<VoidBody>, JsonRejection>,
 ) -> Answer<Voided> {
-    caller.require(DESK)?;
-    let reason = body(request, &caller)?.reason;
-    let (lang, user) = (caller.lang, caller.name.clone());
-    let voided = with_centre(&state, move |centre| {
-        centre.void_tour(&id, Some(&user), &reason)
+    void(&state, &caller, request, move |centre, user, reason| {
+        centre.void_tour(&id, Some(user), reason)
     })
     .await
-    .map_err(|err| Failure::centre(&err, lang).api())?;
+}
+
+/// A void by a guide: the reason from the body, who from the credentials.
+async fn void(
+    state: &AppState,
+    caller: &Caller,
+    request: Result<Json<VoidBody>, JsonRejection>,
+    act: impl FnOnce(
+        &mut crate::centre::Centre,
+        &str,
+        &str,
+    ) -> Result<Voided, crate::centre::CentreError>
+    + Send
+    + 'static,
+) -> Answer<Voided> {
+    caller.require(DESK)?;
+    let reason = body(request, caller)?.reason;
+    let (lang, user) = (caller.lang, caller.name.clone());
+    let voided = with_centre(state, move |centre| act(centre, &user, &reason))
+        .await
+        .map_err(|err| Failure::centre(&err, lang).api())?;
     Ok((StatusCode::OK, Json(voided)))
 }
 

@@ -163,24 +163,9 @@ pub fn seed_indicators(data_dir: &Path) -> std::io::Result<Option<PathBuf>> {
     let shipped = crate::shipped_dir("indicators");
     let partial = data_dir.join(".indicators.partial");
     let _ = std::fs::remove_dir_all(&partial);
-    copy_tree(&shipped, &partial)?;
+    crate::centre::backup::copy_tree(&shipped, &partial)?;
     std::fs::rename(&partial, &target)?;
     Ok(Some(target))
-}
-
-fn copy_tree(from: &Path, to: &Path) -> std::io::Result<()> {
-    std::fs::create_dir_all(to)?;
-    for entry in std::fs::read_dir(from)? {
-        let entry = entry?;
-        let path = entry.path();
-        let dest = to.join(entry.file_name());
-        if path.is_dir() {
-            copy_tree(&path, &dest)?;
-        } else {
-            std::fs::copy(&path, &dest)?;
-        }
-    }
-    Ok(())
 }
 
 /// Every route of the server, with its limits, security headers and request log.

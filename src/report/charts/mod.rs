@@ -89,13 +89,7 @@ pub fn render(chart: &impl Chart) -> Result<Rendered, ChartError> {
         chart: chart.name(),
         reason,
     };
-    register_fonts().map_err(failed)?;
-    let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, SIZE).into_drawing_area();
-        chart.draw(&root).map_err(failed)?;
-        root.present().map_err(|e| failed(e.to_string()))?;
-    }
+    let svg = render_svg(chart)?;
     let mut pixels = vec![0u8; (SIZE.0 * SIZE.1 * 3) as usize];
     {
         let root = Typeset(BitMapBackend::with_buffer(&mut pixels, SIZE)).into_drawing_area();
