@@ -548,3 +548,4 @@ booking-refused-cancel-deadline = The booking could be cancelled with its code u
 booking-refused-no-show-too-early = A group can be marked as not come only once its visit has begun ({ $start }).
 booking-refused-arrive-too-early = This booking is for { $date }: mark the group's arrival on the day of the visit.
 booking-people-out-of-range = { $value } people arriving is out of range: 1 to { $max }.
+booking-code-failed = Could not make a booking code: { $reason }

@@ -571,3 +571,4 @@ booking-refused-cancel-deadline = Скасувати бронювання за �
 booking-refused-no-show-too-early = Позначити, що група не прийшла, можна лише після початку візиту ({ $start }).
 booking-refused-arrive-too-early = Це бронювання на { $date }: прихід групи позначають у день візиту.
 booking-people-out-of-range = Кількість тих, хто прийшов, { $value } — поза межами: від 1 до { $max }.
+booking-code-failed = Не вдалося створити код бронювання: { $reason }

@@ -1,17 +1,19 @@
 //! School bookings, as rules: which slots are on offer, how many people a slot still holds, how a
-//! booking moves from `requested` to `arrived`, and what a teacher's booking must say
-//! (shared/DESIGN.md "Contract: the centre server", BOOKING).
+//! booking moves from `requested` to `arrived`, what a teacher's booking must say, and the booking
+//! codes (shared/DESIGN.md "Contract: the centre server", BOOKING).
 //!
 //! Pure: no SQL, no files, no HTTP and no clock. "Now" and "today" are arguments; the settings
 //! come from the calendar (`visitors.ron`, [`crate::visitors::BookingSettings`]); the store and the
 //! server build on these rules and keep what they decide.
 
 mod capacity;
+mod code;
 mod request;
 mod slots;
 mod state;
 
 pub use capacity::{Adding, Full, Held, fits, free_places, people, taken};
+pub use code::{BookingCode, CODE_ALPHABET, CODE_LENGTH, NoRandomness};
 pub use request::{
     BookingProblem, BookingRequest, Field, MAX_ADULTS, MAX_CLASS_CHARS, MAX_NAME_CHARS,
     MAX_NOTE_CHARS, MAX_SIZE, NewBooking, phone_key, reason, validate_booking,
