@@ -1,6 +1,7 @@
 //! School bookings, as rules: which slots are on offer, how many people a slot still holds, how a
-//! booking moves from `requested` to `arrived`, what a teacher's booking must say, and the booking
-//! codes (shared/DESIGN.md "Contract: the centre server", BOOKING).
+//! booking moves from `requested` to `arrived`, what a teacher's booking must say, the booking
+//! codes, and the figures the year's forecast takes from bookings (shared/DESIGN.md "Contract:
+//! the centre server", BOOKING and the status fields).
 //!
 //! Pure: no SQL, no files, no HTTP and no clock. "Now" and "today" are arguments; the settings
 //! come from the calendar (`visitors.ron`, [`crate::visitors::BookingSettings`]); the store and the
@@ -8,12 +9,16 @@
 
 mod capacity;
 mod code;
+mod forecast;
 mod request;
 mod slots;
 mod state;
 
 pub use capacity::{Adding, Full, Held, fits, free_places, people, taken};
 pub use code::{BookingCode, CODE_ALPHABET, CODE_LENGTH, NoRandomness};
+pub use forecast::{
+    BookedDay, BookingForecast, booked_ahead, booking_forecast, no_show_rate, secured_year_end,
+};
 pub use request::{
     BookingProblem, BookingRequest, Field, MAX_ADULTS, MAX_CLASS_CHARS, MAX_NAME_CHARS,
     MAX_NOTE_CHARS, MAX_SIZE, NewBooking, phone_key, reason, validate_booking,
