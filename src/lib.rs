@@ -2,6 +2,7 @@
 //!
 //! The binary is a thin shell over this library; every module here is usable on its own.
 
+pub mod bookings;
 pub mod centre;
 pub mod check;
 pub mod cli;

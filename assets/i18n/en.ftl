@@ -515,3 +515,62 @@ web-stations-as-of = As of
 web-refresh = Refresh
 web-panel-wrong = Wrong PIN.
 web-panel-locked = Too many wrong PINs in a row. Wait a minute.
+## Booking visits: field names, states, checks and refusals (src/bookings)
+booking-field-date = Date
+booking-field-time = Time
+booking-field-group = Who is coming
+booking-field-size = Group size
+booking-field-adults = Accompanying adults
+booking-field-organisation = School or organisation
+booking-field-class = Class or group
+booking-field-contact-name = Contact person
+booking-field-phone = Phone
+booking-field-email = E-mail
+booking-field-lang = Language of the tour
+booking-field-needs = Special needs, accessibility
+booking-field-note = Note
+booking-field-consent = Consent to the processing of personal data
+booking-field-reason = Reason
+booking-status-requested = awaiting confirmation
+booking-status-confirmed = confirmed
+booking-status-declined = declined
+booking-status-cancelled = cancelled
+booking-status-arrived = the group came
+booking-status-no-show = the group did not come
+booking-missing = { $field }: please fill this in.
+booking-too-long = { $field }: the text is too long, at most { $max } characters.
+booking-bad-characters = { $field }: there are line breaks or control characters here; write plain text on one line.
+booking-not-a-date = "{ $value }" is not a date; write YYYY-MM-DD, e.g. 2026-05-06.
+booking-not-a-time = "{ $value }" is not a time; write HH:MM, e.g. 10:00.
+booking-unknown-group = Unknown kind of group "{ $value }"; possible: { $valid }.
+booking-unknown-lang = Unknown language "{ $value }"; possible: uk (Ukrainian), en (English).
+booking-size-out-of-range = A group size of { $value } is out of range: 1 to { $max }.
+booking-adults-out-of-range = { $value } accompanying adults is out of range: 0 to { $max }.
+booking-larger-than-slot = With its adults the group is { $people } { $people ->
+    [one] person
+   *[other] people
+}, and one time slot takes at most { $capacity }. Please call the centre to split the group into two visits.
+booking-bad-phone = "{ $value }" is not a phone number: it needs 10 to 15 digits; spaces, dashes, brackets and a leading + are fine, e.g. +380 67 123 45 67.
+booking-bad-email = "{ $value }" does not look like an e-mail address (e.g. olena@school.km.ua).
+booking-no-consent = To book a visit we need your consent to the processing of personal data.
+booking-slot-no-such-time = There is no tour at { $time }; choose one of the times offered.
+booking-slot-passed = This time has passed; choose another.
+booking-slot-too-soon = Visits are booked ahead: { $first } at the earliest. For a sooner date, please call the centre.
+booking-slot-too-far = Booking is not open that far ahead yet: { $last } at the latest.
+booking-slot-closed = The centre is closed on { $date }; choose another day.
+booking-full = Not enough places left at this time: { $free ->
+    [one] { $free } place is free
+   *[other] { $free } places are free
+}, and the group is { $wanted } { $wanted ->
+    [one] person
+   *[other] people
+}. Choose another time.
+booking-refused-final = The booking is already "{ $status }" and can no longer change.
+booking-refused-already-confirmed = The booking is already confirmed.
+booking-refused-decline-confirmed = The booking is already confirmed: to withdraw it, cancel it and give the reason.
+booking-refused-not-confirmed = The booking is not confirmed yet: confirm it first.
+booking-refused-cancel-deadline = The booking could be cancelled with its code until { $deadline }; now only by calling the centre.
+booking-refused-no-show-too-early = A group can be marked as not come only once its visit has begun ({ $start }).
+booking-refused-arrive-too-early = This booking is for { $date }: mark the group's arrival on the day of the visit.
+booking-people-out-of-range = { $value } people arriving is out of range: 1 to { $max }.
+booking-code-failed = Could not make a booking code: { $reason }

@@ -535,3 +535,65 @@ web-stations-as-of = Стан на
 web-refresh = Оновити
 web-panel-wrong = Неправильний PIN.
 web-panel-locked = Забагато неправильних PIN поспіль. Зачекайте хвилину.
+## Бронювання візитів: назви полів, стани, перевірки й відмови (src/bookings)
+booking-field-date = Дата
+booking-field-time = Час
+booking-field-group = Хто приходить
+booking-field-size = Розмір групи
+booking-field-adults = Супровідні дорослі
+booking-field-organisation = Заклад чи організація
+booking-field-class = Клас чи група
+booking-field-contact-name = Контактна особа
+booking-field-phone = Телефон
+booking-field-email = Електронна пошта
+booking-field-lang = Мова екскурсії
+booking-field-needs = Особливі потреби, доступність
+booking-field-note = Примітка
+booking-field-consent = Згода на обробку персональних даних
+booking-field-reason = Причина
+booking-status-requested = очікує підтвердження
+booking-status-confirmed = підтверджено
+booking-status-declined = відхилено
+booking-status-cancelled = скасовано
+booking-status-arrived = група прийшла
+booking-status-no-show = група не прийшла
+booking-missing = { $field }: заповніть це поле.
+booking-too-long = { $field }: задовгий текст, не більше { $max } символів.
+booking-bad-characters = { $field }: тут є розриви рядків чи службові символи; напишіть звичайним текстом в один рядок.
+booking-not-a-date = «{ $value }» — не дата; пишіть РРРР-ММ-ДД, наприклад 2026-05-06.
+booking-not-a-time = «{ $value }» — не час; пишіть ГГ:ХХ, наприклад 10:00.
+booking-unknown-group = Невідомий вид групи «{ $value }»; можливі: { $valid }.
+booking-unknown-lang = Невідома мова «{ $value }»; можливі: uk (українська), en (англійська).
+booking-size-out-of-range = Розмір групи { $value } — поза межами: від 1 до { $max }.
+booking-adults-out-of-range = Супровідних дорослих { $value } — поза межами: від 0 до { $max }.
+booking-larger-than-slot = У групі з дорослими { $people } { $people ->
+    [one] особа
+    [few] особи
+   *[many] осіб
+}, а на один час приймаємо не більше { $capacity }. Зателефонуйте до центру, щоб поділити групу на два візити.
+booking-bad-phone = «{ $value }» — не номер телефону: потрібно від 10 до 15 цифр; можна пробіли, дефіси, дужки і + на початку, наприклад +380 67 123 45 67.
+booking-bad-email = «{ $value }» — не схоже на адресу електронної пошти (наприклад, olena@school.km.ua).
+booking-no-consent = Щоб забронювати візит, потрібна ваша згода на обробку персональних даних.
+booking-slot-no-such-time = О { $time } екскурсій немає; оберіть один із запропонованих часів.
+booking-slot-passed = Цей час уже минув; оберіть інший.
+booking-slot-too-soon = Візит бронюють заздалегідь: найраніше на { $first }. Про ближчу дату домовтеся телефоном із центром.
+booking-slot-too-far = Так далеко наперед бронювання ще не відкрите: найпізніше на { $last }.
+booking-slot-closed = { $date } центр не працює; оберіть інший день.
+booking-full = На цей час не вистачає місць: { $free ->
+    [one] вільне { $free } місце
+    [few] вільні { $free } місця
+   *[many] вільних { $free } місць
+}, а у групі { $wanted } { $wanted ->
+    [one] особа
+    [few] особи
+   *[many] осіб
+}. Оберіть інший час.
+booking-refused-final = Бронювання вже має стан «{ $status }», його більше не можна змінити.
+booking-refused-already-confirmed = Бронювання вже підтверджене.
+booking-refused-decline-confirmed = Бронювання вже підтверджене: щоб його зняти, скасуйте його й укажіть причину.
+booking-refused-not-confirmed = Бронювання ще не підтверджене: спершу підтвердьте його.
+booking-refused-cancel-deadline = Скасувати бронювання за кодом можна було до { $deadline }; тепер — лише зателефонувавши до центру.
+booking-refused-no-show-too-early = Позначити, що група не прийшла, можна лише після початку візиту ({ $start }).
+booking-refused-arrive-too-early = Це бронювання на { $date }: прихід групи позначають у день візиту.
+booking-people-out-of-range = Кількість тих, хто прийшов, { $value } — поза межами: від 1 до { $max }.
+booking-code-failed = Не вдалося створити код бронювання: { $reason }

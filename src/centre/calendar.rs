@@ -1,11 +1,14 @@
 //! The calendar (`visitors.ron`) edited from a form: the target, the open weekdays, the closed
 //! dates and the month weights, validated exactly as `check` validates the file, then written
-//! atomically (a reader never sees half a file).
+//! atomically (a reader never sees half a file). The form leaves the `bookings` settings alone:
+//! they are written back as the file had them.
 
 use std::io::Write;
 
 use super::{Centre, CentreError, InputProblem};
-use crate::visitors::{CALENDAR_FILE_NAME, Calendar, WeekdayName, calendar_from_text};
+use crate::visitors::{
+    BookingSettings, CALENDAR_FILE_NAME, Calendar, WeekdayName, calendar_from_text,
+};
 
 /// The calendar as a form sends it: text as typed.
 #[derive(Clone, Debug, Default)]
@@ -58,13 +61,37 @@ pub fn calendar_text(calendar: &Calendar) -> String {
         None => "None".into(),
     };
     format!(
-        "// The centre's calendar: the yearly target, open weekdays, closed dates and month weights.\n\
+        "// The centre's calendar: the yearly target, open weekdays, closed dates and month weights,\n\
+         // and how schools book visits (slot times in Kyiv time; capacity in people, children and\n\
+         // adults together; personal details erased retention_days after the visit).\n\
          // Edited on the server's Administration page (or by hand; `tourcentre check` reads it).\n\
-         (\n    target: {},\n    open_weekdays: [{}],\n    closed_dates: [{}],\n    month_weights: {},\n)\n",
+         (\n    target: {},\n    open_weekdays: [{}],\n    closed_dates: [{}],\n    month_weights: {},\n    {},\n)\n",
         calendar.target,
         days.join(", "),
         dates.join(", "),
-        weights
+        weights,
+        bookings_text(&calendar.bookings),
+    )
+}
+
+/// The `bookings: (...)` field, every setting written out.
+fn bookings_text(settings: &BookingSettings) -> String {
+    let slots: Vec<String> = settings
+        .slots
+        .iter()
+        .map(|time| format!("\"{}\"", time.format("%H:%M")))
+        .collect();
+    format!(
+        "bookings: (\n        slots: [{}],\n        capacity: {},\n        horizon_days: {},\n        \
+         lead_days: {},\n        cancel_hours: {},\n        retention_days: {},\n        \
+         requests_per_address_per_hour: {},\n    )",
+        slots.join(", "),
+        settings.capacity,
+        settings.horizon_days,
+        settings.lead_days,
+        settings.cancel_hours,
+        settings.retention_days,
+        settings.requests_per_address_per_hour,
     )
 }
 
@@ -115,7 +142,10 @@ impl Centre {
             dates.join(", ")
         );
         let path = self.data_dir().join(CALENDAR_FILE_NAME);
-        let calendar = calendar_from_text(&path, &text)?;
+        let mut calendar = calendar_from_text(&path, &text)?;
+        // The form does not show the booking settings: keep the file's. A file that no longer
+        // reads (edited by hand and broken) is what the form replaces, so its defaults are kept.
+        calendar.bookings = self.calendar().map(|c| c.bookings).unwrap_or_default();
         let written = calendar_text(&calendar);
         let failed = |err: std::io::Error| CentreError::ExportFailed {
             file: path.clone(),
@@ -135,11 +165,49 @@ mod tests {
 
     #[test]
     fn a_calendar_written_reads_back_the_same() {
-        let text = "(target: 1000, open_weekdays: [Mon, Fri], closed_dates: [\"2026-01-07\"], month_weights: Some([2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0.5]))";
+        let text = "(target: 1000, open_weekdays: [Mon, Fri], closed_dates: [\"2026-01-07\"], month_weights: Some([2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0.5]), \
+                    bookings: (slots: [\"14:30\", \"09:15\"], capacity: 45, horizon_days: 120, lead_days: 0, cancel_hours: 48, retention_days: 7, requests_per_address_per_hour: 5))";
         let path = std::path::Path::new("visitors.ron");
         let calendar = calendar_from_text(path, text).unwrap();
-        let again = calendar_from_text(path, &calendar_text(&calendar)).unwrap();
+        assert_eq!(calendar.bookings.capacity, 45);
+        let written = calendar_text(&calendar);
+        let again = calendar_from_text(path, &written).unwrap();
         assert_eq!(calendar, again);
+        assert!(
+            written.contains("slots: [\"09:15\", \"14:30\"]"),
+            "{written}"
+        );
+        // The defaults are written out too, so the file says what is in force.
+        let defaults = calendar_text(&Calendar::default());
+        assert!(defaults.contains("capacity: 30"), "{defaults}");
+        assert_eq!(
+            calendar_from_text(path, &defaults).unwrap(),
+            Calendar::default()
+        );
+    }
+
+    #[test]
+    fn saving_the_form_keeps_the_booking_settings() {
+        let data = tempfile::tempdir().unwrap();
+        let file = data.path().join(CALENDAR_FILE_NAME);
+        std::fs::write(
+            &file,
+            "(target: 500, bookings: (slots: [\"11:00\"], capacity: 12, lead_days: 1))",
+        )
+        .unwrap();
+        let mut centre = Centre::new(data.path().to_path_buf());
+        let edit = CalendarEdit {
+            target: "2000".into(),
+            open_weekdays: vec!["Tue".into(), "Wed".into()],
+            closed_dates: String::new(),
+            month_weights: None,
+        };
+        let saved = centre.save_calendar(&edit).unwrap();
+        assert_eq!(saved.target, 2000);
+        assert_eq!(saved.bookings.capacity, 12);
+        assert_eq!(saved.bookings.lead_days, 1);
+        assert_eq!(saved.bookings.slots.len(), 1);
+        assert_eq!(crate::visitors::load_calendar(data.path()).unwrap(), saved);
     }
 
     #[test]

@@ -7,8 +7,8 @@ mod status;
 mod time;
 
 pub use calendar::{
-    CALENDAR_FILE_NAME, Calendar, DEFAULT_TARGET, WeekdayName, calendar_from_text, load_calendar,
-    read_calendar,
+    BookingSettings, CALENDAR_FILE_NAME, Calendar, DEFAULT_SLOTS, DEFAULT_TARGET, WeekdayName,
+    calendar_from_text, clock_time, load_calendar, read_calendar,
 };
 pub use category::Category;
 pub use status::{

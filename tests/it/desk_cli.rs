@@ -431,6 +431,60 @@ fn check_reads_visitors_ron_as_the_calendar() {
     assert_eq!(store.totals().unwrap().visit_rows, 0);
 }
 
+#[test]
+fn check_names_the_field_of_a_bad_bookings_setting() {
+    let data = tempfile::tempdir().unwrap();
+    let calendar = data.path().join("visitors.ron");
+    std::fs::write(
+        &calendar,
+        "(\n    target: 27000,\n    bookings: (slots: [\"10:00\", \"9:30\"], capacity: 0, horizon_days: 90),\n)\n",
+    )
+    .unwrap();
+    let out = tourcentre(
+        &["--lang", "en", "check", calendar.to_str().unwrap()],
+        data.path(),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    assert!(
+        text.contains(&format!(
+            "{}: bookings.slots: \"9:30\" is not a time",
+            calendar.display()
+        )),
+        "{text}"
+    );
+    assert!(
+        text.contains("bookings.capacity: 0 is out of range"),
+        "{text}"
+    );
+    let out = tourcentre(&["check", calendar.to_str().unwrap()], data.path());
+    assert!(
+        stdout(&out).contains("bookings.capacity: 0 поза межами"),
+        "{}",
+        stdout(&out)
+    );
+    // A misspelt setting is found where it is.
+    std::fs::write(
+        &calendar,
+        "(\n    bookings: (\n        lead_dayz: 2,\n    ),\n)\n",
+    )
+    .unwrap();
+    let out = tourcentre(&["check", calendar.to_str().unwrap()], data.path());
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stdout(&out).contains(&format!("{}:3:", calendar.display())),
+        "{}",
+        stdout(&out)
+    );
+    // Good settings pass.
+    std::fs::write(
+        &calendar,
+        "(bookings: (slots: [\"09:30\", \"13:00\"], capacity: 25, lead_days: 0, horizon_days: 60))",
+    )
+    .unwrap();
+    ok(&["check", calendar.to_str().unwrap()], data.path());
+}
+
 /// Root ignores file permissions, so a read-only directory is borrowed from the kernel: procfs
 /// refuses to create files whoever asks.
 #[cfg(target_os = "linux")]
