@@ -14,6 +14,7 @@ pub mod exhibit;
 pub mod game;
 pub mod i18n;
 pub mod indicators;
+pub mod link;
 pub mod pin;
 pub mod report;
 pub mod store;

@@ -574,3 +574,4 @@ booking-refused-no-show-too-early = A group can be marked as not come only once 
 booking-refused-arrive-too-early = This booking is for { $date }: mark the group's arrival on the day of the visit.
 booking-people-out-of-range = { $value } people arriving is out of range: 1 to { $max }.
 booking-code-failed = Could not make a booking code: { $reason }
+exhibit-no-station-token = --server needs the station's token: set TOURCENTRE_STATION_TOKEN or put it in the file station-token in the data dir (tourcentre station add NAME on the server prints it).

@@ -597,3 +597,4 @@ booking-refused-no-show-too-early = Позначити, що група не п�
 booking-refused-arrive-too-early = Це бронювання на { $date }: прихід групи позначають у день візиту.
 booking-people-out-of-range = Кількість тих, хто прийшов, { $value } — поза межами: від 1 до { $max }.
 booking-code-failed = Не вдалося створити код бронювання: { $reason }
+exhibit-no-station-token = Для --server потрібен токен станції: задайте TOURCENTRE_STATION_TOKEN або покладіть його у файл station-token у теці даних (tourcentre station add НАЗВА на сервері друкує його).

@@ -95,6 +95,11 @@ pub enum Command {
         /// Quit after the results screen of the first round
         #[arg(long)]
         exit_after_round: bool,
+        /// The centre server (http://HOST:PORT): rounds go there through an outbox in the data
+        /// dir, kept until the server has them. The station's token comes from
+        /// $TOURCENTRE_STATION_TOKEN or <data dir>/station-token
+        #[arg(long, value_name = "URL")]
+        server: Option<String>,
     },
     /// Validate scenarios, indicator definitions and indicator data (default: everything shipped).
     ///

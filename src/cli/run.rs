@@ -33,19 +33,31 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             autoplay,
             screenshot_dir,
             exit_after_round,
-        } => run_exhibit(
-            scenario,
-            crate::exhibit::ExhibitOptions {
-                fullscreen,
-                station,
-                autoplay,
-                screenshot_dir,
-                exit_after_round,
-                lang: cli.lang,
-                assets_dir: PathBuf::new(),
-                data_dir,
-            },
-        ),
+            server,
+        } => {
+            let server = match server {
+                None => None,
+                Some(url) => {
+                    let token = crate::link::station_token(data_dir.as_deref())
+                        .ok_or_else(|| CliError::Message(words.text("exhibit-no-station-token")))?;
+                    Some((url, token))
+                }
+            };
+            run_exhibit(
+                scenario,
+                crate::exhibit::ExhibitOptions {
+                    fullscreen,
+                    station,
+                    autoplay,
+                    screenshot_dir,
+                    exit_after_round,
+                    lang: cli.lang,
+                    assets_dir: PathBuf::new(),
+                    data_dir,
+                    server,
+                },
+            )
+        }
         Command::Check { paths, format } => run_check(paths, &indicators_dir, format, &words),
         Command::Tour { command } => {
             let mut centre = centre()?;

@@ -40,6 +40,9 @@ pub struct ExhibitOptions {
     /// The data dir shared with the desk commands (store, calendar, guide PIN); none in tests
     /// that keep rounds in memory only.
     pub data_dir: Option<PathBuf>,
+    /// The centre server and this station's token: rounds go there through the outbox in the
+    /// data dir. None: the kiosk works on its own data dir.
+    pub server: Option<(String, String)>,
 }
 
 /// The scenario and the UI strings, for every system to read.
@@ -52,6 +55,7 @@ pub struct Exhibit {
     pub screenshot_dir: Option<PathBuf>,
     pub exit_after_round: bool,
     pub data_dir: Option<PathBuf>,
+    pub server: Option<(String, String)>,
 }
 
 /// The round being played, if any.
@@ -62,6 +66,9 @@ pub struct Play {
     pub started_at: f64,
     /// When the round began, for its record.
     pub started_wall: Option<chrono::DateTime<chrono::Utc>>,
+    /// The round's record id, the same from its first drop to its end (the outbox keeps the
+    /// round in progress under it).
+    pub session_id: Option<uuid::Uuid>,
     /// The round has been handed to the store link (each round is recorded once).
     pub recorded: bool,
     /// Rounds started so far; also the seed of the next round's shuffle with the clock.
@@ -118,6 +125,7 @@ pub fn add_logic(app: &mut App, scenario: Scenario, options: &ExhibitOptions) {
         screenshot_dir: options.screenshot_dir.clone(),
         exit_after_round: options.exit_after_round,
         data_dir: options.data_dir.clone(),
+        server: options.server.clone(),
     });
     app.insert_resource(CurrentLang(options.lang));
     app.init_resource::<Play>();

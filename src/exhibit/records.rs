@@ -1,6 +1,10 @@
 //! The exhibit's link to the visitor store, on a thread of its own: a busy or missing store must
 //! never stall a frame. Rounds go there as play sessions (kept in memory until the store takes
 //! them); the guide panel starts and ends tours and reads the day's and the year's counts.
+//!
+//! With a centre server (`exhibit --server URL`), rounds go into the outbox in the kiosk's data
+//! dir instead, the round in progress after every drop, and this thread uploads them
+//! (`crate::link`): the game never waits on the network.
 
 use std::path::PathBuf;
 use std::sync::Mutex;
@@ -15,8 +19,9 @@ use uuid::Uuid;
 use super::screens::Screen;
 use super::{CurrentLang, Exhibit, Play};
 use crate::centre::{Centre, CentreError};
-use crate::game::{PlaySession, SessionOutbox};
+use crate::game::{PlaySession, SessionOutbox, SessionRecorder};
 use crate::i18n::{Lang, Messages, Text, Wording};
+use crate::link::{KioskState, Link, session_body};
 use crate::store::{NewTour, Tour, VisitorStore};
 use crate::visitors::{Category, YearStatus, local_date};
 
@@ -24,14 +29,22 @@ use crate::visitors::{Category, YearStatus, local_date};
 const RETRY_EVERY: Duration = Duration::from_secs(10);
 
 pub(super) fn plugin(app: &mut App) {
-    let (data_dir, station) = app
+    let (data_dir, station, server, scenario) = app
         .world()
         .get_resource::<Exhibit>()
-        .map(|exhibit| (exhibit.data_dir.clone(), exhibit.station.clone()))
+        .map(|exhibit| {
+            (
+                exhibit.data_dir.clone(),
+                exhibit.station.clone(),
+                exhibit.server.clone(),
+                exhibit.scenario.id.clone(),
+            )
+        })
         .unwrap_or_default();
-    app.insert_resource(StoreLink::start(data_dir, station));
+    let link = server.map(|(url, token)| Link::new(&url, &token));
+    app.insert_resource(StoreLink::start(data_dir, station, link, scenario));
     app.init_resource::<DeskView>();
-    app.add_systems(Update, receive_views);
+    app.add_systems(Update, (receive_views, keep_progress));
     app.add_systems(OnEnter(Screen::Results), record_round);
     // A round cut off by the idle reset, or by closing the exhibit, is recorded as not completed.
     app.add_systems(OnEnter(Screen::Attract), record_round);
@@ -42,6 +55,8 @@ pub(super) fn plugin(app: &mut App) {
 #[derive(Debug)]
 pub enum DeskRequest {
     Record(PlaySession),
+    /// The round in progress after a drop (kept in the outbox with a server; else nothing).
+    Progress(PlaySession),
     /// `at`: when the guide tapped "start", not when the store got to it.
     StartTour {
         category: Category,
@@ -80,14 +95,21 @@ pub struct StoreLink {
 }
 
 impl StoreLink {
-    fn start(data_dir: Option<PathBuf>, station: String) -> Self {
+    fn start(
+        data_dir: Option<PathBuf>,
+        station: String,
+        link: Option<Link>,
+        scenario: String,
+    ) -> Self {
         let (requests, inbox) = channel();
         let (outbox, views) = channel();
         let (done, finished) = channel();
         let worker = std::thread::Builder::new()
             .name("store link".into())
             .spawn(move || {
-                Worker::new(data_dir, station).run(inbox, outbox);
+                Worker::new(data_dir, station)
+                    .linked(link, scenario)
+                    .run(inbox, outbox);
                 let _ = done.send(());
             })
             .map_err(|err| {
@@ -152,7 +174,7 @@ fn record_round(
     let (Some(round), Some(started_at)) = (play.round.as_ref(), play.started_wall) else {
         return;
     };
-    let session = PlaySession::from_round(
+    let mut session = PlaySession::from_round(
         round,
         &exhibit.station,
         lang.0,
@@ -160,6 +182,7 @@ fn record_round(
         started_at,
         crate::clock::now(),
     );
+    session.id = play.session_id.unwrap_or(session.id);
     play.recorded = true;
     // A round without a single drop is not worth a trip to the store.
     if session.is_worth_recording() {
@@ -167,8 +190,64 @@ fn record_round(
     }
 }
 
+/// After every drop, the round as it stands goes to the store thread (which keeps it in the
+/// outbox when there is a server), so a kiosk that loses power still delivers what was played.
+fn keep_progress(
+    play: Res<Play>,
+    link: Res<StoreLink>,
+    exhibit: Res<Exhibit>,
+    lang: Res<CurrentLang>,
+    mut sent: Local<(Option<Uuid>, usize)>,
+) {
+    if exhibit.server.is_none() || !play.is_changed() || play.recorded {
+        return;
+    }
+    let (Some(round), Some(started_at), Some(id)) =
+        (play.round.as_ref(), play.started_wall, play.session_id)
+    else {
+        return;
+    };
+    let mut session = PlaySession::from_round(
+        round,
+        &exhibit.station,
+        lang.0,
+        None,
+        started_at,
+        crate::clock::now(),
+    );
+    let choices: usize = session.answers.iter().map(|a| a.chosen.len()).sum();
+    if choices == 0 || *sent == (Some(id), choices) {
+        return;
+    }
+    *sent = (Some(id), choices);
+    session.id = id;
+    session.completed = false;
+    link.send(DeskRequest::Progress(session));
+}
+
+/// Rounds written into the outbox, as the server will be sent them.
+struct Outboxed<'a> {
+    store: &'a mut crate::store::SqliteStore,
+    scenario: &'a str,
+}
+
+impl SessionRecorder for Outboxed<'_> {
+    type Error = crate::store::StoreError;
+
+    fn record_session(&mut self, session: &PlaySession) -> Result<(), Self::Error> {
+        let body = session_body(session, self.scenario).to_string();
+        self.store
+            .outbox_ready(&session.id.to_string(), &body, crate::clock::now())
+    }
+}
+
 /// The thread that owns the store connection, through the centre's operations.
 struct Worker {
+    /// The centre server, when this kiosk has one: rounds go through the outbox to it.
+    link: Option<Link>,
+    scenario: String,
+    /// Rounds recorded since the kiosk started, for its heartbeat.
+    rounds: u64,
     /// None without a data directory: the panel says so, and sessions wait in memory.
     centre: Option<Centre>,
     station: String,
@@ -182,6 +261,9 @@ struct Worker {
 impl Worker {
     fn new(data_dir: Option<PathBuf>, station: String) -> Self {
         Worker {
+            link: None,
+            scenario: String::new(),
+            rounds: 0,
             centre: data_dir.map(Centre::new),
             station,
             waiting: SessionOutbox::default(),
@@ -190,15 +272,70 @@ impl Worker {
         }
     }
 
+    fn linked(mut self, link: Option<Link>, scenario: String) -> Self {
+        self.link = link;
+        self.scenario = scenario;
+        if self.link.is_some() {
+            // Rounds left in progress by a kiosk that lost power: cut off, so send them.
+            if let Ok(store) = self.centre().and_then(Centre::store)
+                && let Err(err) = store.outbox_cut_off(crate::clock::now())
+            {
+                warn!("the outbox could not be read: {err}");
+            }
+        }
+        self
+    }
+
+    /// How long to wait for the game before the store or the server wants another try.
+    fn patience(&self) -> Duration {
+        match &self.link {
+            Some(link) => link
+                .wait(std::time::Instant::now())
+                .clamp(Duration::from_millis(200), RETRY_EVERY),
+            None => RETRY_EVERY,
+        }
+    }
+
+    /// Sends what waits in the outbox, when the link is due; a trouble is logged once.
+    fn upload(&mut self) {
+        let state = KioskState {
+            scenario: self.scenario.clone(),
+            rounds_today: self.rounds,
+        };
+        let Some(mut link) = self.link.take() else {
+            return;
+        };
+        if link.due(std::time::Instant::now()) {
+            let before = link.trouble.clone();
+            if let Ok(store) = self.centre().and_then(Centre::store) {
+                match link.turn(store, &state) {
+                    Ok(0) => {}
+                    Ok(sent) => info!("{sent} rounds delivered to the centre server"),
+                    Err(err) if before.as_deref() != Some(&err.to_string()) => {
+                        warn!("rounds kept in the outbox: {err}");
+                    }
+                    Err(_) => {}
+                }
+            }
+        }
+        self.link = Some(link);
+    }
+
     fn run(mut self, inbox: Receiver<DeskRequest>, views: Sender<DeskView>) {
         loop {
-            let request = match inbox.recv_timeout(RETRY_EVERY) {
+            let request = match inbox.recv_timeout(self.patience()) {
                 Ok(request) => Some(request),
-                Err(RecvTimeoutError::Timeout) if self.waiting.is_empty() => continue,
+                Err(RecvTimeoutError::Timeout)
+                    if self.waiting.is_empty() && self.link.is_none() =>
+                {
+                    continue;
+                }
                 Err(RecvTimeoutError::Timeout) => None,
                 Err(RecvTimeoutError::Disconnected) => {
                     // A failure is logged where it happens; what is left is counted below.
                     let _ = self.write_waiting();
+                    // One last try to deliver (bounded by the link's timeouts).
+                    self.upload();
                     if !self.waiting.is_empty() || self.waiting.dropped() > 0 {
                         error!(
                             "play sessions lost at exit: {} not written, {} dropped earlier (memory full)",
@@ -216,6 +353,7 @@ impl Worker {
                 .map(|request| self.handle(request))
                 .and_then(Result::err);
             let flushed = self.write_waiting();
+            self.upload();
             if views.send(self.view(problem.or(flushed.err()))).is_err() {
                 return;
             }
@@ -236,7 +374,16 @@ impl Worker {
 
     fn handle(&mut self, request: DeskRequest) -> Result<(), CentreError> {
         match request {
+            DeskRequest::Progress(session) => {
+                if self.link.is_none() {
+                    return Ok(());
+                }
+                let body = session_body(&session, &self.scenario).to_string();
+                let store = self.centre()?.store()?;
+                Ok(store.outbox_playing(&session.id.to_string(), &body, crate::clock::now())?)
+            }
             DeskRequest::Record(mut session) => {
+                self.rounds += 1;
                 // Tag the round with the tour that was on when it began, if the store can say.
                 if let Ok(store) = self.centre().and_then(Centre::store) {
                     let day = local_date(session.started_at);
@@ -270,11 +417,21 @@ impl Worker {
             return Ok(());
         }
         let waiting = &mut self.waiting;
+        let linked = self.link.is_some();
+        let scenario = self.scenario.as_str();
         let result = match self.centre.as_mut() {
             None => Err(CentreError::NoDataDir),
-            Some(centre) => centre
-                .store()
-                .and_then(|store| waiting.flush(store).map(drop).map_err(CentreError::from)),
+            Some(centre) => centre.store().and_then(|store| {
+                if linked {
+                    let mut outbox = Outboxed { store, scenario };
+                    waiting
+                        .flush(&mut outbox)
+                        .map(drop)
+                        .map_err(CentreError::from)
+                } else {
+                    waiting.flush(store).map(drop).map_err(CentreError::from)
+                }
+            }),
         };
         match result.as_ref().map_err(ToString::to_string) {
             Err(err) if self.logged.as_ref() != Some(&err) => {

@@ -16,10 +16,12 @@ use crate::indicators::{CentreFigures, MissedItem, MonthAnswers, MonthVisitors};
 use crate::visitors::{ByCategory, Calendar, Category, DayCount, YearStatus, year_status};
 
 mod accounts;
+mod outbox;
 mod stations;
 mod words;
 
 pub use accounts::{AuditEntry, Credentials, Role, User};
+pub use outbox::OutboxCounts;
 pub use schema::LATEST_VERSION;
 pub use sqlite::{DATABASE_FILE_NAME, SqliteStore};
 pub use stations::{Heartbeat, Station};

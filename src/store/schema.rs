@@ -126,6 +126,17 @@ CREATE TABLE stations (
 );
 CREATE INDEX play_sessions_by_station ON play_sessions (station, play_date);
 
+-- A networked kiosk's outbox: its rounds as it will upload them (SESSION JSON), kept until the
+-- server acknowledges them. `playing`: the round in progress (written after every drop, not sent
+-- yet); `waiting`: to send; `rejected`: refused by the server, kept aside with its reason.
+CREATE TABLE outbox (
+    session_id TEXT PRIMARY KEY NOT NULL,
+    body       TEXT NOT NULL,
+    state      TEXT NOT NULL CHECK (state IN ('playing', 'waiting', 'rejected')),
+    reason     TEXT,
+    updated_at TEXT NOT NULL
+);
+
 -- The entries a guide may undo: the latest typed at the desk (imported rows are not indexed, so
 -- a big import pays nothing for it).
 CREATE INDEX visits_recent ON visits (recorded_at) WHERE import_id IS NULL;

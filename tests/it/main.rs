@@ -9,6 +9,7 @@ mod exhibit_screens;
 mod export_cli;
 mod golden;
 mod guide_cli;
+mod kiosk_link;
 mod layering;
 mod messages;
 mod openapi;

@@ -118,6 +118,7 @@ fn start_round(
     play.round = Some(round);
     play.started_at = time.elapsed_secs_f64();
     play.started_wall = Some(crate::clock::now());
+    play.session_id = Some(uuid::Uuid::new_v4());
     play.recorded = false;
     play.rounds_started += 1;
     go(&mut next, Screen::Sorting);
