@@ -108,6 +108,7 @@ fn centre() -> CentreYear {
             visitors_by_month,
             answers_by_month,
             missed_items,
+            by_station: Vec::new(),
         },
         status: year_status(&calendar, as_of, &days),
         pace: year_pace(&calendar, as_of, &days),

@@ -575,3 +575,7 @@ booking-refused-arrive-too-early = This booking is for { $date }: mark the group
 booking-people-out-of-range = { $value } people arriving is out of range: 1 to { $max }.
 booking-code-failed = Could not make a booking code: { $reason }
 exhibit-no-station-token = --server needs the station's token: set TOURCENTRE_STATION_TOKEN or put it in the file station-token in the data dir (tourcentre station add NAME on the server prints it).
+report-stations-title = Right at the first try, by kiosk
+report-stations-station = Kiosk
+report-stations-answers = Answers
+report-stations-first-try = At the first try

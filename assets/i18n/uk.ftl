@@ -598,3 +598,7 @@ booking-refused-arrive-too-early = Це бронювання на { $date }: п�
 booking-people-out-of-range = Кількість тих, хто прийшов, { $value } — поза межами: від 1 до { $max }.
 booking-code-failed = Не вдалося створити код бронювання: { $reason }
 exhibit-no-station-token = Для --server потрібен токен станції: задайте TOURCENTRE_STATION_TOKEN або покладіть його у файл station-token у теці даних (tourcentre station add НАЗВА на сервері друкує його).
+report-stations-title = Правильно з першої спроби за кіосками
+report-stations-station = Кіоск
+report-stations-answers = Відповідей
+report-stations-first-try = З першої спроби

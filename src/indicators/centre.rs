@@ -35,6 +35,14 @@ pub struct MonthAnswers {
     pub first_try_right: u64,
 }
 
+/// The year's answers at one kiosk station.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct StationAnswers {
+    pub station: String,
+    pub answers: u64,
+    pub first_try_right: u64,
+}
+
 /// An item and how often players put it in a wrong bin first.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct MissedItem {
@@ -51,6 +59,8 @@ pub struct CentreFigures {
     pub answers_by_month: Vec<MonthAnswers>,
     /// Items of the current year, most missed first.
     pub missed_items: Vec<MissedItem>,
+    /// The current year's answers by kiosk station, by name.
+    pub by_station: Vec<StationAnswers>,
 }
 
 impl CentreFigures {

@@ -9,8 +9,8 @@ mod progress;
 
 pub use catalogue::{Catalogue, DATA_DIR_NAME, Indicator, Pairing, check_pairing, load_catalogue};
 pub use centre::{
-    CentreFigures, Derived, MissedItem, MonthAnswers, MonthVisitors, monthly_accuracy,
-    yearly_accuracy, yearly_visitors,
+    CentreFigures, Derived, MissedItem, MonthAnswers, MonthVisitors, StationAnswers,
+    monthly_accuracy, yearly_accuracy, yearly_visitors,
 };
 pub use data::{Dataset, Observation, parse_csv, read_csv};
 pub use definition::{

@@ -199,6 +199,10 @@ struct PageWords {
     centre_title: String,
     centre_intro: String,
     missed_title: String,
+    stations_title: String,
+    stations_station: String,
+    stations_answers: String,
+    stations_first_try: String,
     missed_item: String,
     missed_bin: String,
     missed_count: String,
@@ -234,6 +238,10 @@ impl PageWords {
             centre_title: t.text("report-centre-title"),
             centre_intro: t.text("report-centre-intro"),
             missed_title: t.text("report-missed-title"),
+            stations_title: t.text("report-stations-title"),
+            stations_station: t.text("report-stations-station"),
+            stations_answers: t.text("report-stations-answers"),
+            stations_first_try: t.text("report-stations-first-try"),
             missed_item: t.text("report-missed-item"),
             missed_bin: t.text("report-missed-bin"),
             missed_count: t.text("report-missed-count"),
@@ -306,6 +314,8 @@ struct CentreSection {
     pace_word: String,
     charts: Vec<CentreChart>,
     missed: Vec<(String, String, String)>,
+    /// Station, answers, share right at the first try.
+    stations: Vec<(String, String, String)>,
 }
 
 fn summary_row(words: &Words, indicator: &Indicator) -> SummaryRow {
@@ -673,6 +683,20 @@ fn centre_section(
         missed: missed
             .into_iter()
             .map(|(item, bin, m, a)| (item, bin, format!("{m} / {a}")))
+            .collect(),
+        stations: centre
+            .figures
+            .by_station
+            .iter()
+            .filter(|s| s.answers > 0)
+            .map(|s| {
+                let share = s.first_try_right as f64 / s.answers as f64 * 100.0;
+                (
+                    s.station.clone(),
+                    format_number(s.answers as f64, 0, lang),
+                    format!("{} %", format_number(share, 0, lang)),
+                )
+            })
             .collect(),
     })
 }

@@ -179,12 +179,19 @@ pub trait VisitorStore {
     /// missed are left out.
     fn missed_items(&self, year: i32) -> Result<Vec<MissedItem>, StoreError>;
 
+    /// The year's answered items by kiosk station.
+    fn answers_by_station(
+        &self,
+        year: i32,
+    ) -> Result<Vec<crate::indicators::StationAnswers>, StoreError>;
+
     /// What the centre's indicators and report section need, read at once.
     fn centre_figures(&self, year: i32) -> Result<CentreFigures, StoreError> {
         Ok(CentreFigures {
             visitors_by_month: self.visitors_by_month()?,
             answers_by_month: self.answers_by_month()?,
             missed_items: self.missed_items(year)?,
+            by_station: self.answers_by_station(year)?,
         })
     }
 

@@ -699,6 +699,26 @@ impl VisitorStore for SqliteStore {
         )
     }
 
+    fn answers_by_station(
+        &self,
+        year: i32,
+    ) -> Result<Vec<crate::indicators::StationAnswers>, StoreError> {
+        self.all_rows(
+            "SELECT s.station, COUNT(*), SUM(a.first_try_right)
+               FROM play_answers a JOIN play_sessions s ON s.id = a.session_id
+              WHERE s.play_date BETWEEN ?1 AND ?2 AND a.chosen != '[]'
+              GROUP BY s.station ORDER BY s.station",
+            [format!("{year:04}-01-01"), format!("{year:04}-12-31")],
+            |row| {
+                Ok(crate::indicators::StationAnswers {
+                    station: row.get(0)?,
+                    answers: count_column(row, 1)?,
+                    first_try_right: count_column(row, 2)?,
+                })
+            },
+        )
+    }
+
     fn missed_items(&self, year: i32) -> Result<Vec<MissedItem>, StoreError> {
         self.all_rows(
             "SELECT a.item, a.right_bin, COUNT(*) AS answers,

@@ -376,6 +376,29 @@ fn the_report_has_every_indicator_escaped_charts_and_the_centre() {
             assert!(html.contains(name), "{lang}: {name} missing");
         }
         assert!(!html.contains("<script>"), "a name arrived unescaped");
+        // This year's rounds by kiosk, as the store counts them (in 2026: 7 answered at
+        // main-hall, 4 of them right at the first try).
+        let by_kiosk = if lang == "uk" {
+            "Правильно з першої спроби за кіосками"
+        } else {
+            "Right at the first try, by kiosk"
+        };
+        let year = chrono::Datelike::year(&tourcentre::visitors::local_date(Utc::now()));
+        let store = tourcentre::store::open_read_only(&fixture.data()).unwrap();
+        let stations = store.answers_by_station(year).unwrap();
+        assert_eq!(
+            html.contains(by_kiosk),
+            !stations.is_empty(),
+            "{lang}: accuracy by kiosk"
+        );
+        for station in &stations {
+            let share = (station.first_try_right as f64 / station.answers as f64 * 100.0).round();
+            let row = format!(
+                "<td>{}</td><td class=\"num\">{}</td><td class=\"num\">{share} %</td>",
+                station.station, station.answers
+            );
+            assert!(html.contains(&row), "{lang}: {row}");
+        }
         assert!(html.contains("&lt;script&gt;alert(1)&lt;&#x2f;script&gt;"));
         assert!(html.contains("A &amp; B &lt;b&gt;bold&lt;&#x2f;b&gt;"));
         assert!(
