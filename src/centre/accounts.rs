@@ -112,6 +112,26 @@ pub fn new_token() -> (String, String, String) {
     (format!("tc_{id}_{secret}"), id, digest)
 }
 
+/// A user's stored credentials, or none for an unknown name, to check a password against.
+#[derive(Debug)]
+pub struct Claim(Option<crate::store::Credentials>);
+
+impl Claim {
+    /// The user, when the password is theirs. An unknown name costs a hash all the same, so the
+    /// answer's timing does not tell which names exist.
+    pub fn check(self, password: &str) -> Option<User> {
+        match self.0 {
+            Some(credentials) => {
+                password_matches(&credentials.password_hash, password).then_some(credentials.user)
+            }
+            None => {
+                let _ = password_matches(decoy_hash(), password);
+                None
+            }
+        }
+    }
+}
+
 impl Centre {
     pub fn add_user(
         &mut self,
@@ -161,15 +181,15 @@ impl Centre {
 
     /// The user a name and password sign in as; None when either is wrong (never which).
     pub fn sign_in(&mut self, name: &str, password: &str) -> Result<Option<User>, CentreError> {
+        Ok(self.credentials(name)?.check(password))
+    }
+
+    /// What a password is checked against (the check itself, slow on purpose, is [`Claim::check`],
+    /// which needs no store: a server runs it without holding a store connection).
+    pub fn credentials(&mut self, name: &str) -> Result<Claim, CentreError> {
         match self.store()?.credentials(name.trim()) {
-            Ok(credentials) => {
-                Ok(password_matches(&credentials.password_hash, password)
-                    .then_some(credentials.user))
-            }
-            Err(StoreError::UserNotFound(_)) => {
-                let _ = password_matches(decoy_hash(), password);
-                Ok(None)
-            }
+            Ok(credentials) => Ok(Claim(Some(credentials))),
+            Err(StoreError::UserNotFound(_)) => Ok(Claim(None)),
             Err(err) => Err(err.into()),
         }
     }

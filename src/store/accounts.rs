@@ -44,7 +44,8 @@ pub struct User {
     pub created_at: DateTime<Utc>,
     /// The last change of password.
     pub changed_at: DateTime<Utc>,
-    /// How many times the password changed: a session begun under another number has ended.
+    /// Random when the account is made, one more at every new password: a session begun under
+    /// another number has ended.
     pub generation: i64,
     /// How many API tokens the person holds.
     pub tokens: u64,
@@ -100,9 +101,11 @@ impl SqliteStore {
         let inserted = self
             .conn
             .execute(
-                "INSERT OR IGNORE INTO users (name, role, password_hash, created_at, changed_at)
-                 VALUES (?1, ?2, ?3, ?4, ?4)",
-                params![name, role.as_str(), password_hash, when],
+                "INSERT OR IGNORE INTO users (name, role, password_hash, created_at, changed_at, generation)
+                 VALUES (?1, ?2, ?3, ?4, ?4, ?5)",
+                // A random start: a user removed and added again under the same name is another
+                // account, whose sessions never match the old one's.
+                params![name, role.as_str(), password_hash, when, fastrand::i64(..)],
             )
             .map_err(|err| self.error(err))?;
         if inserted == 0 {

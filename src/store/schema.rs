@@ -86,7 +86,8 @@ CREATE TABLE users (
     password_hash TEXT NOT NULL,
     created_at    TEXT NOT NULL,
     changed_at    TEXT NOT NULL,
-    -- Counts password changes: a session remembers the one it began under and ends with it.
+    -- Random for a new account, one more at every new password: a session remembers the one it
+    -- began under and ends when it changes (or the account is removed and made again).
     generation    INTEGER NOT NULL DEFAULT 0
 );
 

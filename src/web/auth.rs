@@ -33,8 +33,10 @@ pub struct Signed {
 
 #[derive(Clone, Debug)]
 struct Session {
-    /// None: a visitor of the login page, holding only a CSRF token.
-    user: Option<(String, Role, i64)>,
+    /// None: a visitor of the login page, holding only a CSRF token. Else the user, their role,
+    /// password generation and when the account was made (a user removed and added again is
+    /// another account).
+    user: Option<(String, Role, i64, DateTime<Utc>)>,
     csrf: String,
     created: DateTime<Utc>,
     last_seen: DateTime<Utc>,
@@ -44,7 +46,13 @@ struct Session {
 #[derive(Default)]
 pub struct Sessions {
     by_digest: HashMap<String, Session>,
+    /// When expired sessions were last swept out (at most once a minute).
+    swept: Option<DateTime<Utc>>,
 }
+
+/// Sessions of login pages (no one signed in) kept at most: past it the oldest go first, so a
+/// flood of login pages cannot grow the server's memory.
+pub const MAX_ANONYMOUS_SESSIONS: usize = 5_000;
 
 fn random_hex(bytes: usize) -> String {
     use argon2::password_hash::rand_core::{OsRng, RngCore};
@@ -68,7 +76,7 @@ impl Sessions {
         self.by_digest.insert(
             secret_digest(&cookie),
             Session {
-                user: user.map(|u| (u.name.clone(), u.role, u.generation)),
+                user: user.map(|u| (u.name.clone(), u.role, u.generation, u.created_at)),
                 csrf: csrf.clone(),
                 created: now,
                 last_seen: now,
@@ -89,11 +97,15 @@ impl Sessions {
         Some(session)
     }
 
-    /// The signed-in person of a cookie, if any, with the password generation they signed in
-    /// under.
-    pub fn signed(&mut self, cookie: &str, now: DateTime<Utc>) -> Option<(Signed, i64)> {
+    /// The signed-in person of a cookie, if any, with the password generation and the account's
+    /// creation they signed in under.
+    pub fn signed(
+        &mut self,
+        cookie: &str,
+        now: DateTime<Utc>,
+    ) -> Option<(Signed, (i64, DateTime<Utc>))> {
         let session = self.touch(cookie, now)?;
-        let (name, role, generation) = session.user.clone()?;
+        let (name, role, generation, created) = session.user.clone()?;
         Some((
             Signed {
                 name,
@@ -101,7 +113,7 @@ impl Sessions {
                 csrf: session.csrf.clone(),
                 session: cookie.to_string(),
             },
-            generation,
+            (generation, created),
         ))
     }
 
@@ -123,12 +135,29 @@ impl Sessions {
     /// Ends every session of a user (a password reset, a removal).
     pub fn close_user(&mut self, name: &str) {
         self.by_digest
-            .retain(|_, s| s.user.as_ref().is_none_or(|(user, _, _)| user != name));
+            .retain(|_, s| s.user.as_ref().is_none_or(|(user, ..)| user != name));
     }
 
     fn sweep(&mut self, now: DateTime<Utc>) {
-        if self.by_digest.len() > 1000 {
+        let due = self
+            .swept
+            .is_none_or(|last| now - last >= chrono::Duration::minutes(1));
+        if due {
             self.by_digest.retain(|_, s| !expired(s, now));
+            self.swept = Some(now);
+        }
+        let anonymous = self.by_digest.values().filter(|s| s.user.is_none()).count();
+        if anonymous >= MAX_ANONYMOUS_SESSIONS {
+            let mut oldest: Vec<(DateTime<Utc>, String)> = self
+                .by_digest
+                .iter()
+                .filter(|(_, s)| s.user.is_none())
+                .map(|(digest, s)| (s.last_seen, digest.clone()))
+                .collect();
+            oldest.sort();
+            for (_, digest) in oldest.into_iter().take(anonymous / 10 + 1) {
+                self.by_digest.remove(&digest);
+            }
         }
     }
 
@@ -149,9 +178,12 @@ pub const FAILURES_PER_ADDRESS: usize = 20;
 
 #[derive(Default)]
 pub struct LoginThrottle {
-    /// (address, lower-cased name) → failure times.
+    /// (address, lower-cased name) → attempts not (yet) successful.
     by_name: HashMap<(IpAddr, String), Vec<DateTime<Utc>>>,
     by_address: HashMap<IpAddr, Vec<DateTime<Utc>>>,
+    /// Locks in force: until when, from the failure that reached the limit (a fixed 15 minutes).
+    name_locked: HashMap<(IpAddr, String), DateTime<Utc>>,
+    address_locked: HashMap<IpAddr, DateTime<Utc>>,
 }
 
 fn recent(times: &mut Vec<DateTime<Utc>>, now: DateTime<Utc>) -> usize {
@@ -164,32 +196,46 @@ impl LoginThrottle {
     /// Whether a login for `name` from `address` is refused now, whatever the password.
     pub fn locked(&mut self, address: IpAddr, name: &str, now: DateTime<Utc>) -> bool {
         let key = (address, name.to_lowercase());
-        let by_name = self
-            .by_name
-            .get_mut(&key)
-            .map_or(0, |times| recent(times, now));
-        let by_address = self
-            .by_address
-            .get_mut(&address)
-            .map_or(0, |times| recent(times, now));
-        by_name >= FAILURES_PER_NAME || by_address >= FAILURES_PER_ADDRESS
+        let until = |lock: Option<&DateTime<Utc>>| lock.is_some_and(|until| now < *until);
+        until(self.name_locked.get(&key)) || until(self.address_locked.get(&address))
     }
 
-    pub fn failed(&mut self, address: IpAddr, name: &str, now: DateTime<Utc>) {
+    /// Starts a login: refused (false) while locked; else the attempt counts as a failure at once,
+    /// so that many attempts sent together cannot all pass the check before any has failed.
+    /// [`Self::succeeded`] takes it back.
+    pub fn begin(&mut self, address: IpAddr, name: &str, now: DateTime<Utc>) -> bool {
+        if self.locked(address, name, now) {
+            return false;
+        }
         if self.by_name.len() > 10_000 {
             self.by_name.retain(|_, times| recent(times, now) > 0);
             self.by_address.retain(|_, times| recent(times, now) > 0);
+            self.name_locked.retain(|_, until| now < *until);
+            self.address_locked.retain(|_, until| now < *until);
         }
-        self.by_name
-            .entry((address, name.to_lowercase()))
-            .or_default()
-            .push(now);
-        self.by_address.entry(address).or_default().push(now);
+        let key = (address, name.to_lowercase());
+        let lock_until = now + chrono::Duration::from_std(LOGIN_WINDOW).unwrap_or_default();
+        let by_name = self.by_name.entry(key.clone()).or_default();
+        by_name.push(now);
+        if recent(by_name, now) >= FAILURES_PER_NAME {
+            by_name.clear();
+            self.name_locked.insert(key, lock_until);
+        }
+        let by_address = self.by_address.entry(address).or_default();
+        by_address.push(now);
+        if recent(by_address, now) >= FAILURES_PER_ADDRESS {
+            by_address.clear();
+            self.address_locked.insert(address, lock_until);
+        }
+        true
     }
 
-    /// A success clears the name's failures from that address.
+    /// A success: the attempt was not a failure; the name's failures from that address clear.
     pub fn succeeded(&mut self, address: IpAddr, name: &str) {
         self.by_name.remove(&(address, name.to_lowercase()));
+        if let Some(times) = self.by_address.get_mut(&address) {
+            times.pop();
+        }
     }
 }
 
@@ -203,12 +249,16 @@ pub fn client_address(peer: SocketAddr, forwarded_for: Option<&str>, trusted: &[
     let Some(header) = forwarded_for else {
         return peer;
     };
-    header
-        .split(',')
-        .rev()
-        .filter_map(|hop| hop.trim().parse::<IpAddr>().ok())
-        .find(|hop| !trusted.contains(hop))
-        .unwrap_or(peer)
+    // From the right: the first hop that is not a trusted proxy; a hop that does not read as an
+    // address ends the walk (whatever stands left of it was written by the client).
+    for hop in header.split(',').rev() {
+        match hop.trim().parse::<IpAddr>() {
+            Ok(hop) if trusted.contains(&hop) => continue,
+            Ok(hop) => return hop,
+            Err(_) => return peer,
+        }
+    }
+    peer
 }
 
 /// An address range `10.0.0.0/8`, `192.168.1.0/24`, `::1/128`, or a single address.
@@ -346,14 +396,36 @@ mod tests {
         let mut throttle = LoginThrottle::default();
         let address: IpAddr = "192.0.2.7".parse().unwrap();
         for _ in 0..FAILURES_PER_NAME {
-            assert!(!throttle.locked(address, "olena", now()));
-            throttle.failed(address, "olena", now());
+            assert!(throttle.begin(address, "olena", now()));
         }
         assert!(throttle.locked(address, "Olena", now()));
         assert!(!throttle.locked(address, "petro", now()));
         assert!(!throttle.locked("192.0.2.8".parse().unwrap(), "olena", now()));
         let later = now() + chrono::Duration::minutes(16);
         assert!(!throttle.locked(address, "olena", later));
+        // A success takes its attempt back.
+        assert!(throttle.begin(address, "petro", later));
+        throttle.succeeded(address, "petro");
+        for _ in 0..FAILURES_PER_NAME - 1 {
+            assert!(throttle.begin(address, "petro", later));
+        }
+        assert!(!throttle.locked(address, "petro", later));
+    }
+
+    #[test]
+    fn the_lock_lasts_fifteen_minutes_from_the_failure_that_reached_the_limit() {
+        let mut throttle = LoginThrottle::default();
+        let address: IpAddr = "192.0.2.9".parse().unwrap();
+        for minute in [0, 1, 2, 3, 14] {
+            throttle.begin(address, "olena", now() + chrono::Duration::minutes(minute));
+        }
+        let at = |minute| now() + chrono::Duration::minutes(minute);
+        assert!(
+            throttle.locked(address, "olena", at(15)),
+            "still locked a minute later"
+        );
+        assert!(throttle.locked(address, "olena", at(28)));
+        assert!(!throttle.locked(address, "olena", at(30)));
     }
 
     #[test]
@@ -361,7 +433,7 @@ mod tests {
         let mut throttle = LoginThrottle::default();
         let address: IpAddr = "192.0.2.7".parse().unwrap();
         for n in 0..FAILURES_PER_ADDRESS {
-            throttle.failed(address, &format!("name{n}"), now());
+            assert!(throttle.begin(address, &format!("name{n}"), now()));
         }
         assert!(throttle.locked(address, "someone-new", now()));
     }
@@ -409,6 +481,9 @@ mod tests {
         );
         let other = SocketAddr::new("192.0.2.1".parse().unwrap(), 5000);
         assert_eq!(client_address(other, forwarded, &[proxy]), other.ip());
+        // A hop that is not an address ends the walk: nothing the client wrote before it counts.
+        let odd = Some("198.51.100.9, 203.0.113.5:443");
+        assert_eq!(client_address(peer, odd, &[proxy]), proxy);
     }
 
     #[test]

@@ -58,6 +58,9 @@ pub struct Shared {
     sessions: Mutex<Sessions>,
     throttle: Mutex<LoginThrottle>,
     panels: Mutex<auth::Panels>,
+    /// Password and PIN checks (Argon2, slow on purpose) running at once: a flood of sign-ins
+    /// cannot take every core or any store connection.
+    pub(crate) hashing: tokio::sync::Semaphore,
     options: ServeOptions,
 }
 
@@ -108,6 +111,7 @@ impl Shared {
             sessions: Mutex::new(Sessions::default()),
             throttle: Mutex::new(LoginThrottle::default()),
             panels: Mutex::new(auth::Panels::default()),
+            hashing: tokio::sync::Semaphore::new(2),
             options,
         }))
     }

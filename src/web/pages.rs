@@ -313,12 +313,14 @@ async fn login(
     let now = crate::clock::now();
     let name = submitted.username.trim().to_string();
     let words = Words::new(lang);
-    let locked = state
+    // The attempt counts before the password is checked, so logins sent together cannot all
+    // pass the lock; a success takes it back.
+    let allowed = state
         .throttle
         .lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner)
-        .locked(address, &name, now);
-    if locked {
+        .begin(address, &name, now);
+    if !allowed {
         let problem = words.text("web-login-locked");
         return login_form(
             &state,
@@ -329,16 +331,19 @@ async fn login(
             StatusCode::TOO_MANY_REQUESTS,
         );
     }
-    let (lookup, password) = (name.clone(), submitted.password);
-    let user = with_centre(&state, move |centre| centre.sign_in(&lookup, &password))
+    let lookup = name.clone();
+    let claim = with_centre(&state, move |centre| centre.credentials(&lookup))
         .await
         .map_err(|err| Failure::centre(&err, lang))?;
+    // The hash is checked off the store's connections, two at a time at most.
+    let permit = state.hashing.acquire().await.ok();
+    let password = submitted.password;
+    let user = tokio::task::spawn_blocking(move || claim.check(&password))
+        .await
+        .ok()
+        .flatten();
+    drop(permit);
     let Some(user) = user else {
-        state
-            .throttle
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .failed(address, &name, now);
         let problem = words.text("web-login-wrong");
         return login_form(
             &state,
@@ -410,7 +415,7 @@ async fn choose_lang(Path(code): Path<String>, Query(next): Query<Next>) -> Resp
     // Only a path of this site: never an open redirect.
     let next = next
         .next
-        .filter(|n| n.starts_with('/') && !n.starts_with("//") && !n.contains('\\'))
+        .filter(|n| local_path(n))
         .unwrap_or_else(|| "/".into());
     let mut response = Redirect::to(&next).into_response();
     let cookie = format!(
@@ -421,6 +426,16 @@ async fn choose_lang(Path(code): Path<String>, Query(next): Query<Next>) -> Resp
         response.headers_mut().insert(header::SET_COOKIE, value);
     }
     response
+}
+
+/// A path of this site and nothing else: `/` then plain path characters (no `//`, no backslash,
+/// no space or control character a browser would drop to make another site of it).
+fn local_path(next: &str) -> bool {
+    next.starts_with('/')
+        && !next.starts_with("//")
+        && next
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "/-_.~?=&%".contains(c))
 }
 
 async fn style() -> impl IntoResponse {
@@ -905,6 +920,22 @@ async fn indicators(State(state): State<AppState>, staff: Staff) -> Result<Respo
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_this_sites_paths_are_followed_after_a_language_change() {
+        assert!(local_path("/today"));
+        assert!(local_path("/tours?date=2026-05-20"));
+        for away in [
+            "//evil.example",
+            "/\t/evil.example",
+            "/\\evil.example",
+            "https://x",
+            "/ /x",
+            "",
+        ] {
+            assert!(!local_path(away), "{away:?}");
+        }
+    }
 
     #[test]
     fn every_template_parses() {

@@ -196,6 +196,26 @@ impl IntoResponse for Failure {
     }
 }
 
+/// Whether a request comes from this site's own pages, as far as the browser says: its
+/// `Sec-Fetch-Site` (when sent) is `same-origin`, and its `Origin` (when sent) names this host.
+fn same_origin(headers: &HeaderMap) -> bool {
+    let text = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
+    if let Some(site) = text("sec-fetch-site")
+        && site != "same-origin"
+        && site != "none"
+    {
+        return false;
+    }
+    match (text("origin"), text("host")) {
+        (Some(origin), Some(host)) => {
+            let origin_host = origin.split("://").nth(1).unwrap_or(origin);
+            origin_host.eq_ignore_ascii_case(host)
+        }
+        (Some(_), None) => false,
+        (None, _) => true,
+    }
+}
+
 /// The reader's language, for any handler.
 pub struct Reader(pub Lang);
 
@@ -236,7 +256,7 @@ async fn session_of(state: &AppState, headers: &HeaderMap) -> Result<Option<Sign
         .lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner)
         .signed(cookie, now);
-    let Some((signed, generation)) = found else {
+    let Some((signed, (generation, created))) = found else {
         return Ok(None);
     };
     let name = signed.name.clone();
@@ -245,7 +265,13 @@ async fn session_of(state: &AppState, headers: &HeaderMap) -> Result<Option<Sign
         .await
         .map_err(|err| Failure::centre(&err, lang))?;
     match user {
-        Some(user) if user.generation == generation && user.role == signed.role => Ok(Some(signed)),
+        Some(user)
+            if user.generation == generation
+                && user.created_at == created
+                && user.role == signed.role =>
+        {
+            Ok(Some(signed))
+        }
         _ => {
             state
                 .sessions
@@ -358,6 +384,15 @@ impl FromRequestParts<AppState> for Caller {
                 }),
                 None => Err(Failure::unauthorized(lang).api()),
             };
+        }
+        // A browser session changing something must come from this site's own pages: a form or
+        // script on another origin (another port of the same host included) is refused.
+        let changes = !matches!(
+            parts.method,
+            axum::http::Method::GET | axum::http::Method::HEAD
+        );
+        if changes && !same_origin(&parts.headers) {
+            return Err(Failure::forbidden(lang).api());
         }
         match session_of(state, &parts.headers)
             .await

@@ -1171,3 +1171,61 @@ fn only_the_administrator_opens_the_administration() {
         }
     }
 }
+
+#[test]
+fn a_session_cannot_change_things_from_another_site() {
+    let server = Server::start();
+    let cookie = format!("tc_session={}", server.sign_in("olena"));
+    let host = server.address.to_string();
+    let from = |origin: &str, site: &str| {
+        server.request(
+            "POST",
+            "/api/v1/visits",
+            &[
+                ("Cookie", &cookie),
+                ("Content-Type", "application/json"),
+                ("Origin", origin),
+                ("Sec-Fetch-Site", site),
+            ],
+            br#"{"count": 2, "category": "family"}"#,
+        )
+    };
+    assert_eq!(from("http://evil.example", "cross-site").status, 403);
+    assert_eq!(
+        from(&format!("http://{}:1", server.address.ip()), "same-site").status,
+        403
+    );
+    assert_eq!(from(&format!("http://{host}"), "same-origin").status, 201);
+    // A language change never leads away from the site.
+    let away = server.request("GET", "/lang/en?next=/%09/evil.example", &[], b"");
+    assert_eq!(away.header("location"), Some("/"));
+}
+
+#[test]
+fn a_user_removed_and_added_again_is_not_the_old_sessions_user() {
+    let server = Server::start();
+    let old = format!("tc_session={}", server.sign_in("olena"));
+    assert!(
+        cli(server.data.path(), &["user", "remove", "olena"], "")
+            .status
+            .success()
+    );
+    let again = cli(
+        server.data.path(),
+        &[
+            "user",
+            "add",
+            "olena",
+            "--role",
+            "guide",
+            "--password-stdin",
+        ],
+        "olena-password\n",
+    );
+    assert!(again.status.success());
+    let reply = server.request("GET", "/today", &[("Cookie", &old)], b"");
+    assert_eq!(
+        reply.status, 303,
+        "the old session ended with the old account"
+    );
+}
