@@ -199,14 +199,14 @@ impl IntoResponse for Failure {
 /// Whether a request comes from this site's own pages, as far as the browser says: its
 /// `Sec-Fetch-Site` (when sent) is `same-origin`, and its `Origin` (when sent) names this host.
 fn same_origin(headers: &HeaderMap) -> bool {
-    let text = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
-    if let Some(site) = text("sec-fetch-site")
+    let header = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
+    if let Some(site) = header("sec-fetch-site")
         && site != "same-origin"
         && site != "none"
     {
         return false;
     }
-    match (text("origin"), text("host")) {
+    match (header("origin"), header("host")) {
         (Some(origin), Some(host)) => {
             let origin_host = origin.split("://").nth(1).unwrap_or(origin);
             origin_host.eq_ignore_ascii_case(host)
