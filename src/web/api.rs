@@ -763,12 +763,15 @@ async fn panel(
         return Err(too_many(lang));
     }
     let data_dir = state.data_dir().to_path_buf();
-    // Reading the file and Argon2 take a blocking thread, never an async worker.
+    // Reading the file and Argon2 take a blocking thread, never an async worker, two at a time
+    // with the sign-ins' checks.
+    let permit = state.hashing.acquire().await.ok();
     let right = tokio::task::spawn_blocking(move || {
         matches!(crate::pin::load(&data_dir), Ok(crate::pin::PinState::Set(hash)) if crate::pin::verify(&hash, &pin))
     })
     .await
     .unwrap_or(false);
+    drop(permit);
     let answer = state
         .panels
         .lock()
