@@ -1,16 +1,14 @@
 //! The administrator's page: users (add, remove, reset a password, revoke tokens) and the backup.
 
-use axum::Form;
 use axum::Router;
 use axum::extract::State;
-use axum::extract::rejection::FormRejection;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use minijinja::context;
 use serde::Deserialize;
 
-use super::pages::{check_csrf, form, frame, page};
+use super::pages::{Csrf, CsrfForm, check_csrf, frame, page};
 use super::reply::{Failure, Staff};
 use super::{AppState, with_centre};
 use crate::centre::CentreError;
@@ -91,7 +89,6 @@ async fn admin_page(
         .map(ToString::to_string)
         .collect();
     let mut response = page(
-        state,
         "admin.html",
         frame(lang, Some(staff), "/admin"),
         context! {
@@ -152,12 +149,9 @@ struct NewUser {
 async fn add_user(
     State(state): State<AppState>,
     staff: Staff,
-    headers: HeaderMap,
-    submitted: Result<Form<NewUser>, FormRejection>,
+    CsrfForm(submitted): CsrfForm<NewUser>,
 ) -> Result<Response, Failure> {
     staff.require(ADMIN)?;
-    let submitted = form(submitted, staff.lang)?;
-    check_csrf(&state, &headers, &submitted.csrf)?;
     let words = Words::new(staff.lang);
     let result = with_centre(&state, move |centre| {
         centre.add_user(&submitted.name, &submitted.role, &submitted.password)
@@ -173,6 +167,18 @@ async fn add_user(
         )
     });
     after(&state, &staff, result).await
+}
+
+impl Csrf for NewUser {
+    fn csrf(&self) -> &str {
+        &self.csrf
+    }
+}
+
+impl Csrf for UserForm {
+    fn csrf(&self) -> &str {
+        &self.csrf
+    }
 }
 
 #[derive(Deserialize)]
@@ -197,12 +203,9 @@ fn sign_out(state: &AppState, name: &str) {
 async fn remove_user(
     State(state): State<AppState>,
     staff: Staff,
-    headers: HeaderMap,
-    submitted: Result<Form<UserForm>, FormRejection>,
+    CsrfForm(submitted): CsrfForm<UserForm>,
 ) -> Result<Response, Failure> {
     staff.require(ADMIN)?;
-    let submitted = form(submitted, staff.lang)?;
-    check_csrf(&state, &headers, &submitted.csrf)?;
     if submitted.name == staff.signed.name {
         // An administrator never locks themselves out by a stray click.
         return Ok(Redirect::to("/admin").into_response());
@@ -221,12 +224,9 @@ async fn remove_user(
 async fn reset_password(
     State(state): State<AppState>,
     staff: Staff,
-    headers: HeaderMap,
-    submitted: Result<Form<UserForm>, FormRejection>,
+    CsrfForm(submitted): CsrfForm<UserForm>,
 ) -> Result<Response, Failure> {
     staff.require(ADMIN)?;
-    let submitted = form(submitted, staff.lang)?;
-    check_csrf(&state, &headers, &submitted.csrf)?;
     let words = Words::new(staff.lang);
     let (name, password) = (submitted.name.clone(), submitted.password);
     let result = with_centre(&state, move |centre| centre.set_password(&name, &password))
@@ -244,12 +244,9 @@ async fn reset_password(
 async fn revoke_tokens(
     State(state): State<AppState>,
     staff: Staff,
-    headers: HeaderMap,
-    submitted: Result<Form<UserForm>, FormRejection>,
+    CsrfForm(submitted): CsrfForm<UserForm>,
 ) -> Result<Response, Failure> {
     staff.require(ADMIN)?;
-    let submitted = form(submitted, staff.lang)?;
-    check_csrf(&state, &headers, &submitted.csrf)?;
     let words = Words::new(staff.lang);
     let name = submitted.name.clone();
     let result = with_centre(&state, move |centre| centre.revoke_tokens(&name, None))

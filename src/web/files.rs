@@ -52,20 +52,18 @@ fn download(name: &str, content_type: &'static str, bytes: Vec<u8>) -> Response 
         .into_response()
 }
 
-async fn import_page(State(state): State<AppState>, staff: Staff) -> Result<Response, Failure> {
+async fn import_page(staff: Staff) -> Result<Response, Failure> {
     staff.require(DESK)?;
-    import_result(&state, &staff, None, None, StatusCode::OK)
+    import_result(&staff, None, None, StatusCode::OK)
 }
 
 fn import_result(
-    state: &AppState,
     staff: &Staff,
     done: Option<String>,
     problems: Option<Vec<String>>,
     status: StatusCode,
 ) -> Result<Response, Failure> {
     let mut response = page(
-        state,
         "import.html",
         frame(staff.lang, Some(staff), "/import"),
         context! { done => done, problems => problems },
@@ -100,7 +98,7 @@ async fn import(
                 } else {
                     format!("{}: {}", words.text("web-bad-form"), err.body_text())
                 };
-                return import_result(&state, &staff, None, Some(vec![message]), status);
+                return import_result(&staff, None, Some(vec![message]), status);
             }
         };
         let name = field.name().unwrap_or_default().to_string();
@@ -113,7 +111,7 @@ async fn import(
                     "web-import-too-large",
                     &[("megabytes", (UPLOAD_LIMIT / (1024 * 1024)).into())],
                 );
-                return import_result(&state, &staff, None, Some(vec![message]), status);
+                return import_result(&staff, None, Some(vec![message]), status);
             }
         };
         match name.as_str() {
@@ -130,13 +128,7 @@ async fn import(
     check_csrf(&state, &headers, &csrf)?;
     let Some((name, bytes)) = file.filter(|(_, bytes)| !bytes.is_empty()) else {
         let message = words.text("web-import-no-file");
-        return import_result(
-            &state,
-            &staff,
-            None,
-            Some(vec![message]),
-            StatusCode::BAD_REQUEST,
-        );
+        return import_result(&staff, None, Some(vec![message]), StatusCode::BAD_REQUEST);
     };
     // Only the file's own name (a browser may send a path), shown and remembered.
     let name = Path::new(&name.replace('\\', "/"))
@@ -157,7 +149,7 @@ async fn import(
                     ("visitors", imported.visitors.into()),
                 ],
             );
-            import_result(&state, &staff, Some(done), None, StatusCode::OK)
+            import_result(&staff, Some(done), None, StatusCode::OK)
         }
         Err(err) => {
             let failure = Failure::centre(&err, lang);
@@ -165,7 +157,7 @@ async fn import(
                 return Err(failure);
             }
             let lines: Vec<String> = words.of(&err).lines().map(str::to_string).collect();
-            import_result(&state, &staff, None, Some(lines), failure.status)
+            import_result(&staff, None, Some(lines), failure.status)
         }
     }
 }
@@ -301,7 +293,6 @@ async fn indicator(
         .collect();
     let p = &indicator.progress;
     page(
-        &state,
         "indicator.html",
         frame(lang, Some(&staff), "/indicators"),
         context! {

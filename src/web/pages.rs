@@ -175,15 +175,9 @@ pub(super) fn frame(lang: Lang, staff: Option<&Staff>, here: &str) -> Value {
     }
 }
 
-pub(super) fn page(
-    state: &AppState,
-    name: &str,
-    frame: Value,
-    body: Value,
-) -> Result<Response, Failure> {
+pub(super) fn page(name: &str, frame: Value, body: Value) -> Result<Response, Failure> {
     // The page's own values first: they win over the frame's (the login page's CSRF token).
     let context = context! { ..body, ..frame };
-    let _ = state;
     Ok(templates().render(name, context)?.into_response())
 }
 
@@ -242,7 +236,6 @@ fn login_form(
         .unwrap_or_else(std::sync::PoisonError::into_inner)
         .open(None, crate::clock::now());
     let mut response = page(
-        state,
         "login.html",
         frame(lang, None, "/login"),
         context! { csrf => csrf, problem => problem, username => username },
@@ -299,16 +292,53 @@ pub(super) fn form<T>(form: Result<Form<T>, FormRejection>, lang: Lang) -> Resul
     })
 }
 
+/// A page's form whose CSRF token matched the session's: what every state-changing form of the
+/// pages is read as, so none can forget the check. Refused with 403 without it (400 or 413 for a
+/// body that is not such a form).
+pub(super) struct CsrfForm<T>(pub T);
+
+/// A form that carries the session's CSRF token.
+pub(super) trait Csrf {
+    fn csrf(&self) -> &str;
+}
+
+macro_rules! csrf_forms {
+    ($($form:ty),*) => {
+        $(impl Csrf for $form {
+            fn csrf(&self) -> &str {
+                &self.csrf
+            }
+        })*
+    };
+}
+
+csrf_forms!(LoginForm, CsrfOnly, TourForm, VisitForm, VoidForm);
+
+impl<T: serde::de::DeserializeOwned + Csrf + Send> axum::extract::FromRequest<AppState>
+    for CsrfForm<T>
+{
+    type Rejection = Failure;
+
+    async fn from_request(
+        request: axum::extract::Request,
+        state: &AppState,
+    ) -> Result<Self, Failure> {
+        let headers = request.headers().clone();
+        let lang = reader_lang(&headers);
+        let submitted = form(Form::<T>::from_request(request, state).await, lang)?;
+        check_csrf(state, &headers, submitted.csrf())?;
+        Ok(CsrfForm(submitted))
+    }
+}
+
 /// `POST /login`.
 async fn login(
     State(state): State<AppState>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
     headers: HeaderMap,
-    submitted: Result<Form<LoginForm>, FormRejection>,
+    CsrfForm(submitted): CsrfForm<LoginForm>,
 ) -> Result<Response, Failure> {
     let lang = reader_lang(&headers);
-    let submitted = form(submitted, lang)?;
-    check_csrf(&state, &headers, &submitted.csrf)?;
     let address = client_of(&state, peer, &headers);
     let now = crate::clock::now();
     let name = submitted.username.trim().to_string();
@@ -385,11 +415,8 @@ struct CsrfOnly {
 async fn logout(
     State(state): State<AppState>,
     headers: HeaderMap,
-    submitted: Result<Form<CsrfOnly>, FormRejection>,
+    CsrfForm(_): CsrfForm<CsrfOnly>,
 ) -> Result<Response, Failure> {
-    let lang = reader_lang(&headers);
-    let submitted = form(submitted, lang)?;
-    check_csrf(&state, &headers, &submitted.csrf)?;
     if let Some(value) = cookie(&headers, SESSION_COOKIE) {
         state
             .sessions
@@ -449,16 +476,12 @@ async fn style() -> impl IntoResponse {
 }
 
 /// The friendly 404 page, in the reader's language (JSON for the API).
-pub async fn not_found(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    uri: axum::http::Uri,
-) -> Response {
+pub async fn not_found(headers: HeaderMap, uri: axum::http::Uri) -> Response {
     let lang = reader_lang(&headers);
     if uri.path().starts_with("/api/") {
         return Failure::not_found(lang).api().into_response();
     }
-    match page(&state, "not_found.html", frame(lang, None, ""), context! {}) {
+    match page("not_found.html", frame(lang, None, ""), context! {}) {
         Ok(mut response) => {
             *response.status_mut() = StatusCode::NOT_FOUND;
             response
@@ -573,7 +596,6 @@ async fn today_page(
         })
         .collect();
     let mut response = page(
-        state,
         "today.html",
         frame(lang, Some(staff), "/today"),
         context! {
@@ -660,12 +682,9 @@ fn typed_number(text: &str, field: &'static str) -> Result<i64, CentreError> {
 async fn start_tour(
     State(state): State<AppState>,
     staff: Staff,
-    headers: HeaderMap,
-    submitted: Result<Form<TourForm>, FormRejection>,
+    CsrfForm(submitted): CsrfForm<TourForm>,
 ) -> Result<Response, Failure> {
     staff.require(DESK)?;
-    let submitted = form(submitted, staff.lang)?;
-    check_csrf(&state, &headers, &submitted.csrf)?;
     let guide = submitted.guide.or_else(|| Some(staff.signed.name.clone()));
     let typed = [
         ("group", Some(submitted.group.clone())),
@@ -693,13 +712,10 @@ async fn start_tour(
 async fn end_tour(
     State(state): State<AppState>,
     staff: Staff,
-    headers: HeaderMap,
     Path(id): Path<String>,
-    submitted: Result<Form<CsrfOnly>, FormRejection>,
+    CsrfForm(_): CsrfForm<CsrfOnly>,
 ) -> Result<Response, Failure> {
     staff.require(DESK)?;
-    let submitted = form(submitted, staff.lang)?;
-    check_csrf(&state, &headers, &submitted.csrf)?;
     let result = with_centre(&state, move |centre| centre.end_tour(&id, None)).await;
     after_form(&state, &staff, "end", &[], result).await
 }
@@ -718,12 +734,9 @@ struct VisitForm {
 async fn add_visit(
     State(state): State<AppState>,
     staff: Staff,
-    headers: HeaderMap,
-    submitted: Result<Form<VisitForm>, FormRejection>,
+    CsrfForm(submitted): CsrfForm<VisitForm>,
 ) -> Result<Response, Failure> {
     staff.require(DESK)?;
-    let submitted = form(submitted, staff.lang)?;
-    check_csrf(&state, &headers, &submitted.csrf)?;
     let typed = [
         ("count", Some(submitted.count.clone())),
         ("category", Some(submitted.category.clone())),
@@ -760,12 +773,9 @@ struct VoidForm {
 async fn void(
     State(state): State<AppState>,
     staff: Staff,
-    headers: HeaderMap,
-    submitted: Result<Form<VoidForm>, FormRejection>,
+    CsrfForm(submitted): CsrfForm<VoidForm>,
 ) -> Result<Response, Failure> {
     staff.require(DESK)?;
-    let submitted = form(submitted, staff.lang)?;
-    check_csrf(&state, &headers, &submitted.csrf)?;
     let user = staff.signed.name.clone();
     let result = with_centre(&state, move |centre| {
         if submitted.kind == "tour" {
@@ -807,7 +817,6 @@ async fn year(State(state): State<AppState>, staff: Staff) -> Result<Response, F
         })
         .collect();
     page(
-        &state,
         "year.html",
         frame(lang, Some(&staff), "/year"),
         context! {
@@ -861,12 +870,7 @@ async fn tours(
         },
         None => context! { date => shown, problem => problem, tours => Vec::<TourRow>::new() },
     };
-    let mut response = page(
-        &state,
-        "tours.html",
-        frame(lang, Some(&staff), "/tours"),
-        body,
-    )?;
+    let mut response = page("tours.html", frame(lang, Some(&staff), "/tours"), body)?;
     if day.is_none() {
         *response.status_mut() = StatusCode::BAD_REQUEST;
     }
@@ -907,7 +911,6 @@ async fn indicators(State(state): State<AppState>, staff: Staff) -> Result<Respo
         .map(|(name, rows)| context! { name => name, rows => rows })
         .collect();
     page(
-        &state,
         "indicators.html",
         frame(lang, Some(&staff), "/indicators"),
         context! {

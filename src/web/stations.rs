@@ -48,7 +48,6 @@ async fn stations(State(state): State<AppState>, staff: Staff) -> Result<Respons
         })
         .collect();
     page(
-        &state,
         "stations.html",
         frame(lang, Some(&staff), "/stations"),
         context! {
