@@ -579,3 +579,4 @@ report-stations-title = Right at the first try, by kiosk
 report-stations-station = Kiosk
 report-stations-answers = Answers
 report-stations-first-try = At the first try
+centre-interrupted = The work stopped before it finished: { $reason }

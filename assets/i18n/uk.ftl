@@ -602,3 +602,4 @@ report-stations-title = Правильно з першої спроби за к�
 report-stations-station = Кіоск
 report-stations-answers = Відповідей
 report-stations-first-try = З першої спроби
+centre-interrupted = Робота зупинилася, не завершившись: { $reason }

@@ -149,6 +149,9 @@ pub enum CentreError {
     /// A password could not be hashed (the system's random source failed).
     #[error("the password could not be hashed: {0}")]
     Secret(String),
+    /// The thread doing the work stopped before it answered (a bug, not the user's to fix).
+    #[error("the work stopped unexpectedly: {0}")]
+    Interrupted(String),
     /// The report or the open data could not be written.
     #[error(transparent)]
     Report(#[from] crate::report::ReportError),
@@ -209,6 +212,11 @@ impl Wording for CentreError {
                 ],
             ),
             CentreError::Report(err) => err.words(messages, lang),
+            CentreError::Interrupted(reason) => messages.get(
+                lang,
+                "centre-interrupted",
+                &[("reason", reason.clone().into())],
+            ),
             CentreError::Secret(reason) => messages.get(
                 lang,
                 "pin-hash-failed",

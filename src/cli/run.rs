@@ -9,7 +9,7 @@ use super::{
 };
 use crate::centre::{self, Centre, CentreError, TourStart, VisitAdd};
 use crate::check;
-use crate::i18n::{Lang, Words};
+use crate::i18n::Words;
 use crate::store::VisitorStore;
 
 /// Runs a parsed command, printing its results. Returns what the user must fix, if anything.
@@ -18,6 +18,11 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
     let data_dir = resolve_data_dir(cli.data_dir);
     let indicators_flag = cli.indicators.clone();
     let indicators_dir = centre::indicators::indicators_dir(cli.indicators, data_dir.as_deref());
+    // The indicators with the centre's figures, read today (no data dir is needed for them).
+    let load_indicators = || {
+        let today = crate::visitors::local_date(crate::clock::now());
+        centre::indicators::load(&indicators_dir, data_dir.as_deref(), today)
+    };
     let centre = || -> Result<Centre, CliError> {
         data_dir
             .clone()
@@ -233,8 +238,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             run_set_pin(&data_dir, stdin, &words)
         }
         Command::Indicators { command } => {
-            let today = crate::visitors::local_date(crate::clock::now());
-            let loaded = centre::indicators::load(&indicators_dir, data_dir.as_deref(), today)?;
+            let loaded = load_indicators()?;
             match command {
                 IndicatorsCommand::List { format } => indicators::list(&words, &loaded, format),
                 IndicatorsCommand::Progress { format } => {
@@ -244,8 +248,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             Ok(())
         }
         Command::Report { out, format } => {
-            let today = crate::visitors::local_date(crate::clock::now());
-            let loaded = centre::indicators::load(&indicators_dir, data_dir.as_deref(), today)?;
+            let loaded = load_indicators()?;
             let written = centre::indicators::report(&loaded, &words, &out)?;
             indicators::written(&words, &loaded, &written, format, "report-written");
             Ok(())
@@ -255,8 +258,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             license,
             format,
         } => {
-            let today = crate::visitors::local_date(crate::clock::now());
-            let loaded = centre::indicators::load(&indicators_dir, data_dir.as_deref(), today)?;
+            let loaded = load_indicators()?;
             let written = centre::indicators::export(&loaded, &words, &out, &license)?;
             indicators::written(&words, &loaded, &written, format, "export-written");
             Ok(())
@@ -371,34 +373,16 @@ fn run_exhibit(
 }
 
 fn run_set_pin(data_dir: &Path, from_stdin: bool, words: &Words) -> Result<(), CliError> {
-    let say = |id: &str| words.text(id);
-    let lang: Lang = words.lang;
-    let pin = if from_stdin {
-        let mut line = String::new();
-        std::io::stdin().read_line(&mut line).map_err(|err| {
-            CliError::Message(format!(
-                "stdin: {}",
-                crate::diagnostics::io_reason(&err).get(lang)
-            ))
-        })?;
-        line.trim_end_matches(['\r', '\n']).to_string()
-    } else {
-        let ask = |prompt: String| {
-            rpassword::prompt_password(prompt).map_err(|err| {
-                CliError::Message(format!(
-                    "{} ({})",
-                    say("guide-pin-no-terminal"),
-                    crate::diagnostics::io_reason(&err).get(lang)
-                ))
-            })
-        };
-        let first = ask(say("guide-pin-prompt"))?;
-        crate::pin::validate(&first).map_err(|_| CliError::Message(say("guide-pin-format")))?;
-        if ask(say("guide-pin-repeat"))? != first {
-            return Err(CliError::Message(say("guide-pin-mismatch")));
-        }
-        first
+    let asks = SecretWords {
+        prompt: "guide-pin-prompt",
+        repeat: "guide-pin-repeat",
+        mismatch: "guide-pin-mismatch",
+        no_terminal: "guide-pin-no-terminal",
     };
+    // A PIN of the wrong form is said at once, before it is asked again.
+    let pin = read_secret(from_stdin, words, &asks, |first| {
+        crate::pin::validate(first).map_err(|_| CliError::Message(words.text("guide-pin-format")))
+    })?;
     match crate::pin::set(data_dir, &pin) {
         Ok(()) => {
             println!(
@@ -417,8 +401,22 @@ fn run_set_pin(data_dir: &Path, from_stdin: bool, words: &Words) -> Result<(), C
     }
 }
 
-/// A password from standard input (one line), or asked twice at the terminal without echo.
-fn read_password(from_stdin: bool, words: &Words) -> Result<String, CliError> {
+/// The messages of asking for a secret at the terminal.
+struct SecretWords {
+    prompt: &'static str,
+    repeat: &'static str,
+    mismatch: &'static str,
+    no_terminal: &'static str,
+}
+
+/// A secret (a password, a PIN) from standard input (one line), or asked twice at the terminal
+/// without echo; `check_first` may refuse the first answer before the second is asked.
+fn read_secret(
+    from_stdin: bool,
+    words: &Words,
+    asks: &SecretWords,
+    check_first: impl Fn(&str) -> Result<(), CliError>,
+) -> Result<String, CliError> {
     let lang = words.lang;
     if from_stdin {
         let mut line = String::new();
@@ -434,16 +432,28 @@ fn read_password(from_stdin: bool, words: &Words) -> Result<String, CliError> {
         rpassword::prompt_password(words.text(id)).map_err(|err| {
             CliError::Message(format!(
                 "{} ({})",
-                words.text("user-password-no-terminal"),
+                words.text(asks.no_terminal),
                 crate::diagnostics::io_reason(&err).get(lang)
             ))
         })
     };
-    let first = ask("user-password-prompt")?;
-    if ask("user-password-repeat")? != first {
-        return Err(CliError::Message(words.text("user-password-mismatch")));
+    let first = ask(asks.prompt)?;
+    check_first(&first)?;
+    if ask(asks.repeat)? != first {
+        return Err(CliError::Message(words.text(asks.mismatch)));
     }
     Ok(first)
+}
+
+/// A password from standard input (one line), or asked twice at the terminal without echo.
+fn read_password(from_stdin: bool, words: &Words) -> Result<String, CliError> {
+    let asks = SecretWords {
+        prompt: "user-password-prompt",
+        repeat: "user-password-repeat",
+        mismatch: "user-password-mismatch",
+        no_terminal: "user-password-no-terminal",
+    };
+    read_secret(from_stdin, words, &asks, |_| Ok(()))
 }
 
 fn run_user(mut centre: Centre, command: UserCommand, words: &Words) -> Result<(), CliError> {

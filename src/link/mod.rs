@@ -196,15 +196,13 @@ impl Link {
     }
 
     /// How long the store thread may sleep before the link wants to run again.
+    /// While backing off, until the next try; else until the next heartbeat is due.
     pub fn wait(&self, now: Instant) -> Duration {
-        let heartbeat = self.last_heartbeat.map_or(Duration::ZERO, |last| {
-            HEARTBEAT_EVERY.saturating_sub(now - last)
-        });
         match self.next_try {
-            Some(at) => at
-                .saturating_duration_since(now)
-                .max(heartbeat.min(at.saturating_duration_since(now))),
-            None => heartbeat,
+            Some(at) => at.saturating_duration_since(now),
+            None => self.last_heartbeat.map_or(Duration::ZERO, |last| {
+                HEARTBEAT_EVERY.saturating_sub(now - last)
+            }),
         }
     }
 

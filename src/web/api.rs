@@ -532,17 +532,12 @@ async fn progress(
 ) -> Result<(StatusCode, Json<serde_json::Value>), Failure> {
     caller.require(ANY_USER)?;
     let lang = caller.lang;
-    let indicators = state.indicators_dir().to_path_buf();
-    let data_dir = state.data_dir().to_path_buf();
-    let rows = with_centre(&state, move |centre| {
-        let loaded = crate::centre::indicators::load(&indicators, Some(&data_dir), centre.today())?;
-        let rows: Vec<ProgressRow<'_>> =
-            loaded.catalogue.indicators.iter().map(Into::into).collect();
-        // Plain numbers and strings: serialising them cannot fail.
-        Ok(serde_json::to_value(rows).unwrap_or_default())
-    })
-    .await
-    .map_err(|err| Failure::centre(&err, lang).api())?;
+    let loaded = super::indicators_now(&state)
+        .await
+        .map_err(|err| Failure::centre(&err, lang).api())?;
+    let rows: Vec<ProgressRow<'_>> = loaded.catalogue.indicators.iter().map(Into::into).collect();
+    // Plain numbers and strings: serialising them cannot fail.
+    let rows = serde_json::to_value(rows).unwrap_or_default();
     Ok((StatusCode::OK, Json(rows)))
 }
 

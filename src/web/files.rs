@@ -197,10 +197,9 @@ async fn economics_zip(
 ) -> Result<Response, Failure> {
     staff.require(ECONOMICS)?;
     let lang = staff.lang;
-    let indicators = state.indicators_dir().to_path_buf();
-    let data_dir = state.data_dir().to_path_buf();
+    let shared = state.clone();
     let bytes = with_centre(state, move |centre| {
-        let loaded = crate::centre::indicators::load(&indicators, Some(&data_dir), centre.today())?;
+        let loaded = shared.load_indicators(centre)?;
         let words = Words::new(lang);
         let dir = tempfile::tempdir().map_err(|err| io_failure(&err))?;
         if open_data {
@@ -261,13 +260,9 @@ async fn indicator(
 ) -> Result<Response, Failure> {
     staff.require(EVERYONE)?;
     let lang = staff.lang;
-    let indicators = state.indicators_dir().to_path_buf();
-    let data_dir = state.data_dir().to_path_buf();
-    let loaded = with_centre(&state, move |centre| {
-        crate::centre::indicators::load(&indicators, Some(&data_dir), centre.today())
-    })
-    .await
-    .map_err(|err| Failure::centre(&err, lang))?;
+    let loaded = super::indicators_now(&state)
+        .await
+        .map_err(|err| Failure::centre(&err, lang))?;
     let Some(indicator) = loaded.catalogue.indicators.iter().find(|i| i.id() == id) else {
         return Err(Failure::not_found(lang));
     };

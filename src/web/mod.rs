@@ -123,6 +123,24 @@ impl Shared {
     pub fn indicators_dir(&self) -> &Path {
         &self.options.indicators_dir
     }
+
+    /// The department's indicators with the centre's figures, read today.
+    pub(crate) fn load_indicators(
+        &self,
+        centre: &Centre,
+    ) -> Result<crate::report::Loaded, CentreError> {
+        crate::centre::indicators::load(
+            self.indicators_dir(),
+            Some(self.data_dir()),
+            centre.today(),
+        )
+    }
+}
+
+/// [`Shared::load_indicators`] on a blocking thread.
+pub(crate) async fn indicators_now(state: &AppState) -> Result<crate::report::Loaded, CentreError> {
+    let shared = state.clone();
+    with_centre(state, move |centre| shared.load_indicators(centre)).await
 }
 
 /// Runs `work` with the centre on a blocking thread, at the clock's "now".
@@ -154,7 +172,7 @@ pub(crate) async fn with_centre<T: Send + 'static>(
         result
     })
     .await
-    .unwrap_or_else(|err| Err(CentreError::Secret(format!("worker thread: {err}"))))
+    .unwrap_or_else(|err| Err(CentreError::Interrupted(err.to_string())))
 }
 
 /// Copies the shipped indicators into `<data dir>/indicators` when it does not exist yet: the

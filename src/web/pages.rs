@@ -880,13 +880,9 @@ async fn tours(
 async fn indicators(State(state): State<AppState>, staff: Staff) -> Result<Response, Failure> {
     staff.require(EVERYONE)?;
     let lang = staff.lang;
-    let indicators_dir = state.indicators_dir().to_path_buf();
-    let data_dir = state.data_dir().to_path_buf();
-    let loaded = with_centre(&state, move |centre| {
-        crate::centre::indicators::load(&indicators_dir, Some(&data_dir), centre.today())
-    })
-    .await
-    .map_err(|err| Failure::centre(&err, lang))?;
+    let loaded = super::indicators_now(&state)
+        .await
+        .map_err(|err| Failure::centre(&err, lang))?;
     let words = Words::new(lang);
     let mut sectors: Vec<(String, Vec<Value>)> = Vec::new();
     for indicator in &loaded.catalogue.indicators {
