@@ -623,7 +623,7 @@ async fn after_form<T>(
     state: &AppState,
     staff: &Staff,
     form: &str,
-    values: &[(&str, Option<&str>)],
+    values: &[(&str, Option<String>)],
     result: Result<T, CentreError>,
 ) -> Result<Response, Failure> {
     match result {
@@ -649,7 +649,7 @@ async fn after_form<T>(
                 problem: message,
                 values: values
                     .iter()
-                    .filter_map(|(k, v)| v.map(|v| ((*k).to_string(), v.to_string())))
+                    .filter_map(|(k, v)| Some(((*k).to_string(), v.clone()?)))
                     .collect(),
             };
             today_page(state, staff, Some(problem), failure.status).await
@@ -705,8 +705,7 @@ async fn start_tour(
             with_centre(&state, move |centre| centre.start_tour(&start)).await
         }
     };
-    let values: Vec<(&str, Option<&str>)> = typed.iter().map(|(k, v)| (*k, v.as_deref())).collect();
-    after_form(&state, &staff, "tour", &values, result).await
+    after_form(&state, &staff, "tour", &typed, result).await
 }
 
 async fn end_tour(
@@ -754,8 +753,7 @@ async fn add_visit(
             with_centre(&state, move |centre| centre.add_visit(&add)).await
         }
     };
-    let values: Vec<(&str, Option<&str>)> = typed.iter().map(|(k, v)| (*k, v.as_deref())).collect();
-    after_form(&state, &staff, "visit", &values, result).await
+    after_form(&state, &staff, "visit", &typed, result).await
 }
 
 #[derive(Deserialize)]
