@@ -207,6 +207,12 @@ fn keep_progress(
     else {
         return;
     };
+    // Counted on the round itself: the record is built only when a drop changed it.
+    let choices: usize = round.items.iter().map(|item| item.chosen.len()).sum();
+    if choices == 0 || *sent == (Some(id), choices) {
+        return;
+    }
+    *sent = (Some(id), choices);
     let mut session = PlaySession::from_round(
         round,
         &exhibit.station,
@@ -215,11 +221,6 @@ fn keep_progress(
         started_at,
         crate::clock::now(),
     );
-    let choices: usize = session.answers.iter().map(|a| a.chosen.len()).sum();
-    if choices == 0 || *sent == (Some(id), choices) {
-        return;
-    }
-    *sent = (Some(id), choices);
     session.id = id;
     session.completed = false;
     link.send(DeskRequest::Progress(session));

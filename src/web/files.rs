@@ -82,6 +82,10 @@ async fn import(
     staff.require(DESK)?;
     let lang = staff.lang;
     let words = Words::new(lang);
+    let too_large = words.say(
+        "web-import-too-large",
+        &[("megabytes", (UPLOAD_LIMIT / (1024 * 1024)).into())],
+    );
     let mut csrf = String::new();
     let mut file: Option<(String, Vec<u8>)> = None;
     loop {
@@ -91,10 +95,7 @@ async fn import(
             Err(err) => {
                 let status = err.status();
                 let message = if status == StatusCode::PAYLOAD_TOO_LARGE {
-                    words.say(
-                        "web-import-too-large",
-                        &[("megabytes", (UPLOAD_LIMIT / (1024 * 1024)).into())],
-                    )
+                    too_large.clone()
                 } else {
                     format!("{}: {}", words.text("web-bad-form"), err.body_text())
                 };
@@ -107,11 +108,7 @@ async fn import(
             Ok(bytes) => bytes,
             Err(err) => {
                 let status = err.status();
-                let message = words.say(
-                    "web-import-too-large",
-                    &[("megabytes", (UPLOAD_LIMIT / (1024 * 1024)).into())],
-                );
-                return import_result(&staff, None, Some(vec![message]), status);
+                return import_result(&staff, None, Some(vec![too_large]), status);
             }
         };
         match name.as_str() {
