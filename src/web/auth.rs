@@ -146,6 +146,10 @@ impl Sessions {
             self.by_digest.retain(|_, s| !expired(s, now));
             self.swept = Some(now);
         }
+        // Counting needs a look at every session: only when there could be too many.
+        if self.by_digest.len() < MAX_ANONYMOUS_SESSIONS {
+            return;
+        }
         let anonymous = self.by_digest.values().filter(|s| s.user.is_none()).count();
         if anonymous >= MAX_ANONYMOUS_SESSIONS {
             let mut oldest: Vec<(DateTime<Utc>, String)> = self
