@@ -28,7 +28,7 @@ use crate::store::{SqliteStore, StoreError};
 use crate::visitors::{Calendar, load_calendar, local_date};
 
 pub use input::InputProblem;
-pub use tours::{DayTours, TourRecord, TourStart, VisitAdd, VisitAdded, Voided};
+pub use tours::{DayTours, TourRecord, TourStart, VisitAdd, VisitAdded, Voided, tour_for_round};
 pub use transfer::{
     BadLine, Exported, Imported, LineProblem, StoreCopied, import_text, parse_visits,
 };

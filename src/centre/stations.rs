@@ -7,10 +7,11 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::accounts::{new_token, same_secret, secret_digest, split_token, user_name};
+use super::tours::tour_for_round;
 use super::{Centre, CentreError};
 use crate::game::{PlaySession, SessionAnswer};
 use crate::i18n::Lang;
-use crate::store::{Heartbeat, Station};
+use crate::store::{Heartbeat, Station, VisitorStore};
 use crate::visitors::local_date;
 
 /// A session may end at most this far ahead of the server's clock (a kiosk's clock drifts).
@@ -250,17 +251,30 @@ impl Centre {
         let now = self.now();
         let store = self.store()?;
         let mut receipt = UploadReceipt::default();
+        // The tours a round may belong to: those still open, and those of the rounds' days.
+        let mut tours = store.open_tours()?;
+        let mut days_read = std::collections::BTreeSet::new();
         for upload in sessions {
             match upload.check(station, now) {
                 Err(error) => receipt.rejected.push(Rejected {
                     id: upload.id.chars().take(MAX_TEXT).collect(),
                     error,
                 }),
-                Ok(session) => match store.insert_session(&session) {
-                    Ok(true) => receipt.accepted += 1,
-                    Ok(false) => receipt.duplicates += 1,
-                    Err(err) => return Err(err.into()),
-                },
+                Ok(mut session) => {
+                    if session.tour_id.is_none() {
+                        let day = local_date(session.started_at);
+                        if days_read.insert(day) {
+                            let ended = store.tours_started_on(day)?;
+                            tours.extend(ended.into_iter().filter(|tour| !tour.is_open()));
+                        }
+                        session.tour_id = tour_for_round(&tours, station, session.started_at);
+                    }
+                    match store.insert_session(&session) {
+                        Ok(true) => receipt.accepted += 1,
+                        Ok(false) => receipt.duplicates += 1,
+                        Err(err) => return Err(err.into()),
+                    }
+                }
             }
         }
         Ok(receipt)
@@ -366,5 +380,49 @@ mod tests {
         assert_eq!(receipt.rejected[0].error, "bad_id");
         let again = centre.upload_sessions("hall", &[good]).unwrap();
         assert_eq!((again.accepted, again.duplicates), (0, 1));
+    }
+
+    #[test]
+    fn an_uploaded_round_joins_the_tour_of_its_kiosk_else_the_only_one() {
+        let data = tempfile::tempdir().unwrap();
+        let mut centre = Centre::new(data.path().to_path_buf());
+        let start = |centre: &mut Centre, at: &str, station: Option<&str>| {
+            centre
+                .start_tour(&crate::centre::TourStart {
+                    group: "school".into(),
+                    size: 20,
+                    at: Some(at.into()),
+                    station: station.map(Into::into),
+                    ..Default::default()
+                })
+                .unwrap()
+                .id
+        };
+        let desk = start(&mut centre, "2026-05-20T09:00:00Z", None);
+        let round_at = |minute: u32| SessionUpload {
+            started_at: format!("2026-05-20T09:{minute:02}:00Z"),
+            ended_at: format!("2026-05-20T09:{:02}:00Z", minute + 3),
+            ..upload()
+        };
+        // Only the desk's tour is on: the round is its.
+        centre.upload_sessions("hall-2", &[round_at(10)]).unwrap();
+        let hall2 = start(&mut centre, "2026-05-20T09:20:00Z", Some("hall-2"));
+        // Two on: hall 2's round is its own tour's; hall 1's is nobody's.
+        centre
+            .upload_sessions("hall-2", &[round_at(30), round_at(40)])
+            .unwrap();
+        centre.upload_sessions("hall-1", &[round_at(30)]).unwrap();
+        let day = centre.day_tours(Some("2026-05-20")).unwrap();
+        let games = |id: &str| day.tours().find(|t| t.id == id).unwrap().games;
+        assert_eq!(games(&desk), Some(1));
+        assert_eq!(games(&hall2), Some(2));
+        assert_eq!(
+            day.tours()
+                .find(|t| t.id == hall2)
+                .unwrap()
+                .station
+                .as_deref(),
+            Some("hall-2")
+        );
     }
 }

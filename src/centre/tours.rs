@@ -16,6 +16,8 @@ pub struct TourStart {
     pub note: Option<String>,
     /// When it started (`--at`): RFC 3339 or Kyiv local `YYYY-MM-DDTHH:MM`; None is now.
     pub at: Option<String>,
+    /// The kiosk whose guide panel starts it; None from the desk.
+    pub station: Option<String>,
 }
 
 /// Walk-ins to add, as typed.
@@ -50,9 +52,31 @@ pub struct TourRecord {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schema(value_type = u64)]
     pub games: Option<u64>,
+    /// The kiosk whose guide panel started it; absent for a tour started at the desk.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = String)]
+    pub station: Option<String>,
     /// The tour as stored, for front ends that word it.
     #[serde(skip)]
     pub tour: Tour,
+}
+
+/// The tour a round belongs to (shared/DESIGN.md): among the tours on when it began (started by
+/// then, not ended before), the newest one started at this `station`'s guide panel; else the only
+/// one; else none (two tours in the hall and neither at this kiosk: the round is nobody's).
+pub fn tour_for_round(tours: &[Tour], station: &str, began: DateTime<Utc>) -> Option<uuid::Uuid> {
+    let on: Vec<&Tour> = tours
+        .iter()
+        .filter(|tour| tour.started_at <= began && tour.ended_at.is_none_or(|ended| began <= ended))
+        .collect();
+    on.iter()
+        .filter(|tour| tour.station.as_deref() == Some(station))
+        .max_by_key(|tour| tour.started_at)
+        .or(match on.as_slice() {
+            [only] => Some(only),
+            _ => None,
+        })
+        .map(|tour| tour.id)
 }
 
 fn utc_text(at: DateTime<Utc>) -> String {
@@ -72,6 +96,7 @@ impl From<Tour> for TourRecord {
             start_date: tour.start_date.to_string(),
             open: tour.is_open(),
             games: None,
+            station: tour.station.clone(),
             tour,
         }
     }
@@ -128,12 +153,15 @@ impl Centre {
         let note = input::optional_text(start.note.as_deref())
             .map_err(|p| CentreError::input("note", p))?;
         let started_at = self.instant_or_now("at", start.at.as_deref())?;
+        let station = input::optional_text(start.station.as_deref())
+            .map_err(|p| CentreError::input("station", p))?;
         self.start_checked_tour(&NewTour {
             category,
             size,
             guide,
             note,
             started_at,
+            station,
         })
     }
 
@@ -276,5 +304,76 @@ impl Centre {
         limit: u32,
     ) -> Result<Vec<crate::store::ExportRow>, CentreError> {
         Ok(self.store()?.recent_entries(limit)?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::visitors::{Category, local_date};
+
+    fn tour(started: &str, station: Option<&str>) -> Tour {
+        let started_at: DateTime<Utc> = started.parse().unwrap();
+        Tour {
+            id: uuid::Uuid::new_v4(),
+            category: Category::School,
+            size: 20,
+            guide: None,
+            note: None,
+            started_at,
+            start_date: local_date(started_at),
+            ended_at: None,
+            recorded_at: started_at,
+            station: station.map(Into::into),
+        }
+    }
+
+    fn at(text: &str) -> DateTime<Utc> {
+        text.parse().unwrap()
+    }
+
+    #[test]
+    fn a_round_belongs_to_the_tour_started_at_its_kiosk_else_the_only_one_else_none() {
+        let desk = tour("2026-04-20T07:00:00Z", None);
+        let hall2 = tour("2026-04-20T08:00:00Z", Some("hall-2"));
+        let tours = [desk.clone(), hall2.clone()];
+        // Two tours on: the kiosk's own wins; another kiosk's round is nobody's.
+        assert_eq!(
+            tour_for_round(&tours, "hall-2", at("2026-04-20T08:30:00Z")),
+            Some(hall2.id)
+        );
+        assert_eq!(
+            tour_for_round(&tours, "hall-1", at("2026-04-20T08:30:00Z")),
+            None
+        );
+        // Only the desk's tour was on yet: every kiosk's round is its.
+        assert_eq!(
+            tour_for_round(&tours, "hall-1", at("2026-04-20T07:30:00Z")),
+            Some(desk.id)
+        );
+        assert_eq!(
+            tour_for_round(&tours, "hall-2", at("2026-04-20T07:30:00Z")),
+            Some(desk.id)
+        );
+        // Before any tour: none.
+        assert_eq!(
+            tour_for_round(&tours, "hall-2", at("2026-04-20T06:00:00Z")),
+            None
+        );
+    }
+
+    #[test]
+    fn a_tour_ended_after_the_round_began_still_owns_it_and_an_earlier_end_does_not() {
+        let mut ended = tour("2026-04-20T07:00:00Z", None);
+        ended.ended_at = Some(at("2026-04-20T08:00:00Z"));
+        let tours = [ended.clone()];
+        assert_eq!(
+            tour_for_round(&tours, "x", at("2026-04-20T07:50:00Z")),
+            Some(ended.id)
+        );
+        assert_eq!(
+            tour_for_round(&tours, "x", at("2026-04-20T08:10:00Z")),
+            None
+        );
     }
 }

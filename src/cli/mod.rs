@@ -95,6 +95,27 @@ pub enum Command {
         /// Quit after the results screen of the first round
         #[arg(long)]
         exit_after_round: bool,
+        /// Test hook: quit after the results screen of the Nth round
+        #[arg(
+            long,
+            value_name = "N",
+            hide = true,
+            conflicts_with = "exit_after_round"
+        )]
+        rounds: Option<u64>,
+        /// Test hook: no window, renderer or sound; each round written to the outbox is printed
+        /// as a JSON line on stdout (with --autoplay, a kiosk for the several-kiosks tests)
+        #[arg(long, hide = true)]
+        headless: bool,
+        /// Test hook: how many times faster than real time the headless exhibit's clock runs
+        #[arg(
+            long,
+            value_name = "FACTOR",
+            hide = true,
+            default_value_t = 1.0,
+            requires = "headless"
+        )]
+        speed: f64,
         /// The centre server (http://HOST:PORT): rounds go there through an outbox in the data
         /// dir, kept until the server has them. The station's token comes from
         /// $TOURCENTRE_STATION_TOKEN or <data dir>/station-token

@@ -38,6 +38,9 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             autoplay,
             screenshot_dir,
             exit_after_round,
+            rounds,
+            headless,
+            speed,
             server,
         } => {
             let server = match server {
@@ -55,7 +58,8 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                     station,
                     autoplay,
                     screenshot_dir,
-                    exit_after_round,
+                    exit_after_rounds: if exit_after_round { Some(1) } else { rounds },
+                    headless: headless.then_some(speed),
                     lang: cli.lang,
                     assets_dir: PathBuf::new(),
                     data_dir,
@@ -74,6 +78,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                         guide: args.guide,
                         note: args.note,
                         at: args.at,
+                        station: None,
                     })?;
                     emit(args.format, &tour, || show::tour_started(&words, &tour));
                 }
@@ -360,7 +365,11 @@ fn run_exhibit(
         })?;
     }
     options.assets_dir = std::fs::canonicalize(&assets_dir).unwrap_or(assets_dir);
-    crate::exhibit::run(scenario, options).map_err(|code| {
+    let run = match options.headless {
+        Some(_) => crate::exhibit::run_headless,
+        None => crate::exhibit::run,
+    };
+    run(scenario, options).map_err(|code| {
         CliError::Message(
             crate::i18n::Text::new(
                 format!("експозиція зупинилася з помилкою (код {code})"),

@@ -151,7 +151,10 @@ fn play_along(
             next_page.write(super::screens::lifecycle::NextPage);
         }
         Screen::Results => {
-            if !exhibit.exit_after_round {
+            if exhibit
+                .exit_after_rounds
+                .is_none_or(|rounds| play.rounds_started < rounds)
+            {
                 player.next_at = now + 4.0;
                 if play.round.as_ref().is_some_and(|r| r.is_over()) {
                     go(&mut next, Screen::Audience);

@@ -33,7 +33,11 @@ pub struct ExhibitOptions {
     pub station: String,
     pub autoplay: bool,
     pub screenshot_dir: Option<PathBuf>,
-    pub exit_after_round: bool,
+    /// Quit after the results screen of this many rounds.
+    pub exit_after_rounds: Option<u64>,
+    /// No window, renderer or sound, the clock running this many times faster than real time;
+    /// each round written to the outbox is printed on stdout (a kiosk for the tests).
+    pub headless: Option<f64>,
     pub lang: Lang,
     /// Where pictures and fonts are loaded from.
     pub assets_dir: PathBuf,
@@ -53,7 +57,9 @@ pub struct Exhibit {
     pub station: String,
     pub autoplay: bool,
     pub screenshot_dir: Option<PathBuf>,
-    pub exit_after_round: bool,
+    pub exit_after_rounds: Option<u64>,
+    /// Print each round written to the outbox as a JSON line on stdout (`--headless`).
+    pub trace_rounds: bool,
     pub data_dir: Option<PathBuf>,
     pub server: Option<(String, String)>,
 }
@@ -123,7 +129,8 @@ pub fn add_logic(app: &mut App, scenario: Scenario, options: &ExhibitOptions) {
         station: options.station.clone(),
         autoplay: options.autoplay,
         screenshot_dir: options.screenshot_dir.clone(),
-        exit_after_round: options.exit_after_round,
+        exit_after_rounds: options.exit_after_rounds,
+        trace_rounds: options.headless.is_some(),
         data_dir: options.data_dir.clone(),
         server: options.server.clone(),
     });
@@ -143,8 +150,58 @@ pub fn add_logic(app: &mut App, scenario: Scenario, options: &ExhibitOptions) {
 /// The exhibit without window, renderer or sound, for tests and benchmarks: its clock advances
 /// only as the caller says (`TimeUpdateStrategy`).
 pub fn headless_app(scenario: Scenario, options: &ExhibitOptions) -> App {
+    bare_app(MinimalPlugins.build(), scenario, options)
+}
+
+/// `exhibit --headless`: the exhibit without window, renderer or sound, run at 30 frames a second
+/// of real time with its clock `options.headless` times faster, until it quits (after
+/// `exit_after_rounds`) or is killed. A kiosk for the several-kiosks tests.
+pub fn run_headless(
+    scenario: Scenario,
+    options: ExhibitOptions,
+) -> Result<(), std::num::NonZero<u8>> {
+    use bevy::app::ScheduleRunnerPlugin;
+    let frame = std::time::Duration::from_secs_f64(1.0 / 30.0);
+    let plugins = MinimalPlugins
+        .build()
+        .set(ScheduleRunnerPlugin::run_loop(frame))
+        .add(bevy::log::LogPlugin::default());
+    let mut app = bare_app(plugins, scenario, &options);
+    let speed = options.headless.unwrap_or(1.0).clamp(0.1, 100.0) as f32;
+    app.world_mut()
+        .resource_mut::<Time<Virtual>>()
+        .set_relative_speed(speed);
+    app.add_systems(Update, quit_after_rounds);
+    match app.run() {
+        AppExit::Success => Ok(()),
+        AppExit::Error(code) => Err(code),
+    }
+}
+
+/// Quits on the results screen of the last round asked for (the round is recorded on entering it).
+fn quit_after_rounds(
+    exhibit: Res<Exhibit>,
+    play: Res<Play>,
+    screen: Res<State<Screen>>,
+    mut exit: MessageWriter<AppExit>,
+) {
+    if *screen.get() == Screen::Results
+        && play.recorded
+        && exhibit
+            .exit_after_rounds
+            .is_some_and(|rounds| play.rounds_started >= rounds)
+    {
+        exit.write(AppExit::Success);
+    }
+}
+
+fn bare_app(
+    plugins: bevy::app::PluginGroupBuilder,
+    scenario: Scenario,
+    options: &ExhibitOptions,
+) -> App {
     let mut app = App::new();
-    app.add_plugins((MinimalPlugins, bevy::state::app::StatesPlugin));
+    app.add_plugins((plugins, bevy::state::app::StatesPlugin));
     app.add_message::<bevy::window::WindowResized>();
     app.world_mut()
         .resource_mut::<Time<Virtual>>()

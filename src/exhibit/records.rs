@@ -18,7 +18,7 @@ use uuid::Uuid;
 
 use super::screens::Screen;
 use super::{CurrentLang, Exhibit, Play};
-use crate::centre::{Centre, CentreError};
+use crate::centre::{Centre, CentreError, tour_for_round};
 use crate::game::{PlaySession, SessionOutbox, SessionRecorder};
 use crate::i18n::{Lang, Messages, Text, Wording};
 use crate::link::{KioskState, Link, session_body};
@@ -29,7 +29,7 @@ use crate::visitors::{Category, YearStatus, local_date};
 const RETRY_EVERY: Duration = Duration::from_secs(10);
 
 pub(super) fn plugin(app: &mut App) {
-    let (data_dir, station, server, scenario) = app
+    let (data_dir, station, server, scenario, trace) = app
         .world()
         .get_resource::<Exhibit>()
         .map(|exhibit| {
@@ -38,11 +38,12 @@ pub(super) fn plugin(app: &mut App) {
                 exhibit.station.clone(),
                 exhibit.server.clone(),
                 exhibit.scenario.id.clone(),
+                exhibit.trace_rounds,
             )
         })
         .unwrap_or_default();
     let link = server.map(|(url, token)| Link::new(&url, &token));
-    app.insert_resource(StoreLink::start(data_dir, station, link, scenario));
+    app.insert_resource(StoreLink::start(data_dir, station, link, scenario, trace));
     app.init_resource::<DeskView>();
     app.add_systems(Update, (receive_views, keep_progress));
     app.add_systems(OnEnter(Screen::Results), record_round);
@@ -100,6 +101,7 @@ impl StoreLink {
         station: String,
         link: Option<Link>,
         scenario: String,
+        trace: bool,
     ) -> Self {
         let (requests, inbox) = channel();
         let (outbox, views) = channel();
@@ -107,9 +109,9 @@ impl StoreLink {
         let worker = std::thread::Builder::new()
             .name("store link".into())
             .spawn(move || {
-                Worker::new(data_dir, station)
-                    .linked(link, scenario)
-                    .run(inbox, outbox);
+                let mut worker = Worker::new(data_dir, station).linked(link, scenario);
+                worker.trace = trace;
+                worker.run(inbox, outbox);
                 let _ = done.send(());
             })
             .map_err(|err| {
@@ -230,6 +232,7 @@ fn keep_progress(
 struct Outboxed<'a> {
     store: &'a mut crate::store::SqliteStore,
     scenario: &'a str,
+    trace: bool,
 }
 
 impl SessionRecorder for Outboxed<'_> {
@@ -238,7 +241,23 @@ impl SessionRecorder for Outboxed<'_> {
     fn record_session(&mut self, session: &PlaySession) -> Result<(), Self::Error> {
         let body = session_body(session, self.scenario).to_string();
         self.store
-            .outbox_ready(&session.id.to_string(), &body, crate::clock::now())
+            .outbox_ready(&session.id.to_string(), &body, crate::clock::now())?;
+        trace_round(self.trace, session, "ready");
+        Ok(())
+    }
+}
+
+/// `exhibit --headless`: a line on stdout for each round once it is safe in the outbox, `ready`
+/// (to send, completed or cut off) or `playing` (in progress), for the several-kiosks tests.
+fn trace_round(trace: bool, session: &PlaySession, state: &str) {
+    if trace {
+        let line = serde_json::json!({
+            "round": session.id.to_string(),
+            "state": state,
+            "completed": session.completed,
+            "answers": session.answers.len(),
+        });
+        println!("{line}");
     }
 }
 
@@ -247,6 +266,8 @@ struct Worker {
     /// The centre server, when this kiosk has one: rounds go through the outbox to it.
     link: Option<Link>,
     scenario: String,
+    /// Print each round safe in the outbox on stdout (`--headless`).
+    trace: bool,
     /// Rounds recorded since the kiosk started, for its heartbeat.
     rounds: u64,
     /// None without a data directory: the panel says so, and sessions wait in memory.
@@ -264,6 +285,7 @@ impl Worker {
         Worker {
             link: None,
             scenario: String::new(),
+            trace: false,
             rounds: 0,
             centre: data_dir.map(Centre::new),
             station,
@@ -336,6 +358,9 @@ impl Worker {
                     // A failure is logged where it happens; what is left is counted below.
                     let _ = self.write_waiting();
                     // One last try to deliver (bounded by the link's timeouts).
+                    if let Some(link) = &mut self.link {
+                        link.retry_now();
+                    }
                     self.upload();
                     if !self.waiting.is_empty() || self.waiting.dropped() > 0 {
                         error!(
@@ -381,17 +406,23 @@ impl Worker {
                 }
                 let body = session_body(&session, &self.scenario).to_string();
                 let store = self.centre()?.store()?;
-                Ok(store.outbox_playing(&session.id.to_string(), &body, crate::clock::now())?)
+                store.outbox_playing(&session.id.to_string(), &body, crate::clock::now())?;
+                trace_round(self.trace, &session, "playing");
+                Ok(())
             }
             DeskRequest::Record(mut session) => {
                 self.rounds += 1;
-                // Tag the round with the tour that was on when it began, if the store can say.
-                if let Ok(store) = self.centre().and_then(Centre::store) {
+                // Tag the round with the tour that was on when it began, if the store can say
+                // (with a server, the server tags it: the tours are there).
+                let station = self.station.clone();
+                if self.link.is_none()
+                    && let Ok(store) = self.centre().and_then(Centre::store)
+                {
                     let day = local_date(session.started_at);
-                    session.tour_id = tour_open_at(
-                        &store.tours_started_on(day).unwrap_or_default(),
-                        session.started_at,
-                    );
+                    let mut tours = store.open_tours().unwrap_or_default();
+                    let ended = store.tours_started_on(day).unwrap_or_default();
+                    tours.extend(ended.into_iter().filter(|tour| !tour.is_open()));
+                    session.tour_id = tour_for_round(&tours, &station, session.started_at);
                 }
                 self.waiting.push(session);
                 Ok(())
@@ -404,6 +435,7 @@ impl Worker {
                     guide: None,
                     note,
                     started_at: at,
+                    station: Some(self.station.clone()),
                 };
                 self.centre()?.start_checked_tour(&tour).map(drop)
             }
@@ -420,11 +452,16 @@ impl Worker {
         let waiting = &mut self.waiting;
         let linked = self.link.is_some();
         let scenario = self.scenario.as_str();
+        let trace = self.trace;
         let result = match self.centre.as_mut() {
             None => Err(CentreError::NoDataDir),
             Some(centre) => centre.store().and_then(|store| {
                 if linked {
-                    let mut outbox = Outboxed { store, scenario };
+                    let mut outbox = Outboxed {
+                        store,
+                        scenario,
+                        trace,
+                    };
                     waiting
                         .flush(&mut outbox)
                         .map(drop)
@@ -492,33 +529,9 @@ impl Worker {
     }
 }
 
-/// The newest of the day's tours that was on at `at` (started by then, not yet ended).
-fn tour_open_at(tours: &[Tour], at: DateTime<Utc>) -> Option<Uuid> {
-    tours
-        .iter()
-        .filter(|tour| tour.started_at <= at && tour.ended_at.is_none_or(|ended| at <= ended))
-        .max_by_key(|tour| tour.started_at)
-        .map(|tour| tour.id)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn tour(started: &str) -> Tour {
-        let started_at: DateTime<Utc> = started.parse().unwrap();
-        Tour {
-            id: Uuid::new_v4(),
-            category: Category::School,
-            size: 20,
-            guide: None,
-            note: None,
-            started_at,
-            start_date: local_date(started_at),
-            ended_at: None,
-            recorded_at: started_at,
-        }
-    }
 
     #[test]
     fn the_guide_reads_a_store_problem_in_both_languages() {
@@ -540,40 +553,6 @@ mod tests {
         assert!(
             problem.en.contains("is not a tourcentre database"),
             "{problem:?}"
-        );
-    }
-
-    #[test]
-    fn a_round_belongs_to_the_newest_tour_open_when_it_began() {
-        let early = tour("2026-04-20T07:00:00Z");
-        let later = tour("2026-04-20T09:00:00Z");
-        let open = [early.clone(), later.clone()];
-        assert_eq!(
-            tour_open_at(&open, "2026-04-20T08:00:00Z".parse().unwrap()),
-            Some(early.id)
-        );
-        assert_eq!(
-            tour_open_at(&open, "2026-04-20T09:30:00Z".parse().unwrap()),
-            Some(later.id)
-        );
-        assert_eq!(
-            tour_open_at(&open, "2026-04-20T06:00:00Z".parse().unwrap()),
-            None
-        );
-    }
-
-    #[test]
-    fn a_tour_ended_after_the_round_began_still_owns_it_and_an_earlier_end_does_not() {
-        let mut ended = tour("2026-04-20T07:00:00Z");
-        ended.ended_at = Some("2026-04-20T08:00:00Z".parse().unwrap());
-        let tours = [ended.clone()];
-        assert_eq!(
-            tour_open_at(&tours, "2026-04-20T07:50:00Z".parse().unwrap()),
-            Some(ended.id)
-        );
-        assert_eq!(
-            tour_open_at(&tours, "2026-04-20T08:10:00Z".parse().unwrap()),
-            None
         );
     }
 }

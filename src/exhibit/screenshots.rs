@@ -7,9 +7,9 @@ use std::path::PathBuf;
 use bevy::prelude::*;
 use bevy::render::view::screenshot::{Screenshot, save_to_disk};
 
-use super::Exhibit;
 use super::screens::Screen;
 use super::screens::sorting::Judged;
+use super::{Exhibit, Play};
 
 /// Frames to wait after a screen appears, so layout, fonts and pictures have settled.
 const SETTLE_FRAMES: u32 = 25;
@@ -94,11 +94,15 @@ fn take_shots(mut commands: Commands, exhibit: Res<Exhibit>, mut shots: ResMut<S
 
 fn exit_after_round(
     exhibit: Res<Exhibit>,
+    play: Res<Play>,
     mut shots: ResMut<Shots>,
     screen: Res<State<Screen>>,
     mut exit: MessageWriter<AppExit>,
 ) {
-    if !exhibit.exit_after_round || *screen.get() != Screen::Results {
+    let last = exhibit
+        .exit_after_rounds
+        .is_some_and(|rounds| play.rounds_started >= rounds);
+    if !last || *screen.get() != Screen::Results {
         return;
     }
     let saved = match &exhibit.screenshot_dir {

@@ -190,6 +190,11 @@ impl Link {
         Ok(())
     }
 
+    /// The next turn tries at once, backoff or not (a kiosk closing down tries once more).
+    pub fn retry_now(&mut self) {
+        self.next_try = None;
+    }
+
     /// Whether the link has something to do now: a try after a failure is due, or a heartbeat.
     pub fn due(&self, now: Instant) -> bool {
         self.next_try.is_none_or(|at| now >= at)

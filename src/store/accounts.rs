@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, params};
 use uuid::Uuid;
 
-use super::sqlite::{time_column, timestamp, tour_from_row, visit_from_row};
+use super::sqlite::{TOUR_COLUMNS, time_column, timestamp, tour_from_row, visit_from_row};
 use super::{SqliteStore, StoreError, Tour, Visit};
 
 /// What a person may do on the server.
@@ -287,8 +287,7 @@ impl SqliteStore {
     ) -> Result<Tour, StoreError> {
         let tour = self
             .all_rows(
-                "SELECT id, category, group_size, guide, note, started_at, start_date, ended_at, recorded_at
-                   FROM tours WHERE id = ?1",
+                &format!("SELECT {TOUR_COLUMNS} FROM tours WHERE id = ?1"),
                 [id],
                 tour_from_row,
             )?
@@ -371,8 +370,9 @@ impl SqliteStore {
             visit_from_row,
         )?;
         let tours = self.all_rows(
-            "SELECT id, category, group_size, guide, note, started_at, start_date, ended_at, recorded_at
-               FROM tours ORDER BY recorded_at DESC, id DESC LIMIT ?1",
+            &format!(
+                "SELECT {TOUR_COLUMNS} FROM tours ORDER BY recorded_at DESC, id DESC LIMIT ?1"
+            ),
             [limit],
             tour_from_row,
         )?;

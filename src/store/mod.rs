@@ -45,6 +45,8 @@ pub struct NewTour {
     pub guide: Option<String>,
     pub note: Option<String>,
     pub started_at: DateTime<Utc>,
+    /// The kiosk whose guide panel started it; None from the desk.
+    pub station: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -59,6 +61,8 @@ pub struct Tour {
     pub start_date: NaiveDate,
     pub ended_at: Option<DateTime<Utc>>,
     pub recorded_at: DateTime<Utc>,
+    /// The kiosk whose guide panel started it; None from the desk.
+    pub station: Option<String>,
 }
 
 impl Tour {

@@ -144,16 +144,23 @@ CREATE INDEX visits_recent ON visits (recorded_at) WHERE import_id IS NULL;
 CREATE INDEX tours_recent ON tours (recorded_at);
 ";
 
+const V4_TOUR_STATIONS: &str = "
+-- The kiosk whose guide panel started a tour (none for the desk): a round played at that kiosk
+-- belongs to it first.
+ALTER TABLE tours ADD COLUMN station TEXT;
+";
+
 pub fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
         M::up(V1_TOURS_VISITS_IMPORTS),
         M::up(V2_PLAY_SESSIONS),
         M::up(V3_ACCOUNTS_AUDIT),
+        M::up(V4_TOUR_STATIONS),
     ])
 }
 
 /// The schema version this program writes.
-pub const LATEST_VERSION: usize = 3;
+pub const LATEST_VERSION: usize = 4;
 
 #[cfg(test)]
 mod tests {

@@ -386,8 +386,8 @@ impl SessionRecorder for SqliteStore {
     }
 }
 
-const TOUR_COLUMNS: &str =
-    "id, category, group_size, guide, note, started_at, start_date, ended_at, recorded_at";
+pub(super) const TOUR_COLUMNS: &str =
+    "id, category, group_size, guide, note, started_at, start_date, ended_at, recorded_at, station";
 
 impl VisitorStore for SqliteStore {
     fn start_tour(&mut self, tour: &NewTour) -> Result<Tour, StoreError> {
@@ -401,10 +401,11 @@ impl VisitorStore for SqliteStore {
             start_date: local_date(tour.started_at),
             ended_at: None,
             recorded_at: crate::clock::now(),
+            station: tour.station.clone(),
         };
         self.conn
             .execute(
-                &format!("INSERT INTO tours ({TOUR_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, NULL, ?8)"),
+                &format!("INSERT INTO tours ({TOUR_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, NULL, ?8, ?9)"),
                 params![
                     stored.id.to_string(),
                     stored.category.as_str(),
@@ -414,6 +415,7 @@ impl VisitorStore for SqliteStore {
                     timestamp(stored.started_at),
                     stored.start_date.to_string(),
                     timestamp(stored.recorded_at),
+                    stored.station,
                 ],
             )
             .map_err(|err| self.error(err))?;
@@ -578,7 +580,7 @@ impl VisitorStore for SqliteStore {
         let mut statement = self
             .conn
             .prepare(&format!(
-                "SELECT 'visit', id, category, visitors, NULL, note, NULL, visit_date, NULL, recorded_at
+                "SELECT 'visit', id, category, visitors, NULL, note, NULL, visit_date, NULL, recorded_at, NULL
                    FROM visits
                  UNION ALL
                  SELECT 'tour', {TOUR_COLUMNS} FROM tours
@@ -1084,6 +1086,7 @@ fn tour_from_row_at(row: &Row<'_>, first: usize) -> rusqlite::Result<Tour> {
             None => None,
         },
         recorded_at: time_column(row, first + 8)?,
+        station: row.get(first + 9)?,
     })
 }
 

@@ -29,6 +29,7 @@ fn school_tour(size: u32, started_at: &str) -> NewTour {
         guide: Some("Олена".into()),
         note: None,
         started_at: at(started_at),
+        station: None,
     }
 }
 
@@ -341,9 +342,16 @@ fn a_version_one_store_upgrades_keeping_its_data() {
         assert_eq!(old.schema_version().unwrap(), 1);
         old.add_visit(&visit("2026-03-02", 3, Category::Family))
             .unwrap();
-        old.start_tour(&school_tour(20, "2026-03-02T08:00:00Z"))
-            .unwrap();
     }
+    // A tour as version 1 wrote it (today's program writes columns it did not have).
+    let conn = rusqlite::Connection::open(dir.path().join(DATABASE_FILE_NAME)).unwrap();
+    conn.execute(
+        "INSERT INTO tours (id, category, group_size, guide, note, started_at, start_date, ended_at, recorded_at)
+         VALUES (?1, 'school', 20, NULL, NULL, '2026-03-02T08:00:00Z', '2026-03-02', NULL, '2026-03-02T08:00:00Z')",
+        [uuid::Uuid::new_v4().to_string()],
+    )
+    .unwrap();
+    drop(conn);
     let mut store = open(dir.path()).unwrap();
     assert_eq!(store.schema_version().unwrap(), LATEST_VERSION as i64);
     let totals = store.totals().unwrap();

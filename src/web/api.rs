@@ -286,9 +286,8 @@ struct NewTourBody {
     size: i64,
     guide: Option<String>,
     note: Option<String>,
-    // The stations issue will use it.
-    /// The kiosk station the tour plays at; accepted, not kept yet
-    #[allow(dead_code)]
+    /// The kiosk station the tour plays at (its rounds belong to it first). From a kiosk's guide
+    /// panel it is always that kiosk, whatever the body says.
     station: Option<String>,
 }
 
@@ -324,6 +323,11 @@ async fn start_tour(
             guide: new.guide,
             note: new.note,
             at: None,
+            station: if caller.panel {
+                Some(caller.name)
+            } else {
+                new.station
+            },
         })
     })
     .await

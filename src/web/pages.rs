@@ -701,6 +701,7 @@ async fn start_tour(
                 guide,
                 note: submitted.note,
                 at: None,
+                station: None,
             };
             with_centre(&state, move |centre| centre.start_tour(&start)).await
         }

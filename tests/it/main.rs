@@ -15,6 +15,8 @@ mod messages;
 mod openapi;
 mod report_cli;
 mod robustness;
+#[cfg(feature = "exhibit")]
+mod several_kiosks;
 mod store_reliability;
 mod web_browser;
 mod web_http;

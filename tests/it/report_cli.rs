@@ -196,6 +196,7 @@ pub fn fixture_on(today: NaiveDate) -> Fixture {
             guide: None,
             note: None,
             started_at: at("2026-03-12T08:00:00Z"),
+            station: None,
         })
         .unwrap();
     let rounds = [

@@ -5,7 +5,7 @@ use std::collections::HashSet;
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
-use tourcentre::store::{self, ExportRow, NewTour, NewVisit, SqliteStore, VisitorStore};
+use tourcentre::store::{self, ExportRow, NewVisit, SqliteStore, VisitorStore};
 use tourcentre::visitors::Category;
 
 use crate::{repo, stderr, stdout, tourcentre};
@@ -189,7 +189,7 @@ fn an_empty_file_becomes_a_new_store() {
 #[test]
 fn a_store_of_the_previous_schema_upgrades_with_all_its_data() {
     let data = tempfile::tempdir().unwrap();
-    let open_tour_id;
+    let open_tour_id = uuid::Uuid::new_v4().to_string();
     {
         let mut old = SqliteStore::create_at_schema_version(data.path(), 1).unwrap();
         assert_eq!(old.schema_version().unwrap(), 1);
@@ -202,17 +202,16 @@ fn a_store_of_the_previous_schema_upgrades_with_all_its_data() {
             })
             .unwrap();
         }
-        let tour = old
-            .start_tour(&NewTour {
-                category: Category::School,
-                size: 30,
-                guide: Some("Олена".into()),
-                note: None,
-                started_at: "2026-01-05T08:00:00Z".parse().unwrap(),
-            })
-            .unwrap();
-        open_tour_id = tour.id.to_string();
     }
+    // A tour as version 1 wrote it (today's program writes columns it did not have).
+    let conn = rusqlite::Connection::open(data.path().join("tourcentre.sqlite")).unwrap();
+    conn.execute(
+        "INSERT INTO tours (id, category, group_size, guide, note, started_at, start_date, ended_at, recorded_at)
+         VALUES (?1, 'school', 30, 'Олена', NULL, '2026-01-05T08:00:00Z', '2026-01-05', NULL, '2026-01-05T08:00:00Z')",
+        [&open_tour_id],
+    )
+    .unwrap();
+    drop(conn);
     // The real binary, as a guide would run it after updating the program.
     let out = tourcentre(
         &[

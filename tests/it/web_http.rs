@@ -1066,9 +1066,11 @@ fn a_kiosks_panel_opens_with_the_guide_pin_and_reaches_only_the_desk() {
         "POST",
         "/api/v1/tours",
         &as_panel,
-        br#"{"group": "school", "size": 20}"#,
+        br#"{"group": "school", "size": 20, "station": "hall-9"}"#,
     );
     assert_eq!(tour.status, 201, "{}", tour.text());
+    // A tour started at a kiosk names that kiosk, whatever the body says.
+    assert_eq!(tour.json()["station"], "hall-1");
     let id = tour.json()["id"].as_str().unwrap().to_string();
     assert_eq!(
         server
