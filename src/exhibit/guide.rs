@@ -22,7 +22,7 @@ use super::records::{DeskRequest, DeskView, StoreLink};
 use super::theme::{self, Paint, UiAssets, widget};
 use super::{Exhibit, Says};
 use crate::game::IdlePhase;
-use crate::i18n::Text;
+use crate::i18n::{Lang, Text, Wording};
 use crate::pin::{self, PinError, PinState};
 use crate::store::Tour;
 use crate::visitors::Category;
@@ -46,10 +46,23 @@ pub(super) fn plugin(app: &mut App) {
             type_pin_on_keyboard,
             take_pin_answers,
             close_when_idle,
+            forget_panel_token,
             show_panel,
         )
             .chain(),
     );
+}
+
+/// A panel that locks again (closed, or left alone) lets go of the server's panel token.
+fn forget_panel_token(panel: Res<GuidePanel>, link: Res<StoreLink>, mut was_open: Local<bool>) {
+    if !panel.is_changed() {
+        return;
+    }
+    let open = panel.stage == Stage::Unlocked;
+    if *was_open && !open {
+        link.send(DeskRequest::PanelClosed);
+    }
+    *was_open = open;
 }
 
 /// What the panel shows.
@@ -68,7 +81,19 @@ pub enum Stage {
     NoPin,
     /// The PIN file cannot be read; the reason, for the guide.
     Unreadable(Text),
+    /// A networked kiosk whose server cannot check the PIN: why, for the guide.
+    NoServer(Text),
     Unlocked,
+}
+
+/// What became of a typed PIN.
+#[derive(Debug)]
+pub enum PinAnswer {
+    /// The right PIN; on a networked kiosk, with the server's panel token.
+    Right(Option<String>),
+    Wrong,
+    /// The server that checks the PIN could not be asked: why.
+    NoServer(Text),
 }
 
 /// Wrong PINs in a row before the pad waits [`LOCKOUT_SECS`].
@@ -96,7 +121,7 @@ pub struct GuidePanel {
     reading: Option<Task<Stage>>,
     /// A PIN being checked, and the opening it was typed in. It is not dropped when the panel
     /// closes: a wrong PIN counts toward the lockout even if the panel was closed meanwhile.
-    checking: Option<(u64, Task<bool>)>,
+    checking: Option<(u64, Task<PinAnswer>)>,
 }
 
 impl Default for GuidePanel {
@@ -142,6 +167,10 @@ pub fn open_panel(panel: &mut GuidePanel, exhibit: &Exhibit, link: &StoreLink, n
     panel.opened_at = now;
     panel.opening += 1;
     match exhibit.data_dir.clone() {
+        // A networked kiosk: the server holds the PIN; it checks the one typed.
+        _ if exhibit.server.is_some() => {
+            panel.stage = first_stage(Ok(PinState::Set(String::new())))
+        }
         Some(data_dir) => {
             panel.stage = Stage::Opening;
             panel.reading = Some(
@@ -186,33 +215,79 @@ pub fn press_key(panel: &mut GuidePanel, exhibit: &Exhibit, key: Key, now: f64) 
             entered.pop();
         }
         // Too short to be a PIN: wrong at once, no need to read the file and hash.
-        Key::Enter => match exhibit.data_dir.clone() {
-            Some(data_dir) if entered.len() >= pin::MIN_DIGITS => {
-                let typed = entered.clone();
-                let check = AsyncComputeTaskPool::get()
-                    .spawn(async move { pin_matches(&data_dir, &typed) });
-                panel.checking = Some((opening, check));
-            }
-            _ => take_answer(panel, opening, false, now),
-        },
+        Key::Enter if entered.len() < pin::MIN_DIGITS => {
+            take_answer(panel, opening, PinAnswer::Wrong, now);
+        }
+        Key::Enter => {
+            let typed = entered.clone();
+            let check = match (&exhibit.server, exhibit.data_dir.clone()) {
+                (Some((url, token)), _) => {
+                    let link = crate::link::Link::new(url, token);
+                    AsyncComputeTaskPool::get().spawn(async move { ask_server(&link, &typed) })
+                }
+                (None, Some(data_dir)) => {
+                    AsyncComputeTaskPool::get().spawn(async move { pin_matches(&data_dir, &typed) })
+                }
+                (None, None) => {
+                    take_answer(panel, opening, PinAnswer::Wrong, now);
+                    return;
+                }
+            };
+            panel.checking = Some((opening, check));
+        }
     }
 }
 
 /// Whether `typed` is the PIN stored in the data dir (reads the file, then Argon2: slow).
-fn pin_matches(data_dir: &Path, typed: &str) -> bool {
-    matches!(pin::load(data_dir), Ok(PinState::Set(hash)) if pin::verify(&hash, typed))
+fn pin_matches(data_dir: &Path, typed: &str) -> PinAnswer {
+    match pin::load(data_dir) {
+        Ok(PinState::Set(hash)) if pin::verify(&hash, typed) => PinAnswer::Right(None),
+        _ => PinAnswer::Wrong,
+    }
 }
 
-/// A checked PIN: the right one unlocks the panel it was typed in; a wrong one says so and
-/// counts toward the lockout.
-fn take_answer(panel: &mut GuidePanel, opening: u64, matches: bool, now: f64) {
-    let same_panel = opening == panel.opening;
-    if matches {
-        panel.misses = 0;
-        if same_panel && matches!(panel.stage, Stage::Locked { .. }) {
-            panel.stage = Stage::Unlocked;
+/// A networked kiosk asks the centre server (a request of up to ten seconds, off the frame).
+fn ask_server(link: &crate::link::Link, typed: &str) -> PinAnswer {
+    use crate::link::PanelAnswer;
+    match link.ask_panel(typed) {
+        PanelAnswer::Opened(token) => PinAnswer::Right(Some(token)),
+        PanelAnswer::Wrong => PinAnswer::Wrong,
+        PanelAnswer::Unavailable(why) => {
+            let messages = crate::i18n::Messages::new();
+            PinAnswer::NoServer(Text::new(
+                why.words(&messages, Lang::Uk),
+                why.words(&messages, Lang::En),
+            ))
         }
-        return;
+    }
+}
+
+/// A checked PIN: the right one unlocks the panel it was typed in (a server's panel token goes
+/// to the store link); a wrong one says so and counts toward the lockout.
+fn take_answer(
+    panel: &mut GuidePanel,
+    opening: u64,
+    answer: PinAnswer,
+    now: f64,
+) -> Option<String> {
+    let same_panel = opening == panel.opening;
+    let locked = matches!(panel.stage, Stage::Locked { .. });
+    match answer {
+        PinAnswer::Right(token) => {
+            panel.misses = 0;
+            if same_panel && locked {
+                panel.stage = Stage::Unlocked;
+                return token;
+            }
+            return None;
+        }
+        PinAnswer::NoServer(why) => {
+            if same_panel && locked {
+                panel.stage = Stage::NoServer(why);
+            }
+            return None;
+        }
+        PinAnswer::Wrong => {}
     }
     panel.misses += 1;
     if panel.misses >= MISSES_BEFORE_LOCKOUT {
@@ -223,11 +298,12 @@ fn take_answer(panel: &mut GuidePanel, opening: u64, matches: bool, now: f64) {
         entered.clear();
         *wrong = true;
     }
+    None
 }
 
 /// Takes the PIN file and the PIN check when they are done. Until then the panel is left
 /// untouched, so it is not rebuilt every frame.
-fn take_pin_answers(time: Res<Time>, mut panel: ResMut<GuidePanel>) {
+fn take_pin_answers(time: Res<Time>, mut panel: ResMut<GuidePanel>, link: Res<StoreLink>) {
     let quiet = panel.bypass_change_detection();
     let read = quiet.reading.as_mut().and_then(check_ready);
     let checked = quiet
@@ -240,9 +316,11 @@ fn take_pin_answers(time: Res<Time>, mut panel: ResMut<GuidePanel>) {
             panel.stage = stage;
         }
     }
-    if let Some((opening, matches)) = checked {
+    if let Some((opening, answer)) = checked {
         panel.checking = None;
-        take_answer(&mut panel, opening, matches, time.elapsed_secs_f64());
+        if let Some(token) = take_answer(&mut panel, opening, answer, time.elapsed_secs_f64()) {
+            link.send(DeskRequest::PanelOpened(token));
+        }
     }
 }
 
@@ -409,11 +487,12 @@ fn show_panel(
                 ),
             ));
         }
-        Stage::Unreadable(reason) => {
-            let says = Says::UiWith(
-                "guide-pin-unreadable",
-                vec![("reason", Arg::Words(reason.clone()))],
-            );
+        Stage::Unreadable(reason) | Stage::NoServer(reason) => {
+            let id = match &panel.stage {
+                Stage::NoServer(_) => "guide-panel-needs-server",
+                _ => "guide-pin-unreadable",
+            };
+            let says = Says::UiWith(id, vec![("reason", Arg::Words(reason.clone()))]);
             commands.spawn(overlay(
                 assets,
                 (
@@ -700,6 +779,12 @@ fn figures(view: &DeskView) -> Vec<Says> {
     if let Some(problem) = &view.problem {
         lines.push(Says::UiWith(
             "guide-store-problem",
+            vec![("reason", Arg::Words(problem.clone()))],
+        ));
+    }
+    if let Some(problem) = &view.server_problem {
+        lines.push(Says::UiWith(
+            "guide-server-problem",
             vec![("reason", Arg::Words(problem.clone()))],
         ));
     }

@@ -21,7 +21,7 @@ use super::{CurrentLang, Exhibit, Play};
 use crate::centre::{Centre, CentreError, tour_for_round};
 use crate::game::{PlaySession, SessionOutbox, SessionRecorder};
 use crate::i18n::{Lang, Messages, Text, Wording};
-use crate::link::{KioskState, Link, session_body};
+use crate::link::{KioskState, Link, LinkError, session_body};
 use crate::store::{NewTour, Tour, VisitorStore};
 use crate::visitors::{Category, YearStatus, local_date};
 
@@ -67,6 +67,11 @@ pub enum DeskRequest {
     EndTour(Uuid),
     /// Send a fresh [`DeskView`].
     Refresh,
+    /// A networked kiosk's guide panel was unlocked by the server: its panel token, with which
+    /// the figures are read and tours started and ended there.
+    PanelOpened(String),
+    /// The panel locked again: the token is forgotten.
+    PanelClosed,
 }
 
 /// The store as the guide panel shows it, as of the last answer from the link.
@@ -79,6 +84,8 @@ pub struct DeskView {
     pub waiting_sessions: usize,
     /// Why the store cannot be used right now, in words for the guide, in both languages.
     pub problem: Option<Text>,
+    /// A networked kiosk: why the centre server cannot be used right now.
+    pub server_problem: Option<Text>,
     /// At least one answer has come (false: the panel says it is asking).
     pub answered: bool,
 }
@@ -268,6 +275,10 @@ struct Worker {
     scenario: String,
     /// Print each round safe in the outbox on stdout (`--headless`).
     trace: bool,
+    /// The guide panel's token from the server, while the panel is unlocked.
+    panel: Option<String>,
+    /// What went wrong with the last tour started or ended on the server, for the panel.
+    server_trouble: Option<LinkError>,
     /// Rounds recorded since the kiosk started, for its heartbeat.
     rounds: u64,
     /// None without a data directory: the panel says so, and sessions wait in memory.
@@ -286,6 +297,8 @@ impl Worker {
             link: None,
             scenario: String::new(),
             trace: false,
+            panel: None,
+            server_trouble: None,
             rounds: 0,
             centre: data_dir.map(Centre::new),
             station,
@@ -427,6 +440,18 @@ impl Worker {
                 self.waiting.push(session);
                 Ok(())
             }
+            DeskRequest::PanelOpened(token) => {
+                self.panel = Some(token);
+                Ok(())
+            }
+            DeskRequest::PanelClosed => {
+                self.panel = None;
+                Ok(())
+            }
+            DeskRequest::StartTour { .. } | DeskRequest::EndTour(_) if self.link.is_some() => {
+                self.on_server(request);
+                Ok(())
+            }
             DeskRequest::StartTour { category, size, at } => {
                 let note = Some(format!("kiosk: {}", self.station));
                 let tour = NewTour {
@@ -493,7 +518,62 @@ impl Worker {
         }
     }
 
+    /// A tour started or ended at a networked kiosk's panel: on the server, with the panel's
+    /// token (the server names this station in a tour it starts).
+    fn on_server(&mut self, request: DeskRequest) {
+        let (Some(link), Some(panel)) = (&self.link, &self.panel) else {
+            return;
+        };
+        let done = match request {
+            DeskRequest::StartTour { category, size, .. } => link.start_tour(panel, category, size),
+            DeskRequest::EndTour(id) => link.end_tour(panel, id),
+            _ => Ok(()),
+        };
+        self.server_trouble = done.err();
+    }
+
+    /// The panel's figures on a networked kiosk: the server's, while the panel is unlocked.
+    fn server_view(&mut self, trouble: Option<CentreError>) -> DeskView {
+        let mut view = DeskView {
+            answered: true,
+            ..default()
+        };
+        let outbox = self
+            .centre()
+            .and_then(Centre::store)
+            .and_then(|store| Ok(store.outbox_counts()?));
+        let problem = match outbox {
+            Ok(counts) => {
+                view.waiting_sessions = (counts.waiting + counts.playing) as usize;
+                trouble
+            }
+            Err(err) => trouble.or(Some(err)),
+        };
+        view.problem = problem.map(|problem| self.words(&problem));
+        let mut server_trouble = self.server_trouble.take();
+        if let (Some(link), Some(panel)) = (&self.link, &self.panel) {
+            match link.desk(panel) {
+                Ok(desk) => {
+                    view.today = desk.today;
+                    view.year = Some(desk.year);
+                    view.open_tours = desk.open_tours;
+                }
+                Err(err) => server_trouble = server_trouble.or(Some(err)),
+            }
+        }
+        view.server_problem = server_trouble.map(|why| {
+            Text::new(
+                why.words(&self.messages, Lang::Uk),
+                why.words(&self.messages, Lang::En),
+            )
+        });
+        view
+    }
+
     fn view(&mut self, trouble: Option<CentreError>) -> DeskView {
+        if self.link.is_some() {
+            return self.server_view(trouble);
+        }
         let mut troubles: Vec<CentreError> = trouble.into_iter().collect();
         let mut view = DeskView {
             waiting_sessions: self.waiting.len(),

@@ -814,3 +814,100 @@ fn a_round_cut_off_by_closing_the_exhibit_is_still_recorded() {
         .unwrap();
     assert_eq!(totals.play_sessions, 1);
 }
+
+/// The centre server in a thread of this test, on a free port: its address.
+fn centre_server(data: &std::path::Path) -> String {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let listen = listener.local_addr().unwrap();
+    drop(listener);
+    let options = crate::web::ServeOptions {
+        listen,
+        data_dir: data.to_path_buf(),
+        indicators_dir: crate::shipped_dir("indicators"),
+        trusted_proxies: Vec::new(),
+        staff_from: Vec::new(),
+    };
+    std::thread::spawn(move || crate::web::serve(options));
+    for _ in 0..200 {
+        if std::net::TcpStream::connect(listen).is_ok() {
+            return format!("http://{listen}");
+        }
+        std::thread::sleep(Duration::from_millis(25));
+    }
+    panic!("the centre server did not start");
+}
+
+fn networked_kiosk(url: &str, token: &str) -> (App, tempfile::TempDir) {
+    let kiosk = tempfile::tempdir().unwrap();
+    let path = crate::shipped_dir("scenarios").join("khmelnytskyi.ron");
+    let scenario = crate::content::load(&path, &crate::shipped_assets_dir()).unwrap();
+    let options = ExhibitOptions {
+        station: "what the kiosk calls itself".into(),
+        data_dir: Some(kiosk.path().into()),
+        server: Some((url.into(), token.into())),
+        ..default()
+    };
+    let mut app = headless_app(scenario, &options);
+    step(&mut app, 0.1);
+    (app, kiosk)
+}
+
+#[test]
+fn a_networked_kiosks_panel_opens_with_the_servers_pin_and_runs_tours_there() {
+    let server_data = tempfile::tempdir().unwrap();
+    crate::pin::set(server_data.path(), "2468").unwrap();
+    let token = crate::centre::Centre::new(server_data.path().into())
+        .add_station("hall-2")
+        .unwrap();
+    let url = centre_server(server_data.path());
+    let (mut app, _kiosk) = networked_kiosk(&url, &token);
+
+    // The kiosk has no PIN of its own: the server's is asked for at once.
+    open_guide_panel(&mut app);
+    type_keys(&mut app, &digits("1111"));
+    assert_eq!(
+        stage(&app),
+        Stage::Locked {
+            entered: String::new(),
+            wrong: true
+        }
+    );
+    type_keys(&mut app, &digits("2468"));
+    assert_eq!(stage(&app), Stage::Unlocked);
+    let view = wait_for_desk(&mut app, |view| view.year.is_some());
+    assert_eq!((view.today, view.open_tours.len()), (0, 0));
+    assert_eq!(view.year.map(|year| year.target), Some(27_000));
+
+    // A tour started here is the server's, and names this station (the token's name).
+    tap_button(&mut app, Says::Ui("guide-start-tour"));
+    let view = wait_for_desk(&mut app, |view| view.open_tours.len() == 1);
+    assert_eq!(view.today, 20);
+    assert_eq!(view.open_tours[0].station.as_deref(), Some("hall-2"));
+    let mut centre = crate::centre::Centre::new(server_data.path().into());
+    let day = centre.day_tours(None).unwrap();
+    assert_eq!(day.open.len(), 1);
+    assert_eq!(day.open[0].station.as_deref(), Some("hall-2"));
+
+    tap_button(&mut app, Says::Ui("guide-end-tour"));
+    wait_for_desk(&mut app, |view| view.open_tours.is_empty());
+    assert!(centre.day_tours(None).unwrap().open.is_empty());
+}
+
+#[test]
+fn a_networked_kiosk_whose_server_is_away_says_so_and_offers_nothing() {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let away = format!("http://{}", listener.local_addr().unwrap());
+    drop(listener);
+    let (mut app, _kiosk) = networked_kiosk(&away, "tc_nobody_secret");
+    open_guide_panel(&mut app);
+    type_keys(&mut app, &digits("2468"));
+    let Stage::NoServer(why) = stage(&app) else {
+        panic!("{:?}", stage(&app));
+    };
+    assert_eq!(why.uk, "сервер центру не відповідає");
+    assert_eq!(
+        shown_text(&mut app, &Says::Ui("guide-start-tour")).len(),
+        0,
+        "no tour can be started"
+    );
+}

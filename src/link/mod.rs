@@ -9,8 +9,13 @@ use std::time::{Duration, Instant};
 use chrono::{DateTime, Utc};
 use serde::Deserialize;
 
+use chrono::Datelike;
+
 use crate::game::PlaySession;
-use crate::store::{SqliteStore, StoreError};
+use crate::i18n::{Lang, Messages, Wording};
+use crate::store::{SqliteStore, StoreError, Tour};
+use crate::visitors::{Category, YearStatus};
+use fluent_bundle::FluentValue;
 
 /// An upload stays under this many bytes (shared/DESIGN.md).
 pub const MAX_UPLOAD_BYTES: usize = 256 * 1024;
@@ -33,6 +38,20 @@ pub enum LinkError {
     /// The kiosk's own outbox could not be read or written.
     #[error(transparent)]
     Store(#[from] StoreError),
+}
+
+impl Wording for LinkError {
+    fn words(&self, messages: &Messages, lang: Lang) -> String {
+        match self {
+            LinkError::Away(_) => messages.text(lang, "link-away"),
+            LinkError::Refused { status, .. } => messages.get(
+                lang,
+                "link-refused",
+                &[("status", FluentValue::from(i64::from(*status)))],
+            ),
+            LinkError::Store(err) => err.words(messages, lang),
+        }
+    }
 }
 
 /// The session as a kiosk uploads it (SESSION in shared/DESIGN.md).
@@ -68,6 +87,63 @@ struct RejectedSession {
 #[derive(Deserialize)]
 struct HeartbeatAnswer {
     server_time: String,
+}
+
+#[derive(Deserialize)]
+struct PanelGrant {
+    token: String,
+}
+
+/// What the server said of a PIN typed on the kiosk's guide panel.
+#[derive(Debug)]
+pub enum PanelAnswer {
+    /// The right PIN: the panel token, good for 10 minutes.
+    Opened(String),
+    /// Not the centre's guide PIN (or too many wrong ones: the server waits a minute).
+    Wrong,
+    /// The server could not be asked, or would not answer.
+    Unavailable(LinkError),
+}
+
+/// The guide panel's figures, from the server.
+#[derive(Clone, Debug)]
+pub struct RemoteDesk {
+    pub today: u64,
+    pub year: YearStatus,
+    pub open_tours: Vec<Tour>,
+}
+
+/// A tour as `GET /api/v1/tours` lists it (the fields the panel needs).
+#[derive(Deserialize)]
+struct RemoteTour {
+    id: uuid::Uuid,
+    group: Category,
+    size: u32,
+    guide: Option<String>,
+    note: Option<String>,
+    started_at: DateTime<Utc>,
+    start_date: chrono::NaiveDate,
+    ended_at: Option<DateTime<Utc>>,
+    open: bool,
+    #[serde(default)]
+    station: Option<String>,
+}
+
+impl RemoteTour {
+    fn into_tour(self) -> Tour {
+        Tour {
+            id: self.id,
+            category: self.group,
+            size: self.size,
+            guide: self.guide,
+            note: self.note,
+            started_at: self.started_at,
+            start_date: self.start_date,
+            ended_at: self.ended_at,
+            recorded_at: self.started_at,
+            station: self.station,
+        }
+    }
 }
 
 /// What the kiosk says of itself in a heartbeat.
@@ -118,11 +194,105 @@ impl Link {
         path: &str,
         body: &serde_json::Value,
     ) -> Result<ureq::http::Response<ureq::Body>, LinkError> {
+        self.post_as(&self.token, path, body)
+    }
+
+    /// A POST with `token` (the station's, or the guide panel's).
+    fn post_as(
+        &self,
+        token: &str,
+        path: &str,
+        body: &serde_json::Value,
+    ) -> Result<ureq::http::Response<ureq::Body>, LinkError> {
         self.agent
             .post(format!("{}{path}", self.base))
-            .header("Authorization", &format!("Bearer {}", self.token))
+            .header("Authorization", &format!("Bearer {token}"))
             .send_json(body)
             .map_err(|err| LinkError::Away(err.to_string()))
+    }
+
+    /// A GET with the guide panel's token, read as JSON (anything but 200 is refused).
+    fn get_json<T: serde::de::DeserializeOwned>(
+        &self,
+        token: &str,
+        path: &str,
+    ) -> Result<T, LinkError> {
+        let mut response = self
+            .agent
+            .get(format!("{}{path}", self.base))
+            .header("Authorization", &format!("Bearer {token}"))
+            .call()
+            .map_err(|err| LinkError::Away(err.to_string()))?;
+        if response.status().as_u16() != 200 {
+            return Err(Self::refused(response));
+        }
+        response.body_mut().read_json().map_err(|err| {
+            LinkError::Away(format!("an answer that is not the expected JSON: {err}"))
+        })
+    }
+
+    /// Sends the PIN typed on the kiosk's guide panel (`POST /api/v1/panel`): the server
+    /// checks it against the centre's guide PIN and answers with a panel token for 10 minutes.
+    pub fn ask_panel(&self, pin: &str) -> PanelAnswer {
+        let answer = self
+            .post("/api/v1/panel", &serde_json::json!({ "pin": pin }))
+            .and_then(|mut response| match response.status().as_u16() {
+                200 => response
+                    .body_mut()
+                    .read_json::<PanelGrant>()
+                    .map(|grant| PanelAnswer::Opened(grant.token))
+                    .map_err(|err| LinkError::Away(format!("not a panel token: {err}"))),
+                // 429: five wrong in a row, the server waits a minute; to the guide, wrong.
+                403 | 429 => Ok(PanelAnswer::Wrong),
+                _ => Err(Self::refused(response)),
+            });
+        answer.unwrap_or_else(PanelAnswer::Unavailable)
+    }
+
+    /// What the guide panel shows, from the server (panel token): today's visitors, the year
+    /// against its target, the open tours.
+    pub fn desk(&self, panel: &str) -> Result<RemoteDesk, LinkError> {
+        let year: YearStatus = self.get_json(panel, "/api/v1/status")?;
+        // Today's visitors: the count to date less the count to yesterday (same year).
+        let yesterday = year.as_of.pred_opt().filter(|day| day.year() == year.year);
+        let before = match yesterday {
+            Some(day) => {
+                let earlier: YearStatus =
+                    self.get_json(panel, &format!("/api/v1/status?as_of={day}"))?;
+                earlier.visitors_to_date
+            }
+            None => 0,
+        };
+        let tours: Vec<RemoteTour> = self.get_json(panel, "/api/v1/tours")?;
+        Ok(RemoteDesk {
+            today: year.visitors_to_date.saturating_sub(before),
+            year,
+            open_tours: tours
+                .into_iter()
+                .filter(|tour| tour.open)
+                .map(RemoteTour::into_tour)
+                .collect(),
+        })
+    }
+
+    /// Starts a tour on the server from the guide panel; the server names this station in it.
+    pub fn start_tour(&self, panel: &str, category: Category, size: u32) -> Result<(), LinkError> {
+        let body = serde_json::json!({ "group": category.as_str(), "size": size });
+        let response = self.post_as(panel, "/api/v1/tours", &body)?;
+        match response.status().as_u16() {
+            201 => Ok(()),
+            _ => Err(Self::refused(response)),
+        }
+    }
+
+    /// Ends a tour on the server from the guide panel (already ended counts as done).
+    pub fn end_tour(&self, panel: &str, id: uuid::Uuid) -> Result<(), LinkError> {
+        let path = format!("/api/v1/tours/{id}/end");
+        let response = self.post_as(panel, &path, &serde_json::json!({}))?;
+        match response.status().as_u16() {
+            200 | 409 => Ok(()),
+            _ => Err(Self::refused(response)),
+        }
     }
 
     fn refused(mut response: ureq::http::Response<ureq::Body>) -> LinkError {

@@ -11,7 +11,7 @@
 //!   expectation and the projection.
 
 use chrono::{Datelike, NaiveDate};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::{Calendar, Category};
 
@@ -23,7 +23,7 @@ pub struct DayCount {
     pub visitors: u64,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Pace {
     OnTrack,
@@ -41,7 +41,7 @@ impl Pace {
     }
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct ByCategory {
     pub school: u64,
     pub student: u64,
@@ -77,14 +77,14 @@ impl ByCategory {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct MonthCount {
     pub month: u32,
     pub visitors: u64,
 }
 
 /// The `visitors status` record; its serde form is the contract's JSON, field for field.
-#[derive(Clone, Debug, PartialEq, Serialize, utoipa::ToSchema)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct YearStatus {
     pub year: i32,
     pub as_of: NaiveDate,
