@@ -64,6 +64,8 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                     assets_dir: PathBuf::new(),
                     data_dir,
                     server,
+                    scenario_hash: String::new(),
+                    scenario_dir: None,
                 },
             )
         }
@@ -352,7 +354,19 @@ fn run_exhibit(
     let lang = options.lang;
     let path = scenario.unwrap_or_else(|| crate::shipped_dir("scenarios").join("khmelnytskyi.ron"));
     let assets_dir = crate::content::assets_dir_for(&path);
-    let scenario = crate::content::load(&path, &assets_dir)?;
+    let mut scenario = crate::content::load(&path, &assets_dir)?;
+    options.scenario_hash = crate::link::scenario::file_hash(&path).unwrap_or_default();
+    // A networked kiosk runs the server's scenario it cached last, if it has one.
+    if options.server.is_some()
+        && let Some(cached) = options
+            .data_dir
+            .as_deref()
+            .and_then(crate::link::scenario::cached)
+    {
+        scenario = cached.scenario;
+        options.scenario_hash = cached.hash;
+        options.scenario_dir = Some(cached.dir);
+    }
     if let Some(dir) = &options.screenshot_dir {
         std::fs::create_dir_all(dir).map_err(|err| {
             let shown = dir.display();

@@ -47,6 +47,11 @@ pub struct ExhibitOptions {
     /// The centre server and this station's token: rounds go there through the outbox in the
     /// data dir. None: the kiosk works on its own data dir.
     pub server: Option<(String, String)>,
+    /// The SHA-256 of the running scenario's text (a networked kiosk compares the server's).
+    pub scenario_hash: String,
+    /// Where the running scenario's pictures are when it came from the server (its directory
+    /// in the kiosk's scenario cache); None: the bundled assets.
+    pub scenario_dir: Option<PathBuf>,
 }
 
 /// The scenario and the UI strings, for every system to read.
@@ -62,7 +67,30 @@ pub struct Exhibit {
     pub trace_rounds: bool,
     pub data_dir: Option<PathBuf>,
     pub server: Option<(String, String)>,
+    /// The SHA-256 of the running scenario's text.
+    pub scenario_hash: String,
+    /// The running scenario's directory in the kiosk's scenario cache, when it came from the
+    /// server (its pictures load from there); None: the bundled assets.
+    pub scenario_dir: Option<PathBuf>,
 }
+
+impl Exhibit {
+    /// The asset path of a picture the scenario names: in the kiosk's scenario cache when the
+    /// scenario came from the server, else in the bundled assets.
+    pub fn picture_path(&self, path: &str) -> String {
+        let cached = self.scenario_dir.as_deref().and_then(|dir| dir.file_name());
+        match cached {
+            Some(hash) => format!(
+                "{SCENARIO_CACHE_SOURCE}://{}/{path}",
+                hash.to_string_lossy()
+            ),
+            None => path.to_string(),
+        }
+    }
+}
+
+/// The asset source of the kiosk's scenario cache (`<data dir>/scenario-cache`).
+const SCENARIO_CACHE_SOURCE: &str = "kiosk";
 
 /// The round being played, if any.
 #[derive(Resource, Default)]
@@ -98,6 +126,19 @@ pub fn run(scenario: Scenario, options: ExhibitOptions) -> Result<(), std::num::
         ..default()
     };
     let mut app = App::new();
+    // Pictures of a scenario from the server load from the kiosk's cache (before the AssetPlugin).
+    if let Some(data_dir) = &options.data_dir {
+        let cache = data_dir.join(crate::link::scenario::CACHE_DIR);
+        if std::fs::create_dir_all(&cache).is_ok() {
+            app.register_asset_source(
+                SCENARIO_CACHE_SOURCE,
+                bevy::asset::io::AssetSourceBuilder::platform_default(
+                    &cache.display().to_string(),
+                    None,
+                ),
+            );
+        }
+    }
     app.add_plugins(
         DefaultPlugins
             .set(WindowPlugin {
@@ -133,6 +174,8 @@ pub fn add_logic(app: &mut App, scenario: Scenario, options: &ExhibitOptions) {
         trace_rounds: options.headless.is_some(),
         data_dir: options.data_dir.clone(),
         server: options.server.clone(),
+        scenario_hash: options.scenario_hash.clone(),
+        scenario_dir: options.scenario_dir.clone(),
     });
     app.insert_resource(CurrentLang(options.lang));
     app.init_resource::<Play>();

@@ -21,6 +21,7 @@ use super::{CurrentLang, Exhibit, Play};
 use crate::centre::{Centre, CentreError, tour_for_round};
 use crate::game::{PlaySession, SessionOutbox, SessionRecorder};
 use crate::i18n::{Lang, Messages, Text, Wording};
+use crate::link::scenario::Cached;
 use crate::link::{KioskState, Link, LinkError, session_body};
 use crate::store::{NewTour, Tour, VisitorStore};
 use crate::visitors::{Category, YearStatus, local_date};
@@ -29,23 +30,27 @@ use crate::visitors::{Category, YearStatus, local_date};
 const RETRY_EVERY: Duration = Duration::from_secs(10);
 
 pub(super) fn plugin(app: &mut App) {
-    let (data_dir, station, server, scenario, trace) = app
-        .world()
-        .get_resource::<Exhibit>()
-        .map(|exhibit| {
-            (
-                exhibit.data_dir.clone(),
-                exhibit.station.clone(),
-                exhibit.server.clone(),
-                exhibit.scenario.id.clone(),
-                exhibit.trace_rounds,
-            )
-        })
-        .unwrap_or_default();
-    let link = server.map(|(url, token)| Link::new(&url, &token));
-    app.insert_resource(StoreLink::start(data_dir, station, link, scenario, trace));
+    let setup = app.world().get_resource::<Exhibit>().map(|exhibit| Setup {
+        data_dir: exhibit.data_dir.clone(),
+        station: exhibit.station.clone(),
+        link: exhibit
+            .server
+            .as_ref()
+            .map(|(url, token)| Link::new(url, token)),
+        running: Running {
+            id: exhibit.scenario.id.clone(),
+            hash: exhibit.scenario_hash.clone(),
+            dir: exhibit.scenario_dir.clone(),
+        },
+        trace: exhibit.trace_rounds,
+    });
+    app.insert_resource(StoreLink::start(setup.unwrap_or_default()));
     app.init_resource::<DeskView>();
-    app.add_systems(Update, (receive_views, keep_progress));
+    app.init_resource::<NextScenario>();
+    app.add_systems(Update, (receive_views, receive_scenarios, keep_progress));
+    // A new scenario from the server is taken between rounds only.
+    app.add_systems(OnExit(Screen::Attract), switch_scenario);
+    app.add_systems(OnExit(Screen::Results), switch_scenario);
     app.add_systems(OnEnter(Screen::Results), record_round);
     // A round cut off by the idle reset, or by closing the exhibit, is recorded as not completed.
     app.add_systems(OnEnter(Screen::Attract), record_round);
@@ -72,6 +77,70 @@ pub enum DeskRequest {
     PanelOpened(String),
     /// The panel locked again: the token is forgotten.
     PanelClosed,
+    /// The game switched to the scenario with this id (rounds from now on are recorded with it).
+    Running(String),
+}
+
+/// What the store thread starts with.
+#[derive(Default)]
+struct Setup {
+    data_dir: Option<PathBuf>,
+    station: String,
+    link: Option<Link>,
+    running: Running,
+    trace: bool,
+}
+
+/// The scenario the kiosk runs, as the store thread knows it.
+#[derive(Clone, Debug, Default)]
+struct Running {
+    id: String,
+    /// SHA-256 of its text.
+    hash: String,
+    /// Its directory in the scenario cache, when it came from the server.
+    dir: Option<PathBuf>,
+}
+
+/// How often a networked kiosk at most asks the server whether its scenario changed (at start,
+/// then after a round).
+const SCENARIO_CHECK_EVERY: Duration = Duration::from_secs(60);
+
+/// A scenario from the server, cached and checked, waiting for the end of the round.
+#[derive(Resource, Default)]
+pub struct NextScenario(pub Option<Cached>);
+
+fn receive_scenarios(link: Res<StoreLink>, mut next: ResMut<NextScenario>) {
+    let Ok(scenarios) = link.scenarios.lock() else {
+        return;
+    };
+    if let Some(newest) = scenarios.try_iter().last() {
+        next.0 = Some(newest);
+    }
+}
+
+/// Between rounds: the kiosk runs the server's new scenario, its pictures from the cache.
+fn switch_scenario(
+    mut next: ResMut<NextScenario>,
+    mut exhibit: ResMut<Exhibit>,
+    assets: Option<Res<AssetServer>>,
+    link: Res<StoreLink>,
+    mut commands: Commands,
+) {
+    let Some(cached) = next.0.take() else {
+        return;
+    };
+    exhibit.scenario = cached.scenario;
+    exhibit.scenario_hash = cached.hash;
+    exhibit.scenario_dir = Some(cached.dir);
+    if let Some(assets) = assets {
+        commands.insert_resource(super::theme::load_ui_assets(&assets, &exhibit));
+    }
+    info!(
+        "the kiosk now runs the server's scenario {} ({})",
+        exhibit.scenario.id,
+        &exhibit.scenario_hash[..exhibit.scenario_hash.len().min(12)]
+    );
+    link.send(DeskRequest::Running(exhibit.scenario.id.clone()));
 }
 
 /// The store as the guide panel shows it, as of the last answer from the link.
@@ -98,26 +167,27 @@ const EXIT_PATIENCE: Duration = Duration::from_secs(15);
 pub struct StoreLink {
     requests: Option<Sender<DeskRequest>>,
     views: Mutex<Receiver<DeskView>>,
+    /// New scenarios from the server, cached and checked by the store thread.
+    scenarios: Mutex<Receiver<Cached>>,
     worker: Option<JoinHandle<()>>,
     finished: Mutex<Receiver<()>>,
 }
 
 impl StoreLink {
-    fn start(
-        data_dir: Option<PathBuf>,
-        station: String,
-        link: Option<Link>,
-        scenario: String,
-        trace: bool,
-    ) -> Self {
+    fn start(setup: Setup) -> Self {
         let (requests, inbox) = channel();
         let (outbox, views) = channel();
+        let (new_scenarios, scenarios) = channel();
         let (done, finished) = channel();
         let worker = std::thread::Builder::new()
             .name("store link".into())
             .spawn(move || {
-                let mut worker = Worker::new(data_dir, station).linked(link, scenario);
-                worker.trace = trace;
+                let mut worker = Worker::new(setup.data_dir, setup.station).linked(
+                    setup.link,
+                    setup.running,
+                    new_scenarios,
+                );
+                worker.trace = setup.trace;
                 worker.run(inbox, outbox);
                 let _ = done.send(());
             })
@@ -128,6 +198,7 @@ impl StoreLink {
         StoreLink {
             requests: Some(requests),
             views: Mutex::new(views),
+            scenarios: Mutex::new(scenarios),
             worker,
             finished: Mutex::new(finished),
         }
@@ -272,7 +343,12 @@ fn trace_round(trace: bool, session: &PlaySession, state: &str) {
 struct Worker {
     /// The centre server, when this kiosk has one: rounds go through the outbox to it.
     link: Option<Link>,
-    scenario: String,
+    /// The scenario the game runs; its id goes with every round.
+    running: Running,
+    /// Where a new scenario from the server goes, for the game to take between rounds.
+    new_scenarios: Option<Sender<Cached>>,
+    /// When the server was last asked for its scenario, and the rounds recorded by then.
+    scenario_checked: Option<(std::time::Instant, u64)>,
     /// Print each round safe in the outbox on stdout (`--headless`).
     trace: bool,
     /// The guide panel's token from the server, while the panel is unlocked.
@@ -295,7 +371,9 @@ impl Worker {
     fn new(data_dir: Option<PathBuf>, station: String) -> Self {
         Worker {
             link: None,
-            scenario: String::new(),
+            running: Running::default(),
+            new_scenarios: None,
+            scenario_checked: None,
             trace: false,
             panel: None,
             server_trouble: None,
@@ -308,9 +386,10 @@ impl Worker {
         }
     }
 
-    fn linked(mut self, link: Option<Link>, scenario: String) -> Self {
+    fn linked(mut self, link: Option<Link>, running: Running, scenarios: Sender<Cached>) -> Self {
         self.link = link;
-        self.scenario = scenario;
+        self.running = running;
+        self.new_scenarios = Some(scenarios);
         if self.link.is_some() {
             // Rounds left in progress by a kiosk that lost power: cut off, so send them.
             if let Ok(store) = self.centre().and_then(Centre::store)
@@ -335,7 +414,7 @@ impl Worker {
     /// Sends what waits in the outbox, when the link is due; a trouble is logged once.
     fn upload(&mut self) {
         let state = KioskState {
-            scenario: self.scenario.clone(),
+            scenario: self.running.id.clone(),
             rounds_today: self.rounds,
         };
         let Some(mut link) = self.link.take() else {
@@ -355,6 +434,42 @@ impl Worker {
             }
         }
         self.link = Some(link);
+    }
+
+    /// A networked kiosk asks the server whether its scenario changed: at start, then after a
+    /// round (at most once a minute, and not while the server is away). A new one is cached with
+    /// its pictures, checked, and handed to the game for the next round.
+    fn check_scenario(&mut self) {
+        let now = std::time::Instant::now();
+        let due = match self.scenario_checked {
+            None => true,
+            Some((at, rounds)) => rounds < self.rounds && now - at >= SCENARIO_CHECK_EVERY,
+        };
+        let (Some(link), Some(centre)) = (&self.link, &self.centre) else {
+            return;
+        };
+        if !due || !link.due(now) {
+            return;
+        }
+        self.scenario_checked = Some((now, self.rounds));
+        let data_dir = centre.data_dir().to_path_buf();
+        let bundled = crate::shipped_assets_dir();
+        let running = &self.running;
+        match link.newer_scenario(&data_dir, &running.hash, &bundled, running.dir.as_deref()) {
+            Ok(None) => {}
+            Ok(Some(cached)) => {
+                info!(
+                    "the server's scenario {} is cached; the kiosk takes it at the next round",
+                    cached.scenario.id
+                );
+                self.running.hash = cached.hash.clone();
+                self.running.dir = Some(cached.dir.clone());
+                if let Some(game) = &self.new_scenarios {
+                    let _ = game.send(cached);
+                }
+            }
+            Err(err) => warn!("the kiosk keeps its scenario: {err}"),
+        }
     }
 
     fn run(mut self, inbox: Receiver<DeskRequest>, views: Sender<DeskView>) {
@@ -393,6 +508,7 @@ impl Worker {
                 .and_then(Result::err);
             let flushed = self.write_waiting();
             self.upload();
+            self.check_scenario();
             if views.send(self.view(problem.or(flushed.err()))).is_err() {
                 return;
             }
@@ -417,7 +533,7 @@ impl Worker {
                 if self.link.is_none() {
                     return Ok(());
                 }
-                let body = session_body(&session, &self.scenario).to_string();
+                let body = session_body(&session, &self.running.id).to_string();
                 let store = self.centre()?.store()?;
                 store.outbox_playing(&session.id.to_string(), &body, crate::clock::now())?;
                 trace_round(self.trace, &session, "playing");
@@ -448,6 +564,10 @@ impl Worker {
                 self.panel = None;
                 Ok(())
             }
+            DeskRequest::Running(id) => {
+                self.running.id = id;
+                Ok(())
+            }
             DeskRequest::StartTour { .. } | DeskRequest::EndTour(_) if self.link.is_some() => {
                 self.on_server(request);
                 Ok(())
@@ -476,7 +596,7 @@ impl Worker {
         }
         let waiting = &mut self.waiting;
         let linked = self.link.is_some();
-        let scenario = self.scenario.as_str();
+        let scenario = self.running.id.as_str();
         let trace = self.trace;
         let result = match self.centre.as_mut() {
             None => Err(CentreError::NoDataDir),

@@ -845,6 +845,7 @@ fn networked_kiosk(url: &str, token: &str) -> (App, tempfile::TempDir) {
         station: "what the kiosk calls itself".into(),
         data_dir: Some(kiosk.path().into()),
         server: Some((url.into(), token.into())),
+        scenario_hash: crate::link::scenario::file_hash(&path).unwrap(),
         ..default()
     };
     let mut app = headless_app(scenario, &options);
@@ -910,4 +911,62 @@ fn a_networked_kiosk_whose_server_is_away_says_so_and_offers_nothing() {
         0,
         "no tour can be started"
     );
+}
+
+#[test]
+fn a_networked_kiosk_takes_the_servers_new_scenario_between_rounds_and_keeps_it() {
+    let server_data = tempfile::tempdir().unwrap();
+    let shipped = crate::shipped_dir("scenarios").join("khmelnytskyi.ron");
+    let own = std::fs::read_to_string(&shipped).unwrap().replacen(
+        "Сортуй з Гуфі",
+        "Сортуй з Гуфі у Хмельницькому",
+        1,
+    );
+    std::fs::write(server_data.path().join("scenario.ron"), own).unwrap();
+    let token = crate::centre::Centre::new(server_data.path().into())
+        .add_station("hall-1")
+        .unwrap();
+    let url = centre_server(server_data.path());
+    let (mut app, kiosk) = networked_kiosk(&url, &token);
+
+    // The store thread asks at start; the game takes the new one only when a round begins.
+    for _ in 0..300 {
+        if app
+            .world()
+            .resource::<super::records::NextScenario>()
+            .0
+            .is_some()
+        {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+        step(&mut app, 0.01);
+    }
+    let title = |app: &App| {
+        app.world()
+            .resource::<super::Exhibit>()
+            .scenario
+            .title
+            .uk
+            .clone()
+    };
+    assert_eq!(
+        title(&app),
+        "Сортуй з Гуфі",
+        "not switched on the attract screen"
+    );
+    start_round(&mut app);
+    assert_eq!(title(&app), "Сортуй з Гуфі у Хмельницькому");
+    let exhibit = app.world().resource::<super::Exhibit>();
+    let dir = exhibit
+        .scenario_dir
+        .clone()
+        .expect("pictures from the cache");
+    assert!(dir.starts_with(kiosk.path()));
+    assert!(exhibit.picture_path("items/x.png").starts_with("kiosk://"));
+
+    // Started again with the server away, the kiosk finds it in its cache.
+    let cached = crate::link::scenario::cached(kiosk.path()).expect("cached");
+    assert_eq!(cached.scenario.title.uk, "Сортуй з Гуфі у Хмельницькому");
+    assert_eq!(cached.dir, dir);
 }

@@ -59,7 +59,13 @@ pub const MIN_TARGET: f32 = 96.0;
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<UiScale>();
-    let assets = load_ui_assets(app.world());
+    let assets = match (
+        app.world().get_resource::<AssetServer>(),
+        app.world().get_resource::<Exhibit>(),
+    ) {
+        (Some(server), Some(exhibit)) => load_ui_assets(server, exhibit),
+        _ => UiAssets::default(),
+    };
     app.insert_resource(assets);
     app.add_systems(Update, fit_ui_to_window);
 }
@@ -79,14 +85,9 @@ impl UiAssets {
     }
 }
 
-/// Starts loading at build time, so the first screen already has its handles.
-fn load_ui_assets(world: &World) -> UiAssets {
-    let (Some(server), Some(exhibit)) = (
-        world.get_resource::<AssetServer>(),
-        world.get_resource::<Exhibit>(),
-    ) else {
-        return UiAssets::default();
-    };
+/// Starts loading at build time (and again when the scenario changes between rounds), so the
+/// first screen already has its handles.
+pub fn load_ui_assets(server: &AssetServer, exhibit: &Exhibit) -> UiAssets {
     let scenario = &exhibit.scenario;
     let paths = scenario
         .audiences
@@ -99,10 +100,14 @@ fn load_ui_assets(world: &World) -> UiAssets {
                 .iter()
                 .flat_map(|b| b.lifecycle.iter().map(|s| s.picture.as_str())),
         )
-        .chain(scenario.items.iter().map(|i| i.picture.as_str()))
-        .chain(UI_PICTURES.iter().copied());
+        .chain(scenario.items.iter().map(|i| i.picture.as_str()));
     let pictures = paths
-        .map(|path| (path.to_string(), server.load(path.to_string())))
+        .map(|path| (path.to_string(), server.load(exhibit.picture_path(path))))
+        .chain(
+            UI_PICTURES
+                .iter()
+                .map(|path| (path.to_string(), server.load(*path))),
+        )
         .collect();
     UiAssets {
         regular: server.load("fonts/NotoSans-Regular.ttf"),

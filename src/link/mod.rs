@@ -4,6 +4,8 @@
 //! server refuses are set aside; a server that is away is retried with backoff and jitter; a
 //! heartbeat says how the kiosk is every 30 seconds.
 
+pub mod scenario;
+
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};

@@ -1,0 +1,354 @@
+//! The scenario a networked kiosk runs: the server's (`GET /api/v1/scenario`), kept in the
+//! kiosk's data dir so that it still runs when the server is away.
+//!
+//! The cache is `<data dir>/scenario-cache/`: one directory per scenario, named by the SHA-256 of
+//! its text, holding `scenario.ron` and every picture it names at the path it names; the file
+//! `current` names the directory in use. A new scenario is built in `<hash>.partial` (pictures
+//! copied from the bundled assets or the previous scenario when their SHA-256 matches, else
+//! fetched and verified), validated as `check` validates it, and only then renamed into place
+//! and named in `current`: a kiosk that loses power mid-way keeps the scenario it had.
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::io::Write;
+use std::path::{Component, Path, PathBuf};
+
+use serde::Deserialize;
+use sha2::{Digest, Sha256};
+
+use super::{Link, LinkError};
+use crate::content::Scenario;
+
+/// The cache directory inside a kiosk's data dir.
+pub const CACHE_DIR: &str = "scenario-cache";
+/// The largest picture a kiosk takes from the server.
+const MAX_ASSET_BYTES: u64 = 16 * 1024 * 1024;
+
+/// The server's scenario, as `GET /api/v1/scenario` gives it.
+#[derive(Clone, Debug, Deserialize)]
+pub struct Offer {
+    pub id: String,
+    pub hash: String,
+    pub ron: String,
+    pub assets: Vec<OfferedAsset>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+pub struct OfferedAsset {
+    pub path: String,
+    pub sha256: String,
+}
+
+/// A scenario in the cache, ready to run.
+#[derive(Clone, Debug)]
+pub struct Cached {
+    /// The SHA-256 of its text (also its directory's name).
+    pub hash: String,
+    /// Its pictures are under this directory, at the paths the scenario names.
+    pub dir: PathBuf,
+    pub scenario: Scenario,
+}
+
+/// Why a new scenario was not taken (the kiosk keeps the one it runs).
+#[derive(Debug, thiserror::Error)]
+pub enum ScenarioError {
+    #[error(transparent)]
+    Link(#[from] LinkError),
+    #[error("{path}: its SHA-256 is not the one the server listed")]
+    WrongHash { path: String },
+    #[error("{path}: not a path inside the assets")]
+    BadPath { path: String },
+    #[error("the server's scenario does not pass the checks: {0}")]
+    Invalid(String),
+    #[error("{path}: {reason}")]
+    Disk { path: PathBuf, reason: String },
+}
+
+fn hex_sha256(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+fn disk(path: &Path) -> impl Fn(std::io::Error) -> ScenarioError + '_ {
+    move |err| ScenarioError::Disk {
+        path: path.to_path_buf(),
+        reason: err.to_string(),
+    }
+}
+
+/// A relative path that stays inside the directory it is joined to.
+fn relative(path: &str) -> Option<&Path> {
+    let path = Path::new(path);
+    let plain = path.components().all(|c| matches!(c, Component::Normal(_)));
+    (plain && !path.as_os_str().is_empty()).then_some(path)
+}
+
+/// A hash as the server writes it (64 hex digits): safe as a directory name.
+fn is_hash(text: &str) -> bool {
+    text.len() == 64 && text.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+/// The SHA-256 of a scenario file's text, as the server computes it for its offer.
+pub fn file_hash(path: &Path) -> std::io::Result<String> {
+    fs::read(path).map(|bytes| hex_sha256(&bytes))
+}
+
+/// The scenario named in `current`, when its directory is whole and it passes the checks.
+pub fn cached(data_dir: &Path) -> Option<Cached> {
+    let cache = data_dir.join(CACHE_DIR);
+    let hash = fs::read_to_string(cache.join("current")).ok()?;
+    let hash = hash.trim();
+    if !is_hash(hash) {
+        return None;
+    }
+    let dir = cache.join(hash);
+    let scenario = crate::content::load(&dir.join("scenario.ron"), &dir).ok()?;
+    Some(Cached {
+        hash: hash.to_string(),
+        dir,
+        scenario,
+    })
+}
+
+/// Writes `bytes` to `path` through a temporary file and a rename, synced to disk.
+fn write_whole(path: &Path, bytes: &[u8]) -> Result<(), ScenarioError> {
+    if let Some(parent) = path.parent() {
+        fs::create_dir_all(parent).map_err(disk(parent))?;
+    }
+    let partial = path.with_extension("partial");
+    let mut file = fs::File::create(&partial).map_err(disk(&partial))?;
+    file.write_all(bytes).map_err(disk(&partial))?;
+    file.sync_all().map_err(disk(&partial))?;
+    fs::rename(&partial, path).map_err(disk(path))
+}
+
+/// The bytes of `path` under one of `dirs` whose SHA-256 is `sha256`, if any has it.
+fn local_copy(dirs: &[&Path], path: &Path, sha256: &str) -> Option<Vec<u8>> {
+    dirs.iter().find_map(|dir| {
+        let bytes = fs::read(dir.join(path)).ok()?;
+        (hex_sha256(&bytes) == sha256).then_some(bytes)
+    })
+}
+
+/// Makes `offer` the kiosk's cached scenario: pictures it already has (in `have`, the bundled
+/// assets and the scenario it runs) are copied, the others taken from `fetch` and verified; the
+/// whole is validated before it is named in `current`. The old directories are removed, except
+/// `keep` (the one running until the next round).
+pub fn store_offer(
+    data_dir: &Path,
+    offer: &Offer,
+    have: &[&Path],
+    keep: Option<&str>,
+    mut fetch: impl FnMut(&str) -> Result<Vec<u8>, LinkError>,
+) -> Result<Cached, ScenarioError> {
+    if hex_sha256(offer.ron.as_bytes()) != offer.hash || !is_hash(&offer.hash) {
+        return Err(ScenarioError::WrongHash {
+            path: "scenario.ron".into(),
+        });
+    }
+    let cache = data_dir.join(CACHE_DIR);
+    let dir = cache.join(&offer.hash);
+    if !dir.is_dir() {
+        let partial = cache.join(format!("{}.partial", offer.hash));
+        if partial.exists() {
+            fs::remove_dir_all(&partial).map_err(disk(&partial))?;
+        }
+        fs::create_dir_all(&partial).map_err(disk(&partial))?;
+        for asset in &offer.assets {
+            let Some(path) = relative(&asset.path) else {
+                return Err(ScenarioError::BadPath {
+                    path: asset.path.clone(),
+                });
+            };
+            let bytes = match local_copy(have, path, &asset.sha256) {
+                Some(bytes) => bytes,
+                None => fetch(&asset.path)?,
+            };
+            if hex_sha256(&bytes) != asset.sha256 {
+                return Err(ScenarioError::WrongHash {
+                    path: asset.path.clone(),
+                });
+            }
+            write_whole(&partial.join(path), &bytes)?;
+        }
+        write_whole(&partial.join("scenario.ron"), offer.ron.as_bytes())?;
+        crate::content::load(&partial.join("scenario.ron"), &partial).map_err(|problems| {
+            ScenarioError::Invalid(
+                problems
+                    .0
+                    .iter()
+                    .take(3)
+                    .map(|p| p.to_string())
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            )
+        })?;
+        fs::rename(&partial, &dir).map_err(disk(&dir))?;
+    }
+    write_whole(&cache.join("current"), offer.hash.as_bytes())?;
+    let cached = cached(data_dir).ok_or_else(|| ScenarioError::Invalid(offer.hash.clone()))?;
+    prune(&cache, &[Some(offer.hash.as_str()), keep]);
+    Ok(cached)
+}
+
+/// Removes the cache's scenario directories but those named in `keep` (a failure leaves them).
+fn prune(cache: &Path, keep: &[Option<&str>]) {
+    let keep: BTreeSet<&str> = keep.iter().flatten().copied().collect();
+    let Ok(entries) = fs::read_dir(cache) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if entry.path().is_dir() && !keep.contains(name.as_str()) {
+            let _ = fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
+impl Link {
+    /// The server's scenario (`GET /api/v1/scenario`, with the station's token).
+    pub fn scenario_offer(&self) -> Result<Offer, LinkError> {
+        self.get_json(&self.token, "/api/v1/scenario")
+    }
+
+    /// One picture the server's scenario names (`GET /api/v1/assets/{path}`), at most 16 MiB.
+    pub fn fetch_asset(&self, path: &str) -> Result<Vec<u8>, LinkError> {
+        let mut response = self
+            .agent
+            .get(format!("{}/api/v1/assets/{path}", self.base))
+            .header("Authorization", &format!("Bearer {}", self.token))
+            .call()
+            .map_err(|err| LinkError::Away(err.to_string()))?;
+        if response.status().as_u16() != 200 {
+            return Err(Self::refused(response));
+        }
+        response
+            .body_mut()
+            .with_config()
+            .limit(MAX_ASSET_BYTES)
+            .read_to_vec()
+            .map_err(|err| LinkError::Away(err.to_string()))
+    }
+
+    /// Checks the server for a scenario other than `running` (its hash) and caches it with its
+    /// pictures: Some when the kiosk should switch to it at the next round.
+    pub fn newer_scenario(
+        &self,
+        data_dir: &Path,
+        running: &str,
+        bundled_assets: &Path,
+        running_dir: Option<&Path>,
+    ) -> Result<Option<Cached>, ScenarioError> {
+        let offer = self.scenario_offer()?;
+        if offer.hash == running {
+            return Ok(None);
+        }
+        let mut have = vec![bundled_assets];
+        have.extend(running_dir);
+        let keep = running_dir
+            .and_then(Path::file_name)
+            .and_then(|name| name.to_str());
+        store_offer(data_dir, &offer, &have, keep, |path| self.fetch_asset(path)).map(Some)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shipped_offer() -> Offer {
+        let path = crate::shipped_dir("scenarios").join("khmelnytskyi.ron");
+        let ron = fs::read_to_string(&path).unwrap();
+        let assets_dir = crate::shipped_assets_dir();
+        let scenario = crate::content::load(&path, &assets_dir).unwrap();
+        Offer {
+            id: scenario.id.clone(),
+            hash: hex_sha256(ron.as_bytes()),
+            assets: scenario
+                .asset_paths()
+                .into_iter()
+                .map(|path| OfferedAsset {
+                    sha256: hex_sha256(&fs::read(assets_dir.join(&path)).unwrap()),
+                    path,
+                })
+                .collect(),
+            ron,
+        }
+    }
+
+    #[test]
+    fn pictures_the_kiosk_has_are_copied_and_the_others_fetched_and_verified() {
+        let data = tempfile::tempdir().unwrap();
+        let assets = crate::shipped_assets_dir();
+        let offer = shipped_offer();
+        let mut fetched = Vec::new();
+        let stored = store_offer(data.path(), &offer, &[&assets], None, |path| {
+            fetched.push(path.to_string());
+            Ok(fs::read(assets.join(path)).unwrap())
+        })
+        .unwrap();
+        assert!(fetched.is_empty(), "all were bundled: {fetched:?}");
+        assert_eq!(stored.hash, offer.hash);
+        assert_eq!(stored.scenario.id, "khmelnytskyi");
+        assert_eq!(cached(data.path()).unwrap().hash, offer.hash);
+
+        // With nothing local, every picture is fetched.
+        let elsewhere = tempfile::tempdir().unwrap();
+        let mut count = 0;
+        store_offer(elsewhere.path(), &offer, &[], None, |path| {
+            count += 1;
+            Ok(fs::read(assets.join(path)).unwrap())
+        })
+        .unwrap();
+        assert_eq!(count, offer.assets.len());
+    }
+
+    #[test]
+    fn a_picture_that_is_not_what_the_server_listed_keeps_the_old_scenario() {
+        let data = tempfile::tempdir().unwrap();
+        let assets = crate::shipped_assets_dir();
+        let offer = shipped_offer();
+        store_offer(data.path(), &offer, &[&assets], None, |_| unreachable!()).unwrap();
+
+        let mut changed = offer.clone();
+        changed.ron = offer.ron.clone() + "\n";
+        changed.hash = hex_sha256(changed.ron.as_bytes());
+        let tampered = store_offer(data.path(), &changed, &[], Some(&offer.hash), |_| {
+            Ok(b"not the picture".to_vec())
+        });
+        assert!(
+            matches!(tampered, Err(ScenarioError::WrongHash { .. })),
+            "{tampered:?}"
+        );
+        assert_eq!(cached(data.path()).unwrap().hash, offer.hash);
+
+        // A server that goes away mid-way: the same.
+        let away = store_offer(data.path(), &changed, &[], Some(&offer.hash), |_| {
+            Err(LinkError::Away("gone".into()))
+        });
+        assert!(matches!(away, Err(ScenarioError::Link(_))));
+        assert_eq!(cached(data.path()).unwrap().hash, offer.hash);
+    }
+
+    #[test]
+    fn a_scenario_that_fails_the_checks_or_escapes_the_cache_is_refused() {
+        let data = tempfile::tempdir().unwrap();
+        let assets = crate::shipped_assets_dir();
+        let mut offer = shipped_offer();
+        offer.ron = offer.ron.replacen("items:", "itemz:", 1);
+        offer.hash = hex_sha256(offer.ron.as_bytes());
+        let invalid = store_offer(data.path(), &offer, &[&assets], None, |_| unreachable!());
+        assert!(
+            matches!(invalid, Err(ScenarioError::Invalid(_))),
+            "{invalid:?}"
+        );
+        assert!(cached(data.path()).is_none());
+
+        let mut escaping = shipped_offer();
+        escaping.assets[0].path = "../../etc/passwd".into();
+        let refused = store_offer(data.path(), &escaping, &[&assets], None, |_| unreachable!());
+        assert!(matches!(refused, Err(ScenarioError::BadPath { .. })));
+    }
+}
