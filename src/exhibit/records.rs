@@ -413,8 +413,14 @@ impl Worker {
 
     /// Sends what waits in the outbox, when the link is due; a trouble is logged once.
     fn upload(&mut self) {
+        // The scenario's id and the start of its hash: the station list tells versions apart.
+        let hash = self.running.hash.get(..8).unwrap_or_default();
         let state = KioskState {
-            scenario: self.running.id.clone(),
+            scenario: if hash.is_empty() {
+                self.running.id.clone()
+            } else {
+                format!("{}@{hash}", self.running.id)
+            },
             rounds_today: self.rounds,
         };
         let Some(mut link) = self.link.take() else {
