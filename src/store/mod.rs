@@ -16,11 +16,13 @@ use crate::indicators::{CentreFigures, MissedItem, MonthAnswers, MonthVisitors};
 use crate::visitors::{ByCategory, Calendar, Category, DayCount, YearStatus, year_status};
 
 mod accounts;
+mod bookings;
 mod outbox;
 mod stations;
 mod words;
 
 pub use accounts::{AuditEntry, Credentials, Role, User};
+pub use bookings::{BookingChange, StoredBooking};
 pub use outbox::OutboxCounts;
 pub use schema::LATEST_VERSION;
 pub use sqlite::{DATABASE_FILE_NAME, SqliteStore};
@@ -280,6 +282,17 @@ pub enum StoreError {
     StationExists(String),
     #[error("there is no station {0}")]
     StationNotFound(String),
+    /// The slot has room for fewer people than the booking brings.
+    #[error("the slot is full: {free} places left, {wanted} wanted")]
+    BookingFull { free: u64, wanted: u64 },
+    /// A booking with the same phone holds a place in the same slot.
+    #[error("this phone already has a booking for this slot")]
+    BookingDuplicate,
+    #[error("there is no booking {0}")]
+    BookingNotFound(String),
+    /// The booking changed state meanwhile (another guide, the teacher): nothing was written.
+    #[error("booking {code} is {status} now")]
+    BookingChanged { code: String, status: String },
 }
 
 /// The first eight characters of an id: what a guide types to end a tour.

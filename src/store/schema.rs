@@ -148,6 +148,38 @@ const V4_TOUR_STATIONS: &str = "
 -- The kiosk whose guide panel started a tour (none for the desk): a round played at that kiosk
 -- belongs to it first.
 ALTER TABLE tours ADD COLUMN station TEXT;
+
+-- School bookings (shared/DESIGN.md BOOKING). The people of a slot's requested and confirmed
+-- bookings never exceed its capacity: checked in the transaction that writes. Contact name,
+-- phone (and its digits, phone_key, for the duplicate check), e-mail, needs, note and call notes
+-- are erased (set NULL, erased_at set) retention_days after the visit.
+CREATE TABLE bookings (
+    code           TEXT PRIMARY KEY NOT NULL,
+    slot_date      TEXT NOT NULL,
+    slot_time      TEXT NOT NULL,
+    status         TEXT NOT NULL CHECK (status IN
+                     ('requested', 'confirmed', 'declined', 'cancelled', 'arrived', 'no_show')),
+    category       TEXT NOT NULL,
+    group_size     INTEGER NOT NULL CHECK (group_size BETWEEN 1 AND 500),
+    adults         INTEGER NOT NULL CHECK (adults BETWEEN 0 AND 100),
+    organisation   TEXT NOT NULL,
+    class          TEXT,
+    contact_name   TEXT,
+    phone          TEXT,
+    phone_key      TEXT,
+    email          TEXT,
+    lang           TEXT NOT NULL,
+    needs          TEXT,
+    note           TEXT,
+    call_notes     TEXT,
+    reason         TEXT,
+    tour_id        TEXT,
+    arrived_people INTEGER,
+    created_at     TEXT NOT NULL,
+    changed_at     TEXT NOT NULL,
+    erased_at      TEXT
+);
+CREATE INDEX bookings_by_slot ON bookings (slot_date, slot_time, status);
 ";
 
 pub fn migrations() -> Migrations<'static> {

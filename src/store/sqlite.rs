@@ -403,22 +403,7 @@ impl VisitorStore for SqliteStore {
             recorded_at: crate::clock::now(),
             station: tour.station.clone(),
         };
-        self.conn
-            .execute(
-                &format!("INSERT INTO tours ({TOUR_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, NULL, ?8, ?9)"),
-                params![
-                    stored.id.to_string(),
-                    stored.category.as_str(),
-                    stored.size,
-                    stored.guide,
-                    stored.note,
-                    timestamp(stored.started_at),
-                    stored.start_date.to_string(),
-                    timestamp(stored.recorded_at),
-                    stored.station,
-                ],
-            )
-            .map_err(|err| self.error(err))?;
+        insert_tour(&self.conn, &stored).map_err(|err| self.error(err))?;
         Ok(stored)
     }
 
@@ -1064,6 +1049,27 @@ fn count_column(row: &Row<'_>, index: usize) -> rusqlite::Result<u64> {
 fn uuid_column(row: &Row<'_>, index: usize) -> rusqlite::Result<Uuid> {
     let text: String = row.get(index)?;
     Uuid::parse_str(&text).map_err(|_| conversion_error(index, "not a UUID", &text))
+}
+
+/// Writes a new (open) tour.
+pub(super) fn insert_tour(conn: &Connection, tour: &Tour) -> rusqlite::Result<()> {
+    conn.execute(
+        &format!(
+            "INSERT INTO tours ({TOUR_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, NULL, ?8, ?9)"
+        ),
+        params![
+            tour.id.to_string(),
+            tour.category.as_str(),
+            tour.size,
+            tour.guide,
+            tour.note,
+            timestamp(tour.started_at),
+            tour.start_date.to_string(),
+            timestamp(tour.recorded_at),
+            tour.station,
+        ],
+    )
+    .map(drop)
 }
 
 pub(super) fn tour_from_row(row: &Row<'_>) -> rusqlite::Result<Tour> {

@@ -108,6 +108,30 @@ impl Wording for StoreError {
             StoreError::StationNotFound(name) => {
                 say("station-not-found", &[("name", text(name.clone()))])
             }
+            StoreError::BookingFull { free, wanted } => say(
+                "booking-full",
+                &[
+                    ("free", FluentValue::from(*free)),
+                    ("wanted", FluentValue::from(*wanted)),
+                ],
+            ),
+            StoreError::BookingDuplicate => say("booking-duplicate", &[]),
+            StoreError::BookingNotFound(code) => {
+                say("booking-not-found", &[("code", text(code.clone()))])
+            }
+            StoreError::BookingChanged { code, status } => say(
+                "booking-changed",
+                &[
+                    ("code", text(code.clone())),
+                    (
+                        "status",
+                        text(match crate::bookings::Status::parse(status) {
+                            Some(status) => messages.text(lang, status.message_id()),
+                            None => status.clone(),
+                        }),
+                    ),
+                ],
+            ),
             StoreError::Sqlite { path: p, message } => say(
                 "store-failed",
                 &[("path", path(p)), ("reason", text(message.clone()))],
