@@ -95,6 +95,7 @@ status-pace = Status: { $status ->
     [at_risk] at risk: the projection is below the target but at least 90% of it
    *[off_track] off track: the projection is below 90% of the target
 }
+status-bookings = Booked ahead (confirmed): { $booked }; no-show rate: { $rate }; secured by the year end: { $secured }
 status-by-category = By category: { $list }
 status-by-month = By month: { $list }
 
@@ -577,6 +578,17 @@ booking-code-failed = Could not make a booking code: { $reason }
 booking-duplicate = There is already a booking with this phone number for this time. To change it, call the centre or use the link in your confirmation.
 booking-not-found = There is no booking with the code { $code }. Check the code (tourcentre booking list).
 booking-changed = Booking { $code } changed meanwhile and is now "{ $status }"; nothing was changed. Look at it again.
+booking-line = { $code }  { $date } { $time }  { $status }  { $organisation }: { $people } { $people ->
+    [one] person
+   *[other] people
+} ({ $size } + { $adults } adults); { $contact }
+booking-erased = contact details erased
+booking-none = No bookings in this time.
+booking-code-is = Booking code (for the teacher): { $code }
+booking-field-call-notes = Call notes
+booking-noted = Call notes of booking { $code } saved.
+booking-day-closed = { $date } is closed in the calendar; bookings cancelled: { $count }. Tell the teachers:
+booking-purged = Contact details erased from bookings: { $count } (visits older than retention_days in visitors.ron).
 exhibit-no-station-token = --server needs the station's token: set TOURCENTRE_STATION_TOKEN or put it in the file station-token in the data dir (tourcentre station add NAME on the server prints it).
 link-away = the centre server does not answer
 link-refused = the centre server refused (code { $status })

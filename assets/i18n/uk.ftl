@@ -101,6 +101,7 @@ status-pace = Стан: { $status ->
     [at_risk] під загрозою — прогноз нижчий за ціль, але не менше 90 %
    *[off_track] відстає — прогноз нижчий за 90 % цілі
 }
+status-bookings = Заброньовано наперед (підтверджено): { $booked }; частка неявок: { $rate }; забезпечено до кінця року: { $secured }
 status-by-category = За категоріями: { $list }
 status-by-month = За місяцями: { $list }
 
@@ -600,6 +601,18 @@ booking-code-failed = Не вдалося створити код бронюва
 booking-duplicate = На цей час уже є бронювання з цим номером телефону. Щоб змінити його, зателефонуйте до центру або скористайтеся посиланням із підтвердження.
 booking-not-found = Бронювання з кодом { $code } немає. Перевірте код (tourcentre booking list).
 booking-changed = Бронювання { $code } тим часом змінилося, тепер його стан «{ $status }»; нічого не змінено. Перегляньте його ще раз.
+booking-line = { $code }  { $date } { $time }  { $status }  { $organisation }: { $people } { $people ->
+    [one] особа
+    [few] особи
+   *[many] осіб
+} ({ $size } + { $adults } дор.); { $contact }
+booking-erased = контактні дані стерто
+booking-none = Бронювань за цей час немає.
+booking-code-is = Код бронювання (для вчителя): { $code }
+booking-field-call-notes = Нотатки з розмови
+booking-noted = Нотатки до бронювання { $code } збережено.
+booking-day-closed = { $date } закрито в календарі; скасовано бронювань: { $count }. Повідомте вчителів:
+booking-purged = Стерто контактні дані бронювань: { $count } (візити, давніші за retention_days у visitors.ron).
 exhibit-no-station-token = Для --server потрібен токен станції: задайте TOURCENTRE_STATION_TOKEN або покладіть його у файл station-token у теці даних (tourcentre station add НАЗВА на сервері друкує його).
 link-away = сервер центру не відповідає
 link-refused = сервер центру відмовив (код { $status })

@@ -96,6 +96,33 @@ fn bookings_text(settings: &BookingSettings) -> String {
 }
 
 impl Centre {
+    /// Closes `date` in the calendar (a day closed at short notice), keeping all the rest.
+    pub fn close_date(&mut self, date: chrono::NaiveDate) -> Result<Calendar, CentreError> {
+        let calendar = self.calendar()?;
+        if calendar.closed_dates.contains(&date) {
+            return Ok(calendar);
+        }
+        let mut closed: Vec<String> = calendar
+            .closed_dates
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        closed.push(date.to_string());
+        let edit = CalendarEdit {
+            target: calendar.target.to_string(),
+            open_weekdays: calendar
+                .open_weekdays
+                .iter()
+                .map(|day| format!("{day:?}"))
+                .collect(),
+            closed_dates: closed.join("\n"),
+            month_weights: calendar
+                .month_weights
+                .map(|weights| weights.iter().map(|w| format!("{w:?}")).collect()),
+        };
+        self.save_calendar(&edit)
+    }
+
     /// Checks an edited calendar and writes it; nothing is written when anything is wrong.
     pub fn save_calendar(&mut self, edit: &CalendarEdit) -> Result<Calendar, CentreError> {
         let target: i64 = edit.target.trim().parse().map_err(|_| {

@@ -8,6 +8,7 @@
 
 pub mod accounts;
 pub mod backup;
+pub mod bookings;
 pub mod calendar;
 pub mod indicators;
 pub mod input;
@@ -155,6 +156,13 @@ pub enum CentreError {
     /// The report or the open data could not be written.
     #[error(transparent)]
     Report(#[from] crate::report::ReportError),
+    /// What is wrong with a booking as given, every problem naming its field.
+    #[error("{} problems with the booking", .0.len())]
+    Booking(Vec<crate::bookings::BookingProblem>),
+    /// The booking's state or time does not allow this (a confirmed booking declined, a
+    /// teacher's cancellation after the deadline).
+    #[error(transparent)]
+    BookingRefused(crate::bookings::Refusal),
 }
 
 impl CentreError {
@@ -172,6 +180,14 @@ impl Wording for CentreError {
                 format!("{field}: {}", problem.words(messages, lang))
             }
             CentreError::Store(err) => err.words(messages, lang),
+            CentreError::Booking(problems) => {
+                let words: Vec<String> = problems
+                    .iter()
+                    .map(|problem| problem.words(messages, lang))
+                    .collect();
+                words.join("\n")
+            }
+            CentreError::BookingRefused(refusal) => refusal.words(messages, lang),
             CentreError::Problems(problems) => problems.render(lang),
             CentreError::BadLines { file, lines } => {
                 let mut words: Vec<String> = lines

@@ -20,7 +20,11 @@ impl Centre {
             CentreError::input(field, problem)
         })?;
         let calendar = self.calendar()?;
-        Ok(self.store()?.year_status(&calendar, as_of)?)
+        let store = self.store()?;
+        let mut status = store.year_status(&calendar, as_of)?;
+        let booked = store.booked_days(status.year)?;
+        add_bookings(&mut status, &booked);
+        Ok(status)
     }
 
     /// The year day by day against the target's pace (the chart of the *Year* page), with the
@@ -28,10 +32,19 @@ impl Centre {
     pub fn year_pace(&mut self) -> Result<(YearStatus, crate::visitors::YearPace), CentreError> {
         let today = self.today();
         let calendar = self.calendar()?;
-        let days = self.store()?.day_counts(chrono::Datelike::year(&today))?;
-        Ok((
-            crate::visitors::year_status(&calendar, today, &days),
-            crate::visitors::year_pace(&calendar, today, &days),
-        ))
+        let year = chrono::Datelike::year(&today);
+        let store = self.store()?;
+        let days = store.day_counts(year)?;
+        let mut status = crate::visitors::year_status(&calendar, today, &days);
+        add_bookings(&mut status, &store.booked_days(year)?);
+        Ok((status, crate::visitors::year_pace(&calendar, today, &days)))
     }
+}
+
+/// The figures bookings add to the year's status: booked ahead, no-show rate, secured year end.
+fn add_bookings(status: &mut YearStatus, booked: &[crate::bookings::BookedDay]) {
+    let forecast = crate::bookings::booking_forecast(booked, status.as_of, status.visitors_to_date);
+    status.booked_ahead = forecast.booked_ahead;
+    status.no_show_rate = forecast.no_show_rate;
+    status.secured_year_end = forecast.secured_year_end;
 }

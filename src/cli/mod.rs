@@ -209,6 +209,141 @@ pub enum Command {
         #[command(subcommand)]
         command: StationCommand,
     },
+    /// School bookings: list them, enter one taken by phone, confirm, decline, cancel, move,
+    /// mark arrived or no-show, close a day at short notice, erase old contact details.
+    Booking {
+        #[command(subcommand)]
+        command: BookingCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BookingCommand {
+    /// Bookings by day (default: the week from today), pending requests first.
+    List {
+        /// First day, YYYY-MM-DD (default today)
+        #[arg(long, value_name = "DATE")]
+        from: Option<String>,
+        /// Last day, YYYY-MM-DD (default: six days after --from)
+        #[arg(long, value_name = "DATE")]
+        to: Option<String>,
+        /// Only this state: requested, confirmed, declined, cancelled, arrived, no_show
+        #[arg(long, value_name = "STATE")]
+        status: Option<String>,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// One booking, with its contact details and notes.
+    Show {
+        code: String,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Enters a booking taken by phone: confirmed at once.
+    Add(Box<BookingAddArgs>),
+    /// Confirms a request.
+    Confirm {
+        code: String,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Declines a request, with the reason the teacher will be told.
+    Decline {
+        code: String,
+        #[arg(long, value_name = "TEXT")]
+        reason: String,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Cancels a booking, with the reason the teacher will be told.
+    Cancel {
+        code: String,
+        #[arg(long, value_name = "TEXT")]
+        reason: String,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Moves a booking to another slot (refused when that slot has no room for it).
+    Move {
+        code: String,
+        #[arg(long, value_name = "DATE")]
+        date: String,
+        #[arg(long, value_name = "HH:MM")]
+        time: String,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// The group came: starts its tour now, counting everyone who came (default: as booked).
+    Arrive {
+        code: String,
+        /// Everyone who came, children and adults
+        #[arg(long, value_name = "N")]
+        people: Option<i64>,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// The group did not come (after the slot began).
+    NoShow {
+        code: String,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Replaces the booking's call notes (what was said on the phone); "" clears them.
+    Note { code: String, text: String },
+    /// Closes a day at short notice (an air-raid alert, a power cut): cancels its bookings with
+    /// the reason, closes the day in the calendar, and lists whom to tell.
+    CloseDay {
+        #[arg(value_name = "DATE")]
+        date: String,
+        #[arg(long, value_name = "TEXT")]
+        reason: String,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Erases contact names, phones, e-mails, needs and notes of visits more than
+    /// retention_days ago (visitors.ron; 30 by default). Run it daily (the server does too).
+    Purge,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct BookingAddArgs {
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: String,
+    #[arg(long, value_name = "HH:MM")]
+    pub time: String,
+    /// school, student, adult, family or other
+    #[arg(long, value_name = "GROUP")]
+    pub group: String,
+    /// Children (or visitors) in the group
+    #[arg(long, value_name = "N")]
+    pub size: i64,
+    /// Accompanying adults
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub adults: i64,
+    #[arg(long, value_name = "TEXT")]
+    pub organisation: String,
+    /// The class, e.g. 3-Б
+    #[arg(long, value_name = "TEXT")]
+    pub class: Option<String>,
+    #[arg(long, value_name = "TEXT")]
+    pub contact_name: String,
+    #[arg(long, value_name = "TEXT")]
+    pub phone: String,
+    #[arg(long, value_name = "TEXT")]
+    pub email: Option<String>,
+    /// The tour's language: uk or en
+    #[arg(long, value_name = "LANG", default_value = "uk")]
+    pub tour_lang: String,
+    /// Accessibility needs
+    #[arg(long, value_name = "TEXT")]
+    pub needs: Option<String>,
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+    /// The teacher agreed on the phone to the processing of their personal data
+    #[arg(long)]
+    pub consent: bool,
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
 }
 
 #[derive(Debug, Subcommand)]

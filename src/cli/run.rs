@@ -4,8 +4,9 @@ use std::path::{Path, PathBuf};
 
 use super::show::{self, emit};
 use super::{
-    Cli, CliError, Command, DbCommand, Format, GuideCommand, IndicatorsCommand, StationCommand,
-    TourCommand, UserCommand, VisitCommand, VisitorsCommand, indicators, resolve_data_dir,
+    BookingCommand, Cli, CliError, Command, DbCommand, Format, GuideCommand, IndicatorsCommand,
+    StationCommand, TourCommand, UserCommand, VisitCommand, VisitorsCommand, indicators,
+    resolve_data_dir,
 };
 use crate::centre::{self, Centre, CentreError, TourStart, VisitAdd};
 use crate::check;
@@ -160,6 +161,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             }
             Ok(())
         }
+        Command::Booking { command } => run_booking(centre()?, command, &words),
         Command::Visitors { command } => {
             let mut centre = centre()?;
             match command {
@@ -540,6 +542,108 @@ fn run_user(mut centre: Centre, command: UserCommand, words: &Words) -> Result<(
                     "user-tokens-revoked",
                     &[("name", name.into()), ("count", revoked.into())]
                 )
+            );
+        }
+    }
+    Ok(())
+}
+
+fn run_booking(mut centre: Centre, command: BookingCommand, words: &Words) -> Result<(), CliError> {
+    use crate::bookings::{Asker, BookingRequest};
+    use crate::centre::bookings::{BookingAct, BookingFilter};
+    // A guide at the desk acts as a guide; the command line has no user name.
+    let act = |centre: &mut Centre, code: &str, act: BookingAct, format: Format| {
+        let changed = centre.booking_act(code, &act, None)?;
+        emit(format, &changed, || show::booking_changed(words, &changed));
+        Ok::<(), CliError>(())
+    };
+    match command {
+        BookingCommand::List {
+            from,
+            to,
+            status,
+            format,
+        } => {
+            let found = centre.bookings(&BookingFilter { from, to, status })?;
+            emit(format, &found, || show::bookings(words, &found));
+        }
+        BookingCommand::Show { code, format } => {
+            let found = centre.booking(&code)?;
+            emit(format, &found, || show::booking(words, &found));
+        }
+        BookingCommand::Add(args) => {
+            let request = BookingRequest {
+                date: Some(args.date),
+                time: Some(args.time),
+                group: Some(args.group),
+                size: Some(args.size),
+                adults: Some(args.adults),
+                organisation: Some(args.organisation),
+                class: args.class,
+                contact_name: Some(args.contact_name),
+                phone: Some(args.phone),
+                email: args.email,
+                lang: Some(args.tour_lang),
+                needs: args.needs,
+                note: args.note,
+                consent: args.consent,
+            };
+            let kept = centre.book(&request, Asker::Guide, None)?;
+            emit(args.format, &kept, || show::booking_changed(words, &kept));
+        }
+        BookingCommand::Confirm { code, format } => {
+            act(&mut centre, &code, BookingAct::Confirm, format)?
+        }
+        BookingCommand::Decline {
+            code,
+            reason,
+            format,
+        } => act(&mut centre, &code, BookingAct::Decline { reason }, format)?,
+        BookingCommand::Cancel {
+            code,
+            reason,
+            format,
+        } => {
+            let cancel = BookingAct::Cancel {
+                asker: Asker::Guide,
+                reason: Some(reason),
+            };
+            act(&mut centre, &code, cancel, format)?
+        }
+        BookingCommand::Move {
+            code,
+            date,
+            time,
+            format,
+        } => act(&mut centre, &code, BookingAct::Move { date, time }, format)?,
+        BookingCommand::Arrive {
+            code,
+            people,
+            format,
+        } => act(&mut centre, &code, BookingAct::Arrive { people }, format)?,
+        BookingCommand::NoShow { code, format } => {
+            act(&mut centre, &code, BookingAct::NoShow, format)?
+        }
+        BookingCommand::Note { code, text } => {
+            let noted = centre.note_booking_call(&code, &text)?;
+            println!(
+                "{}",
+                words.say("booking-noted", &[("code", noted.code.into())])
+            );
+        }
+        BookingCommand::CloseDay {
+            date,
+            reason,
+            format,
+        } => {
+            let closed = centre.close_day(&date, &reason, None)?;
+            emit(format, &closed, || show::closed_day(words, &closed));
+        }
+        BookingCommand::Purge => {
+            let erased = centre.purge_bookings()?;
+            println!(
+                "{}",
+                words.say("booking-purged", &[("count", erased.into())])
             );
         }
     }

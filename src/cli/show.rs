@@ -337,6 +337,20 @@ pub fn year_status(words: &Words, status: &YearStatus) -> Shown {
         )
     });
     lines.push(words.say("status-pace", &[("status", status.status.as_str().into())]));
+    if status.booked_ahead > 0 || status.no_show_rate.is_some() {
+        let rate = status.no_show_rate.map_or_else(
+            || "–".to_string(),
+            |rate| words.number(rate * 100.0, 0) + " %",
+        );
+        lines.push(words.say(
+            "status-bookings",
+            &[
+                ("booked", FluentValue::from(status.booked_ahead)),
+                ("rate", rate.into()),
+                ("secured", whole(status.secured_year_end)),
+            ],
+        ));
+    }
     let categories: Vec<String> = Category::ALL
         .iter()
         .map(|c| {
@@ -359,6 +373,90 @@ pub fn year_status(words: &Words, status: &YearStatus) -> Shown {
         .collect();
     lines.push(words.say("status-by-month", &[("list", months.join(" · ").into())]));
     Shown::out(lines.join("\n"))
+}
+
+/// One booking on one line: code, slot, state, who, how many, how to reach them.
+fn booking_line(words: &Words, b: &crate::centre::bookings::BookingRecord) -> String {
+    let class = b
+        .class
+        .as_deref()
+        .map(|c| format!(", {c}"))
+        .unwrap_or_default();
+    let contact = match (&b.contact_name, &b.phone) {
+        (Some(name), Some(phone)) => format!("{name}, {phone}"),
+        _ => words.text("booking-erased"),
+    };
+    words.say(
+        "booking-line",
+        &[
+            ("code", b.code.clone().into()),
+            ("date", b.date.clone().into()),
+            ("time", b.time.clone().into()),
+            ("status", words.of(&b.booking.status).into()),
+            ("organisation", format!("{}{class}", b.organisation).into()),
+            ("people", FluentValue::from(b.people)),
+            ("size", FluentValue::from(b.size)),
+            ("adults", FluentValue::from(b.adults)),
+            ("contact", contact.into()),
+        ],
+    )
+}
+
+pub fn bookings(words: &Words, found: &[crate::centre::bookings::BookingRecord]) -> Shown {
+    if found.is_empty() {
+        return Shown::out(words.text("booking-none"));
+    }
+    Shown {
+        out: found.iter().map(|b| booking_line(words, b)).collect(),
+        err: Vec::new(),
+    }
+}
+
+/// A booking in full: its line, then whatever else it holds.
+pub fn booking(words: &Words, b: &crate::centre::bookings::BookingRecord) -> Shown {
+    let mut out = vec![booking_line(words, b)];
+    let mut field = |id: &str, value: &Option<String>| {
+        if let Some(value) = value {
+            out.push(format!("  {}: {value}", words.text(id)));
+        }
+    };
+    field("booking-field-email", &b.email);
+    field("booking-field-needs", &b.needs);
+    field("booking-field-note", &b.note);
+    field("booking-field-call-notes", &b.call_notes);
+    field("booking-field-reason", &b.reason);
+    Shown {
+        out,
+        err: Vec::new(),
+    }
+}
+
+/// A booking after a change: the code alone on standard output, the words on standard error.
+pub fn booking_changed(words: &Words, b: &crate::centre::bookings::BookingRecord) -> Shown {
+    let grouped = crate::bookings::BookingCode::parse(&b.code)
+        .map_or_else(|| b.code.clone(), |code| code.grouped());
+    Shown {
+        out: vec![b.code.clone()],
+        err: vec![
+            booking_line(words, b),
+            words.say("booking-code-is", &[("code", grouped.into())]),
+        ],
+    }
+}
+
+pub fn closed_day(words: &Words, closed: &crate::centre::bookings::ClosedDay) -> Shown {
+    let mut out = vec![words.say(
+        "booking-day-closed",
+        &[
+            ("date", closed.date.clone().into()),
+            ("count", FluentValue::from(closed.cancelled.len())),
+        ],
+    )];
+    out.extend(closed.cancelled.iter().map(|b| booking_line(words, b)));
+    Shown {
+        out,
+        err: Vec::new(),
+    }
 }
 
 #[cfg(test)]

@@ -92,6 +92,16 @@ pub struct YearStatus {
     pub visitors_to_date: u64,
     pub expected_to_date: f64,
     pub projected_year_end: f64,
+    /// People in confirmed bookings dated from `as_of` through 31 December.
+    #[serde(default)]
+    pub booked_ahead: u64,
+    /// People of no-show bookings over people of arrived and no-show bookings this year up to
+    /// `as_of`; null without any.
+    #[serde(default)]
+    pub no_show_rate: Option<f64>,
+    /// visitors_to_date + booked_ahead × (1 − no_show_rate), the rate taken as 0 while null.
+    #[serde(default)]
+    pub secured_year_end: f64,
     pub operating_days_elapsed: u32,
     pub operating_days_left: u32,
     pub required_per_operating_day: u64,
@@ -171,6 +181,10 @@ pub fn year_status(calendar: &Calendar, as_of: NaiveDate, counts: &[DayCount]) -
         visitors_to_date,
         expected_to_date,
         projected_year_end,
+        // Without bookings (the centre adds them): nothing booked, nothing secured beyond today.
+        booked_ahead: 0,
+        no_show_rate: None,
+        secured_year_end: visitors_to_date as f64,
         operating_days_elapsed: elapsed_days,
         operating_days_left: left_days,
         required_per_operating_day,
@@ -367,13 +381,16 @@ mod tests {
             keys,
             [
                 "as_of",
+                "booked_ahead",
                 "by_category",
                 "by_month",
                 "expected_to_date",
+                "no_show_rate",
                 "operating_days_elapsed",
                 "operating_days_left",
                 "projected_year_end",
                 "required_per_operating_day",
+                "secured_year_end",
                 "status",
                 "target",
                 "visitors_to_date",

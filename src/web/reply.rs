@@ -118,6 +118,23 @@ impl Failure {
     pub fn centre(err: &CentreError, lang: Lang) -> Self {
         let words = Words::new(lang);
         let (status, code) = match err {
+            CentreError::Store(StoreError::BookingFull { .. }) => (StatusCode::CONFLICT, "full"),
+            CentreError::Store(StoreError::BookingDuplicate) => (StatusCode::CONFLICT, "duplicate"),
+            CentreError::Booking(problems)
+                if problems
+                    .iter()
+                    .any(|p| matches!(p, crate::bookings::BookingProblem::NotOffered(_))) =>
+            {
+                (StatusCode::BAD_REQUEST, "not_offered")
+            }
+            CentreError::Booking(_) => (StatusCode::BAD_REQUEST, "invalid"),
+            CentreError::BookingRefused(_)
+            | CentreError::Store(StoreError::BookingChanged { .. }) => {
+                (StatusCode::CONFLICT, "conflict")
+            }
+            CentreError::Store(StoreError::BookingNotFound(_)) => {
+                (StatusCode::NOT_FOUND, "not_found")
+            }
             CentreError::Input { .. }
             | CentreError::BadLines { .. }
             | CentreError::NoRows { .. }

@@ -133,7 +133,11 @@ fn status_json_matches_hand_computed_figures_field_by_field() {
         .keys()
         .map(String::as_str)
         .collect();
-    assert_eq!(keys.len(), 12, "{keys:?}");
+    assert_eq!(keys.len(), 15, "{keys:?}");
+    // No bookings: nothing booked ahead, no rate yet, the year end secured is what came.
+    assert_eq!(json["booked_ahead"], 0);
+    assert_eq!(json["no_show_rate"], serde_json::Value::Null);
+    assert_eq!(json["secured_year_end"], f64::from(to_date));
 
     // The whole year: February's visit and the 1 February tour now count.
     let year: serde_json::Value = serde_json::from_str(&ok_line(

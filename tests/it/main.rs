@@ -1,6 +1,7 @@
 //! The one integration-test binary (linking is the slow step, so every integration test lives here).
 
 mod assets;
+mod booking_cli;
 mod check_cli;
 mod content;
 mod desk_cli;
