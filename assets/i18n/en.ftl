@@ -578,6 +578,7 @@ booking-code-failed = Could not make a booking code: { $reason }
 booking-duplicate = There is already a booking with this phone number for this time. To change it, call the centre or use the link in your confirmation.
 booking-not-found = There is no booking with the code { $code }. Check the code (tourcentre booking list).
 booking-changed = Booking { $code } changed meanwhile and is now "{ $status }"; nothing was changed. Look at it again.
+booking-rate-limited = Too many booking requests from this address in the last hour. Try again later or call the centre.
 booking-line = { $code }  { $date } { $time }  { $status }  { $organisation }: { $people } { $people ->
     [one] person
    *[other] people

@@ -99,7 +99,7 @@ impl Wording for Field {
 
 /// A BOOKING as it arrives (JSON, a form, the command line): every field as given, missing ones
 /// `None`, so that the checks name what is missing rather than a parser failing on the whole.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct BookingRequest {
     pub date: Option<String>,

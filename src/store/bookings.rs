@@ -198,12 +198,7 @@ impl SqliteStore {
         let path = self.path.clone();
         let tx = self.conn.transaction().map_err(|e| classify(&path, e))?;
         let refused = (|| -> rusqlite::Result<Option<Refused>> {
-            let taken = people_in_slot(&tx, booking.slot, code)?;
-            let free = u64::from(capacity).saturating_sub(taken);
-            let wanted = u64::from(booking.people());
-            if wanted > free {
-                return Ok(Some(Refused::Full { free, wanted }));
-            }
+            // The same phone first: a teacher who sends the form twice is told so, not "full".
             let duplicate: Option<String> = tx
                 .query_row(
                     "SELECT code FROM bookings WHERE slot_date = ?1 AND slot_time = ?2
@@ -218,6 +213,12 @@ impl SqliteStore {
                 .optional()?;
             if duplicate.is_some() {
                 return Ok(Some(Refused::Duplicate));
+            }
+            let taken = people_in_slot(&tx, booking.slot, code)?;
+            let free = u64::from(capacity).saturating_sub(taken);
+            let wanted = u64::from(booking.people());
+            if wanted > free {
+                return Ok(Some(Refused::Full { free, wanted }));
             }
             tx.execute(
                 &format!(

@@ -62,7 +62,17 @@ fn documented() -> OpenApiRouter<AppState> {
         .routes(routes!(scenario))
         .routes(routes!(asset))
         .routes(routes!(openapi_json))
+        .pipe(super::booking_api::add)
 }
+
+/// `value.pipe(f)` is `f(value)`, to keep a chain of routes in one expression.
+trait Pipe: Sized {
+    fn pipe<T>(self, f: impl FnOnce(Self) -> T) -> T {
+        f(self)
+    }
+}
+
+impl<T> Pipe for T {}
 
 /// The OpenAPI document of [`documented`], as it is served.
 fn openapi() -> utoipa::openapi::OpenApi {

@@ -531,3 +531,76 @@ mod tests {
         assert!("nonsense".parse::<Cidr>().is_err());
     }
 }
+
+/// Requests per address in a fixed window of an hour (the public booking form and API): the
+/// count of an address restarts an hour after its first request. At most 10,000 addresses are
+/// remembered; past that, windows already over are forgotten first, then the oldest.
+#[derive(Debug, Default)]
+pub struct AddressWindow {
+    windows: std::collections::HashMap<std::net::IpAddr, (std::time::Instant, u32)>,
+}
+
+const ADDRESS_WINDOW: std::time::Duration = std::time::Duration::from_secs(3600);
+const MAX_ADDRESSES: usize = 10_000;
+
+impl AddressWindow {
+    /// Counts a request from `address`: false when it is over `limit` for this hour.
+    pub fn allow(
+        &mut self,
+        address: std::net::IpAddr,
+        limit: u32,
+        now: std::time::Instant,
+    ) -> bool {
+        if self.windows.len() >= MAX_ADDRESSES && !self.windows.contains_key(&address) {
+            self.windows
+                .retain(|_, (started, _)| now.duration_since(*started) < ADDRESS_WINDOW);
+            if self.windows.len() >= MAX_ADDRESSES
+                && let Some(oldest) = self
+                    .windows
+                    .iter()
+                    .min_by_key(|(_, (started, _))| *started)
+                    .map(|(address, _)| *address)
+            {
+                self.windows.remove(&oldest);
+            }
+        }
+        let window = self.windows.entry(address).or_insert((now, 0));
+        if now.duration_since(window.0) >= ADDRESS_WINDOW {
+            *window = (now, 0);
+        }
+        window.1 = window.1.saturating_add(1);
+        window.1 <= limit
+    }
+}
+
+#[cfg(test)]
+mod address_window_tests {
+    use super::*;
+
+    #[test]
+    fn an_address_gets_its_limit_per_hour_and_others_are_not_held_back() {
+        let mut window = AddressWindow::default();
+        let now = std::time::Instant::now();
+        let one: std::net::IpAddr = "10.0.0.1".parse().unwrap();
+        let two: std::net::IpAddr = "10.0.0.2".parse().unwrap();
+        assert!((0..3).all(|_| window.allow(one, 3, now)));
+        assert!(!window.allow(one, 3, now));
+        assert!(window.allow(two, 3, now));
+        assert!(window.allow(one, 3, now + ADDRESS_WINDOW));
+    }
+
+    #[test]
+    fn the_memory_of_addresses_stays_bounded() {
+        let mut window = AddressWindow::default();
+        let now = std::time::Instant::now();
+        for n in 0..(MAX_ADDRESSES as u32 + 50) {
+            let address = std::net::IpAddr::from(std::net::Ipv4Addr::from(n));
+            window.allow(
+                address,
+                5,
+                now + std::time::Duration::from_millis(u64::from(n)),
+            );
+        }
+        assert!(window.windows.len() <= MAX_ADDRESSES);
+    }
+}

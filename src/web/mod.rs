@@ -6,6 +6,7 @@
 mod admin;
 mod api;
 pub mod auth;
+mod booking_api;
 mod files;
 mod pages;
 mod reply;
@@ -58,6 +59,8 @@ pub struct Shared {
     sessions: Mutex<Sessions>,
     throttle: Mutex<LoginThrottle>,
     panels: Mutex<auth::Panels>,
+    /// Booking requests per address in the hour (`requests_per_address_per_hour`).
+    pub booking_requests: Mutex<auth::AddressWindow>,
     /// Password and PIN checks (Argon2, slow on purpose) running at once: a flood of sign-ins
     /// cannot take every core or any store connection.
     pub(crate) hashing: tokio::sync::Semaphore,
@@ -111,6 +114,7 @@ impl Shared {
             sessions: Mutex::new(Sessions::default()),
             throttle: Mutex::new(LoginThrottle::default()),
             panels: Mutex::new(auth::Panels::default()),
+            booking_requests: Mutex::new(auth::AddressWindow::default()),
             hashing: tokio::sync::Semaphore::new(2),
             options,
         }))
@@ -301,6 +305,17 @@ fn is_public(path: &str) -> bool {
         || path == "/book"
         || path.starts_with("/book/")
         || path.starts_with("/api/v1/booking-slots")
+        || is_teachers_booking_route(path)
+}
+
+/// `/api/v1/bookings` (a new booking), `/api/v1/bookings/{code}` and its `/cancel`: what a
+/// teacher reaches with a code; the guides' actions on a booking stay staff-only.
+fn is_teachers_booking_route(path: &str) -> bool {
+    let Some(rest) = path.strip_prefix("/api/v1/bookings") else {
+        return false;
+    };
+    let parts: Vec<&str> = rest.split('/').filter(|p| !p.is_empty()).collect();
+    rest.is_empty() || matches!(parts.as_slice(), [_] | [_, "cancel"])
 }
 
 /// With `--staff-from`, everything but the public routes answers 403 outside those ranges.

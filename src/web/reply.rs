@@ -425,3 +425,44 @@ impl FromRequestParts<AppState> for Caller {
         }
     }
 }
+
+/// Anyone at all (the public booking routes): a signed-in user or a token's holder as a
+/// [`Caller`], else nobody in particular. A bearer token that is not valid is still refused (401),
+/// so a program learns its token is wrong; a stale session cookie makes its browser anonymous.
+pub struct Someone {
+    pub caller: Option<Caller>,
+    pub lang: Lang,
+}
+
+impl Someone {
+    /// The staff member calling, when a guide or the administrator calls.
+    pub fn staff(&self) -> Option<&Caller> {
+        self.caller.as_ref().filter(|caller| {
+            !caller.panel
+                && caller
+                    .role
+                    .is_some_and(|role| matches!(role, Role::Guide | Role::Admin))
+        })
+    }
+}
+
+impl FromRequestParts<AppState> for Someone {
+    type Rejection = Failure;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Failure> {
+        let lang = reader_lang(&parts.headers);
+        if parts.headers.contains_key(header::AUTHORIZATION) {
+            let caller = Caller::from_request_parts(parts, state).await?;
+            return Ok(Someone {
+                caller: Some(caller),
+                lang,
+            });
+        }
+        let caller = if cookie(&parts.headers, SESSION_COOKIE).is_some() {
+            Caller::from_request_parts(parts, state).await.ok()
+        } else {
+            None
+        };
+        Ok(Someone { caller, lang })
+    }
+}

@@ -2,6 +2,7 @@
 
 mod assets;
 mod booking_cli;
+mod booking_http;
 mod check_cli;
 mod content;
 mod desk_cli;

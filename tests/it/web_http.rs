@@ -265,7 +265,7 @@ fn unchunk(mut data: &[u8]) -> Vec<u8> {
     }
 }
 
-fn bearer(token: &str) -> String {
+pub fn bearer(token: &str) -> String {
     format!("Bearer {token}")
 }
 
