@@ -6,6 +6,7 @@
 mod admin;
 mod api;
 pub mod auth;
+mod book;
 mod booking_api;
 mod files;
 mod pages;
@@ -198,6 +199,7 @@ pub fn seed_indicators(data_dir: &Path) -> std::io::Result<Option<PathBuf>> {
 pub fn router(state: AppState) -> Router {
     Router::new()
         .merge(pages::routes())
+        .merge(book::routes())
         .merge(api::routes())
         .merge(files::routes())
         .merge(admin::routes())

@@ -47,7 +47,23 @@ pub struct Templates {
     env: Environment<'static>,
 }
 
-const TEMPLATES: [(&str, &str); 12] = [
+const TEMPLATES: [(&str, &str); 16] = [
+    (
+        "book.html",
+        include_str!("../../assets/web/templates/book.html"),
+    ),
+    (
+        "book_form.html",
+        include_str!("../../assets/web/templates/book_form.html"),
+    ),
+    (
+        "booking.html",
+        include_str!("../../assets/web/templates/booking.html"),
+    ),
+    (
+        "book_privacy.html",
+        include_str!("../../assets/web/templates/book_privacy.html"),
+    ),
     (
         "stations.html",
         include_str!("../../assets/web/templates/stations.html"),
@@ -191,7 +207,7 @@ pub(super) fn svg_image(svg: String) -> String {
 }
 
 /// `Set-Cookie` for the session: HttpOnly, SameSite=Strict, Secure behind an HTTPS proxy.
-fn session_cookie(value: &str, headers: &HeaderMap, max_age: Option<u64>) -> String {
+pub(super) fn session_cookie(value: &str, headers: &HeaderMap, max_age: Option<u64>) -> String {
     let secure = headers
         .get("x-forwarded-proto")
         .and_then(|v| v.to_str().ok())

@@ -139,6 +139,46 @@ impl Server {
     }
 
     /// `tourcentre user add NAME --role ROLE --password-stdin`, as an administrator does it.
+    /// A booking taken by phone for Friday 10:00 (`tourcentre booking add`): its code.
+    fn add_booking(&self) -> String {
+        let output = Command::new(env!("CARGO_BIN_EXE_tourcentre"))
+            .arg("--data-dir")
+            .arg(self.data.path())
+            .args([
+                "booking",
+                "add",
+                "--date",
+                "2025-10-17",
+                "--time",
+                "10:00",
+                "--group",
+                "school",
+                "--size",
+                "24",
+                "--adults",
+                "2",
+                "--organisation",
+                "Ліцей № 1",
+                "--class",
+                "3-Б",
+                "--contact-name",
+                "Олена Петрівна",
+                "--phone",
+                "+380 67 123 45 67",
+                "--consent",
+            ])
+            .current_dir(repo())
+            .env("TOURCENTRE_NOW", NOW)
+            .output()
+            .expect("the tourcentre binary starts");
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8_lossy(&output.stdout).trim().to_string()
+    }
+
     fn add_user(&self, name: &str, role: &str) {
         let mut child = Command::new(env!("CARGO_BIN_EXE_tourcentre"))
             .arg("--data-dir")
@@ -597,6 +637,109 @@ async fn a_guide_records_a_tour_and_walk_ins_on_a_phone() {
 }
 
 #[tokio::test]
+async fn a_teacher_books_a_visit_on_a_phone_and_cancels_it() {
+    let server = Server::start();
+    let browser = Browser::open(PHONE).await;
+    browser.goto(&server, "/book").await;
+    assert_eq!(browser.lang().await, "uk", "Ukrainian first");
+    // Two days ahead at the earliest: Friday's first slot.
+    let first = browser.text_of("a.slot").await;
+    assert!(first.contains("10:00") && first.contains("30"), "{first:?}");
+    browser.click_and_wait("a.slot").await;
+    assert!(
+        browser
+            .path()
+            .await
+            .starts_with("/book/new?date=2025-10-17")
+    );
+    assert!(
+        browser
+            .text_of(".slot-chosen")
+            .await
+            .contains("17.10.2025 10:00")
+    );
+
+    browser.fill("#organisation", "Ліцей № 1").await;
+    browser.fill("#class", "3-Б").await;
+    browser.fill("#size", "24").await;
+    browser.fill("#adults", "2").await;
+    browser.fill("#contact_name", "Олена Петрівна").await;
+    browser.fill("#phone", "12").await;
+    browser
+        .find("input[name=consent]")
+        .await
+        .click()
+        .await
+        .expect("tick consent");
+    browser
+        .click_and_wait("form.booking button[type=submit]")
+        .await;
+    // The wrong phone is said beside its field; what was typed stays.
+    assert_eq!(browser.status().await, 422);
+    assert_eq!(
+        browser
+            .find("#phone")
+            .await
+            .attr("aria-invalid")
+            .await
+            .ok()
+            .flatten()
+            .as_deref(),
+        Some("true")
+    );
+    assert!(browser.text_of("#phone-problem").await.contains("«12»"));
+    assert_eq!(
+        browser
+            .find("#organisation")
+            .await
+            .prop("value")
+            .await
+            .ok()
+            .flatten()
+            .as_deref(),
+        Some("Ліцей № 1")
+    );
+    browser.fill("#phone", "+380 67 123 45 67").await;
+    browser
+        .click_and_wait("form.booking button[type=submit]")
+        .await;
+    assert!(
+        browser.path().await.starts_with("/book/"),
+        "{}",
+        browser.path().await
+    );
+    let code = browser.text_of(".code strong").await;
+    assert_eq!(code.len(), 14, "XXXX-XXXX-XXXX: {code}");
+    assert!(
+        browser
+            .body()
+            .await
+            .contains(&text(Lang::Uk, "booking-status-requested"))
+    );
+
+    // The slot now has 26 places fewer.
+    browser.goto(&server, "/book").await;
+    assert!(
+        browser.text_of("a.slot").await.contains('4'),
+        "4 places left"
+    );
+    // The teacher cancels with the code's page.
+    browser
+        .goto(&server, &format!("/book/{}", code.replace('-', "")))
+        .await;
+    browser
+        .click_and_wait("form[action$='/cancel'] button[type=submit]")
+        .await;
+    assert!(
+        browser
+            .body()
+            .await
+            .contains(&text(Lang::Uk, "booking-status-cancelled"))
+    );
+    browser.close().await;
+}
+
+#[tokio::test]
 async fn a_wrong_password_is_refused_and_the_sixth_try_is_locked() {
     let server = Server::start();
     server.add_user("olena", "guide");
@@ -941,6 +1084,23 @@ async fn look_at_every_page(look: Look) -> Looking {
     let mut looking = Looking::new(look);
 
     looking.each(&browser, &server, "login", "/login").await;
+    // A teacher's pages, without an account.
+    looking.each(&browser, &server, "book", "/book").await;
+    looking
+        .each(
+            &browser,
+            &server,
+            "book-form",
+            "/book/new?date=2025-10-17&time=12:00",
+        )
+        .await;
+    looking
+        .each(&browser, &server, "book-privacy", "/book/privacy")
+        .await;
+    let booked = server.add_booking();
+    looking
+        .each(&browser, &server, "booking", &format!("/book/{booked}"))
+        .await;
     for lang in LANGS {
         browser
             .goto(&server, &format!("/lang/{}?next=/login", code(lang)))
@@ -1022,14 +1182,14 @@ async fn look_at_every_page(look: Look) -> Looking {
 #[tokio::test]
 async fn screenshots_of_every_page_in_both_languages_and_sizes() {
     let looking = look_at_every_page(Look::Screenshot).await;
-    assert_eq!(looking.checked, 13 * 2 * 2);
+    assert_eq!(looking.checked, 17 * 2 * 2);
     eprintln!("screenshots in {}", looking.shots.display());
 }
 
 #[tokio::test]
 async fn every_page_meets_wcag_2_1_aa_by_axe() {
     let looking = look_at_every_page(Look::Axe).await;
-    assert_eq!(looking.checked, 13 * 2 * 2);
+    assert_eq!(looking.checked, 17 * 2 * 2);
     assert!(
         looking.found.is_empty(),
         "axe-core finds {} WCAG 2.1 A/AA violations:\n{}",
