@@ -166,6 +166,12 @@ type Answer<T> = Result<(StatusCode, Json<T>), Failure>;
 
 /// A JSON body, or 400 naming what is wrong with it.
 fn body<T>(body: Result<Json<T>, JsonRejection>, caller: &Caller) -> Result<T, Failure> {
+    let _ = caller;
+    json_body(body)
+}
+
+/// A JSON body, or 400 naming what is wrong with it (413 when it is too large).
+pub(super) fn json_body<T>(body: Result<Json<T>, JsonRejection>) -> Result<T, Failure> {
     body.map(|Json(value)| value).map_err(|rejection| {
         let status = rejection.status();
         let mut failure = Failure::bad_request(rejection.body_text()).api();
@@ -173,7 +179,6 @@ fn body<T>(body: Result<Json<T>, JsonRejection>, caller: &Caller) -> Result<T, F
             failure.status = status;
             failure.code = "too_large";
         }
-        let _ = caller;
         failure
     })
 }

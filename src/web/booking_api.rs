@@ -14,6 +14,7 @@ use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use super::api::json_body;
 use super::reply::{Caller, ErrorBody, Failure, Someone};
 use super::{AppState, client_of, with_centre};
 use crate::bookings::{Asker, BookingRequest};
@@ -35,18 +36,6 @@ pub(super) fn add(router: OpenApiRouter<AppState>) -> OpenApiRouter<AppState> {
         .routes(routes!(move_to))
         .routes(routes!(arrive))
         .routes(routes!(no_show))
-}
-
-fn json_body<T>(body: Result<Json<T>, JsonRejection>) -> Result<T, Failure> {
-    body.map(|Json(value)| value).map_err(|rejection| {
-        let status = rejection.status();
-        let mut failure = Failure::bad_request(rejection.body_text()).api();
-        if status == StatusCode::PAYLOAD_TOO_LARGE {
-            failure.status = status;
-            failure.code = "too_large";
-        }
-        failure
-    })
 }
 
 /// A failure of the centre's operations as the API answers it.

@@ -16,7 +16,8 @@ use tourcentre::store::{SqliteStore, VisitorStore};
 use crate::repo;
 use crate::web_http::cli;
 
-struct Serving(Child);
+/// A child process killed when the test lets go of it (a failing test leaves nothing running).
+pub struct Serving(pub Child);
 
 impl Drop for Serving {
     fn drop(&mut self) {
@@ -25,7 +26,7 @@ impl Drop for Serving {
     }
 }
 
-fn serve(data: &Path, address: SocketAddr) -> Serving {
+pub fn serve(data: &Path, address: SocketAddr) -> Serving {
     let child = Command::new(env!("CARGO_BIN_EXE_tourcentre"))
         .arg("--data-dir")
         .arg(data)

@@ -6,42 +6,15 @@
 
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader};
-use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::net::{SocketAddr, TcpListener};
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use crate::kiosk_link::{Serving as Running, serve};
 use crate::repo;
 use crate::web_http::cli;
-
-/// A child process killed when the test lets go of it (a failing test leaves nothing running).
-struct Running(Child);
-
-impl Drop for Running {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-fn serve(data: &Path, address: SocketAddr) -> Running {
-    let child = Command::new(env!("CARGO_BIN_EXE_tourcentre"))
-        .arg("--data-dir")
-        .arg(data)
-        .args(["serve", "--listen", &address.to_string()])
-        .current_dir(repo())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let deadline = Instant::now() + Duration::from_secs(20);
-    while TcpStream::connect(address).is_err() {
-        assert!(Instant::now() < deadline, "the server did not start");
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    Running(child)
-}
 
 /// What one kiosk printed: each round safe in its outbox, as `{"round", "state", "completed"}`.
 type Ledger = Arc<Mutex<Vec<serde_json::Value>>>;
