@@ -232,6 +232,7 @@ pub fn serve(options: ServeOptions) -> Result<(), ServeError> {
             "tourcentre {}: serving http://{local}/",
             env!("CARGO_PKG_VERSION")
         );
+        tokio::spawn(erase_old_booking_details(state.clone()));
         let app = router(state.clone()).into_make_service_with_connect_info::<SocketAddr>();
         axum::serve(listener, app)
             .with_graceful_shutdown(shutdown_signal())
@@ -240,6 +241,23 @@ pub fn serve(options: ServeOptions) -> Result<(), ServeError> {
         eprintln!("tourcentre: stopped; the store is closed");
         Ok(())
     })
+}
+
+/// How often the server erases the contact details of bookings past `retention_days`.
+const PURGE_EVERY: std::time::Duration = std::time::Duration::from_secs(6 * 3600);
+
+/// At start and every six hours: the contact details of bookings whose visit was more than
+/// `retention_days` ago are erased (`tourcentre booking purge` does the same by hand). A failure
+/// is logged without any personal value and tried again next time.
+async fn erase_old_booking_details(state: AppState) {
+    loop {
+        match with_centre(&state, |centre| centre.purge_bookings()).await {
+            Ok(0) => {}
+            Ok(erased) => eprintln!("bookings: contact details erased from {erased}"),
+            Err(err) => eprintln!("bookings: erasing old contact details failed: {err}"),
+        }
+        tokio::time::sleep(PURGE_EVERY).await;
+    }
 }
 
 async fn shutdown_signal() {

@@ -235,3 +235,74 @@ fn a_guide_confirms_declines_and_moves_and_wrong_bookings_keep_nothing() {
     assert_eq!(status.json()["booked_ahead"], 28 + 25);
     assert_eq!(act(&big, "explode", serde_json::json!({})).status, 404);
 }
+
+#[test]
+fn the_server_erases_contact_details_past_retention_by_itself() {
+    // Booked on 1 April for 6 April; the server starts on 20 May, 44 days after the visit.
+    let data = tempfile::tempdir().unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_tourcentre"))
+        .arg("--data-dir")
+        .arg(data.path())
+        .args([
+            "booking",
+            "add",
+            "--date",
+            "2026-04-06",
+            "--time",
+            "10:00",
+            "--group",
+            "school",
+            "--size",
+            "20",
+            "--organisation",
+            "Ліцей № 1",
+            "--contact-name",
+            "Олена",
+            "--phone",
+            "+380 67 123 45 67",
+            "--email",
+            "olena@school.km.ua",
+            "--consent",
+        ])
+        .current_dir(crate::repo())
+        .env("TOURCENTRE_NOW", "2026-04-01T09:00:00+03:00")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let add = crate::web_http::cli(
+        data.path(),
+        &[
+            "user",
+            "add",
+            "olena",
+            "--role",
+            "guide",
+            "--password-stdin",
+        ],
+        "olena-password\n",
+    );
+    assert!(add.status.success());
+    let server = Server::on(data);
+    let guide = bearer(&server.token("olena"));
+    let erased = || {
+        let reply = server.request(
+            "GET",
+            "/api/v1/bookings?from=2026-04-01&to=2026-04-30",
+            &[("Authorization", guide.as_str())],
+            b"",
+        );
+        let booking = reply.json()[0].clone();
+        booking["phone"].is_null()
+            && booking["email"].is_null()
+            && booking["contact_name"].is_null()
+    };
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while !erased() {
+        assert!(std::time::Instant::now() < deadline, "not erased");
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+}
