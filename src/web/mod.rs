@@ -9,6 +9,7 @@ pub mod auth;
 mod book;
 mod booking_api;
 mod files;
+mod guide_bookings;
 mod pages;
 mod reply;
 mod stations;
@@ -200,6 +201,7 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .merge(pages::routes())
         .merge(book::routes())
+        .merge(guide_bookings::routes())
         .merge(api::routes())
         .merge(files::routes())
         .merge(admin::routes())

@@ -47,7 +47,11 @@ pub struct Templates {
     env: Environment<'static>,
 }
 
-const TEMPLATES: [(&str, &str); 16] = [
+const TEMPLATES: [(&str, &str); 17] = [
+    (
+        "bookings.html",
+        include_str!("../../assets/web/templates/bookings.html"),
+    ),
     (
         "book.html",
         include_str!("../../assets/web/templates/book.html"),
@@ -165,6 +169,7 @@ pub(super) fn frame(lang: Lang, staff: Option<&Staff>, here: &str) -> Value {
     let item = |href: &str, id: &str| context! { href => href, id => id, current => href == here };
     if matches!(role, Some(Role::Guide | Role::Admin)) {
         menu.push(item("/today", "web-menu-today"));
+        menu.push(item("/bookings", "web-menu-bookings"));
     }
     if role.is_some() {
         menu.push(item("/year", "web-menu-year"));

@@ -740,6 +740,82 @@ async fn a_teacher_books_a_visit_on_a_phone_and_cancels_it() {
 }
 
 #[tokio::test]
+async fn a_guide_confirms_a_request_and_closes_a_day_at_short_notice() {
+    let server = Server::start();
+    server.add_user("olena", "guide");
+    let code = server.add_booking();
+    let browser = Browser::open(PHONE).await;
+    // A teacher's request for Friday 12:00, through the form.
+    browser
+        .goto(&server, "/book/new?date=2025-10-17&time=12:00")
+        .await;
+    browser.fill("#organisation", "Гімназія № 2").await;
+    browser.fill("#size", "20").await;
+    browser.fill("#contact_name", "Ігор").await;
+    browser.fill("#phone", "+380 50 111 22 33").await;
+    browser
+        .find("input[name=consent]")
+        .await
+        .click()
+        .await
+        .expect("tick consent");
+    browser
+        .click_and_wait("form.booking button[type=submit]")
+        .await;
+    assert!(browser.path().await.starts_with("/book/"));
+
+    browser.goto(&server, "/login").await;
+    browser.sign_in(&server, "olena", PASSWORD).await;
+    browser.goto(&server, "/bookings").await;
+    assert!(
+        browser
+            .text_of("main")
+            .await
+            .contains(&format!("{} 1", text(Lang::Uk, "web-bookings-pending")))
+    );
+    // The pending request comes first, with its confirm button.
+    let first = browser.text_of("section.booking-row").await;
+    assert!(
+        first.contains("Гімназія № 2")
+            && first.contains(&text(Lang::Uk, "booking-status-requested")),
+        "{first}"
+    );
+    browser
+        .click_and_wait("section.booking-row form[action$='/confirm'] button")
+        .await;
+    assert_eq!(browser.path().await, "/bookings");
+    assert!(
+        browser
+            .text_of("main")
+            .await
+            .contains(&format!("{} 0", text(Lang::Uk, "web-bookings-pending")))
+    );
+
+    // Friday closes at short notice: both bookings cancelled, the teachers' phones listed.
+    // A date field is typed in the browser's own date format: set its value as a picker would.
+    browser
+        .script("document.getElementById('close-date').value = '2025-10-17';")
+        .await;
+    browser.fill("#close-reason", "Повітряна тривога").await;
+    browser
+        .click_and_wait("form[action='/bookings/close-day'] button")
+        .await;
+    let told = browser.text_of("#told-heading + p + ul").await;
+    assert!(
+        told.contains("+380 50 111 22 33") && told.contains("+380 67 123 45 67"),
+        "{told}"
+    );
+    browser.goto(&server, &format!("/book/{code}")).await;
+    assert!(
+        browser
+            .body()
+            .await
+            .contains(&text(Lang::Uk, "booking-status-cancelled"))
+    );
+    browser.close().await;
+}
+
+#[tokio::test]
 async fn a_wrong_password_is_refused_and_the_sixth_try_is_locked() {
     let server = Server::start();
     server.add_user("olena", "guide");
@@ -1150,6 +1226,9 @@ async fn look_at_every_page(look: Look) -> Looking {
     looking
         .each(&browser, &server, "stations", "/stations")
         .await;
+    looking
+        .each(&browser, &server, "bookings", "/bookings?from=2025-10-15")
+        .await;
 
     browser.goto(&server, "/today").await;
     browser.sign_out().await;
@@ -1182,14 +1261,14 @@ async fn look_at_every_page(look: Look) -> Looking {
 #[tokio::test]
 async fn screenshots_of_every_page_in_both_languages_and_sizes() {
     let looking = look_at_every_page(Look::Screenshot).await;
-    assert_eq!(looking.checked, 17 * 2 * 2);
+    assert_eq!(looking.checked, 18 * 2 * 2);
     eprintln!("screenshots in {}", looking.shots.display());
 }
 
 #[tokio::test]
 async fn every_page_meets_wcag_2_1_aa_by_axe() {
     let looking = look_at_every_page(Look::Axe).await;
-    assert_eq!(looking.checked, 17 * 2 * 2);
+    assert_eq!(looking.checked, 18 * 2 * 2);
     assert!(
         looking.found.is_empty(),
         "axe-core finds {} WCAG 2.1 A/AA violations:\n{}",
