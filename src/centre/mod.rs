@@ -41,7 +41,13 @@ pub struct Centre {
     data_dir: PathBuf,
     now: DateTime<Utc>,
     store: Option<SqliteStore>,
+    /// The calendar as last read, with the file's modification time and length then: read again
+    /// only when the file changed (a server reads it on most requests).
+    calendar_cache: std::cell::RefCell<Option<(CalendarStamp, Calendar)>>,
 }
+
+/// What tells a changed `visitors.ron`: its modification time and length (None: no file).
+type CalendarStamp = Option<(Option<std::time::SystemTime>, u64)>;
 
 impl Centre {
     /// The centre whose data lives in `data_dir`, at the clock's "now".
@@ -50,6 +56,7 @@ impl Centre {
             data_dir,
             now: crate::clock::now(),
             store: None,
+            calendar_cache: std::cell::RefCell::new(None),
         }
     }
 
@@ -91,7 +98,19 @@ impl Centre {
 
     /// The calendar (`visitors.ron`), or the defaults when there is none.
     pub fn calendar(&self) -> Result<Calendar, CentreError> {
-        load_calendar(&self.data_dir).map_err(CentreError::Problems)
+        let path = self.data_dir.join(crate::visitors::CALENDAR_FILE_NAME);
+        let stamp: CalendarStamp = std::fs::metadata(&path)
+            .ok()
+            .map(|meta| (meta.modified().ok(), meta.len()));
+        if let Some((seen, calendar)) = self.calendar_cache.borrow().as_ref()
+            && *seen == stamp
+            && stamp.is_none_or(|(modified, _)| modified.is_some())
+        {
+            return Ok(calendar.clone());
+        }
+        let calendar = load_calendar(&self.data_dir).map_err(CentreError::Problems)?;
+        *self.calendar_cache.borrow_mut() = Some((stamp, calendar.clone()));
+        Ok(calendar)
     }
 
     /// "now", or the instant a person gave (`--at`, a form's time).
@@ -239,5 +258,31 @@ impl Wording for CentreError {
                 &[("reason", reason.clone().into())],
             ),
         }
+    }
+}
+
+#[cfg(test)]
+mod calendar_cache_tests {
+    use super::*;
+
+    #[test]
+    fn the_calendar_is_read_again_when_the_file_changes_and_not_before() {
+        let data = tempfile::tempdir().unwrap();
+        let centre = Centre::new(data.path().to_path_buf());
+        assert_eq!(
+            centre.calendar().unwrap().target,
+            Calendar::default().target
+        );
+        let file = data.path().join(crate::visitors::CALENDAR_FILE_NAME);
+        std::fs::write(&file, "(target: 1000)\n").unwrap();
+        assert_eq!(centre.calendar().unwrap().target, 1000);
+        std::fs::write(&file, "(target: 2000, bookings: (capacity: 45))\n").unwrap();
+        let changed = centre.calendar().unwrap();
+        assert_eq!((changed.target, changed.bookings.capacity), (2000, 45));
+        std::fs::write(&file, "(target: oops)\n").unwrap();
+        assert!(
+            centre.calendar().is_err(),
+            "a broken file is reported, not the old one"
+        );
     }
 }
