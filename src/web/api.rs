@@ -47,7 +47,7 @@ pub fn routes() -> Router<AppState> {
 /// with a plain `.route(...)`: `tests/it/openapi.rs` fails on an `/api/v1` route it cannot find in
 /// the document.
 fn documented() -> OpenApiRouter<AppState> {
-    OpenApiRouter::with_openapi(ApiDoc::openapi())
+    let api = OpenApiRouter::with_openapi(ApiDoc::openapi())
         .routes(routes!(status))
         .routes(routes!(tours, start_tour))
         .routes(routes!(end_tour))
@@ -61,18 +61,9 @@ fn documented() -> OpenApiRouter<AppState> {
         .routes(routes!(panel))
         .routes(routes!(scenario))
         .routes(routes!(asset))
-        .routes(routes!(openapi_json))
-        .pipe(super::booking_api::add)
+        .routes(routes!(openapi_json));
+    super::booking_api::add(api)
 }
-
-/// `value.pipe(f)` is `f(value)`, to keep a chain of routes in one expression.
-trait Pipe: Sized {
-    fn pipe<T>(self, f: impl FnOnce(Self) -> T) -> T {
-        f(self)
-    }
-}
-
-impl<T> Pipe for T {}
 
 /// The OpenAPI document of [`documented`], as it is served.
 fn openapi() -> utoipa::openapi::OpenApi {
@@ -763,16 +754,7 @@ async fn panel(
         .lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner)
         .locked(&station, now);
-    let too_many = |lang| {
-        let mut failure = Failure::new(
-            StatusCode::TOO_MANY_REQUESTS,
-            "locked",
-            crate::i18n::Words::new(lang).text("web-panel-locked"),
-        )
-        .api();
-        failure.lang = lang;
-        failure
-    };
+    let too_many = |lang| Failure::too_many("locked", "web-panel-locked", lang).api();
     if locked.is_some() {
         return Err(too_many(lang));
     }

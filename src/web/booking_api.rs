@@ -164,14 +164,7 @@ pub(super) async fn limit(
     if allowed {
         Ok(())
     } else {
-        let mut failure = Failure::new(
-            StatusCode::TOO_MANY_REQUESTS,
-            "rate_limited",
-            crate::i18n::Words::new(lang).text("booking-rate-limited"),
-        )
-        .api();
-        failure.lang = lang;
-        Err(failure)
+        Err(Failure::too_many("rate_limited", "booking-rate-limited", lang).api())
     }
 }
 

@@ -105,6 +105,11 @@ impl Failure {
         Failure::worded(StatusCode::FORBIDDEN, "csrf", "web-csrf", lang)
     }
 
+    /// 429: too many tries or requests; `id` says what to wait for.
+    pub fn too_many(code: &'static str, id: &str, lang: Lang) -> Self {
+        Failure::worded(StatusCode::TOO_MANY_REQUESTS, code, id, lang)
+    }
+
     pub fn not_found(lang: Lang) -> Self {
         Failure::worded(StatusCode::NOT_FOUND, "not_found", "web-not-found", lang)
     }
