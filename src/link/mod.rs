@@ -213,13 +213,9 @@ impl Link {
             .map_err(|err| LinkError::Away(err.to_string()))
     }
 
-    /// A GET with the guide panel's token, read as JSON (anything but 200 is refused).
-    fn get_json<T: serde::de::DeserializeOwned>(
-        &self,
-        token: &str,
-        path: &str,
-    ) -> Result<T, LinkError> {
-        let mut response = self
+    /// A GET with `token` (the station's or the guide panel's); anything but 200 is refused.
+    fn get(&self, token: &str, path: &str) -> Result<ureq::http::Response<ureq::Body>, LinkError> {
+        let response = self
             .agent
             .get(format!("{}{path}", self.base))
             .header("Authorization", &format!("Bearer {token}"))
@@ -228,9 +224,21 @@ impl Link {
         if response.status().as_u16() != 200 {
             return Err(Self::refused(response));
         }
-        response.body_mut().read_json().map_err(|err| {
-            LinkError::Away(format!("an answer that is not the expected JSON: {err}"))
-        })
+        Ok(response)
+    }
+
+    /// A GET read as JSON (anything but 200 is refused).
+    fn get_json<T: serde::de::DeserializeOwned>(
+        &self,
+        token: &str,
+        path: &str,
+    ) -> Result<T, LinkError> {
+        self.get(token, path)?
+            .body_mut()
+            .read_json()
+            .map_err(|err| {
+                LinkError::Away(format!("an answer that is not the expected JSON: {err}"))
+            })
     }
 
     /// Sends the PIN typed on the kiosk's guide panel (`POST /api/v1/panel`): the server

@@ -215,16 +215,7 @@ impl Link {
 
     /// One picture the server's scenario names (`GET /api/v1/assets/{path}`), at most 16 MiB.
     pub fn fetch_asset(&self, path: &str) -> Result<Vec<u8>, LinkError> {
-        let mut response = self
-            .agent
-            .get(format!("{}/api/v1/assets/{path}", self.base))
-            .header("Authorization", &format!("Bearer {}", self.token))
-            .call()
-            .map_err(|err| LinkError::Away(err.to_string()))?;
-        if response.status().as_u16() != 200 {
-            return Err(Self::refused(response));
-        }
-        response
+        self.get(&self.token, &format!("/api/v1/assets/{path}"))?
             .body_mut()
             .with_config()
             .limit(MAX_ASSET_BYTES)
