@@ -224,18 +224,19 @@ impl Centre {
                 .unwrap_or(from),
         };
         let slots = offered_slots(&calendar, now, asker, from, to);
-        let taken = match (slots.first(), slots.last()) {
-            (Some(first), Some(last)) => self.store()?.slot_people(first.date, last.date)?,
-            _ => Vec::new(),
+        let taken: std::collections::HashMap<Slot, u64> = match (slots.first(), slots.last()) {
+            (Some(first), Some(last)) => self
+                .store()?
+                .slot_people(first.date, last.date)?
+                .into_iter()
+                .collect(),
+            _ => std::collections::HashMap::new(),
         };
         let capacity = calendar.bookings.capacity;
         Ok(slots
             .into_iter()
             .map(|slot| {
-                let people = taken
-                    .iter()
-                    .find(|(s, _)| *s == slot)
-                    .map_or(0, |(_, p)| *p);
+                let people = taken.get(&slot).copied().unwrap_or(0);
                 SlotRecord {
                     date: slot.date.to_string(),
                     time: slot.time_text(),
@@ -313,10 +314,12 @@ impl Centre {
                 (Action::Cancel(*asker), reason)
             }
             BookingAct::Move { .. } => (Action::Move, None),
-            BookingAct::Arrive { people } => {
-                let people = people.map(|n| u32::try_from(n).unwrap_or(u32::MAX));
-                (Action::Arrive { people }, None)
-            }
+            BookingAct::Arrive { people } => (
+                Action::Arrive {
+                    people: arriving(*people),
+                },
+                None,
+            ),
             BookingAct::NoShow => (Action::NoShow, None),
         };
         let to =
@@ -344,11 +347,8 @@ impl Centre {
                 let capacity = calendar.bookings.capacity;
                 self.store()?.move_booking(&change, slot, capacity)?
             }
-            BookingAct::Arrive { .. } => {
-                let Action::Arrive { people } = action else {
-                    unreachable!("an arrival is Action::Arrive")
-                };
-                let people = visitors_on_arrival(current.people(), people);
+            BookingAct::Arrive { people } => {
+                let people = visitors_on_arrival(current.people(), arriving(*people));
                 let mut note = format!("{}: {}", current.code, current.organisation);
                 if let Some(class) = &current.class {
                     note.push_str(&format!(", {class}"));
@@ -443,6 +443,12 @@ impl Centre {
         let now = self.now();
         Ok(self.store()?.erase_booking_details(before, now)?)
     }
+}
+
+/// The people who came, as typed: a count outside u32 is out of range all the same (the rules
+/// refuse it by its size).
+fn arriving(people: Option<i64>) -> Option<u32> {
+    people.map(|n| u32::try_from(n).unwrap_or(u32::MAX))
 }
 
 /// A code as a person types it: spaces and dashes between the groups dropped, upper case.

@@ -143,6 +143,28 @@ impl Csrf for CloseForm {
     }
 }
 
+/// A refusal the guide can act on (4xx): the week again, with it said above; a failure of the
+/// server's own is its error page.
+async fn refused(
+    state: &AppState,
+    staff: &Staff,
+    err: &crate::centre::CentreError,
+) -> Result<Response, Failure> {
+    let failure = Failure::centre(err, staff.lang);
+    if failure.status.is_server_error() {
+        return Err(failure);
+    }
+    week_page(
+        state,
+        staff,
+        None,
+        Some(failure.message),
+        None,
+        failure.status,
+    )
+    .await
+}
+
 /// `POST /bookings/{code}/{action}`: done, back to the week; or the week with what went wrong.
 async fn act(
     State(state): State<AppState>,
@@ -194,21 +216,7 @@ async fn act(
     .await;
     match done {
         Ok(_) => Ok(Redirect::to("/bookings").into_response()),
-        Err(err) => {
-            let failure = Failure::centre(&err, lang);
-            if failure.status.is_server_error() {
-                return Err(failure);
-            }
-            week_page(
-                &state,
-                &staff,
-                None,
-                Some(failure.message),
-                None,
-                failure.status,
-            )
-            .await
-        }
+        Err(err) => refused(&state, &staff, &err).await,
     }
 }
 
@@ -220,7 +228,6 @@ async fn close_day(
     CsrfForm(form): CsrfForm<CloseForm>,
 ) -> Result<Response, Failure> {
     staff.require(DESK)?;
-    let lang = staff.lang;
     let user = staff.signed.name.clone();
     let (date, reason) = (form.date, form.reason);
     let closed = with_centre(&state, move |centre| {
@@ -232,20 +239,6 @@ async fn close_day(
             let from = Some(closed.date.clone());
             week_page(&state, &staff, from, None, Some(closed), StatusCode::OK).await
         }
-        Err(err) => {
-            let failure = Failure::centre(&err, lang);
-            if failure.status.is_server_error() {
-                return Err(failure);
-            }
-            week_page(
-                &state,
-                &staff,
-                None,
-                Some(failure.message),
-                None,
-                failure.status,
-            )
-            .await
-        }
+        Err(err) => refused(&state, &staff, &err).await,
     }
 }
