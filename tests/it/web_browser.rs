@@ -411,6 +411,20 @@ impl Browser {
             .unwrap_or_else(|err| panic!("type into {css}: {err}"));
     }
 
+    /// Fills the teacher's booking form, ticks the consent and sends it.
+    async fn send_booking(&self, fields: &[(&str, &str)]) {
+        for (css, value) in fields {
+            self.fill(css, value).await;
+        }
+        self.find("input[name=consent]")
+            .await
+            .click()
+            .await
+            .expect("tick consent");
+        self.click_and_wait("form.booking button[type=submit]")
+            .await;
+    }
+
     /// Clicks and waits for the next page to have loaded.
     async fn click_and_wait(&self, css: &str) {
         let button = self.find(css).await;
@@ -659,20 +673,15 @@ async fn a_teacher_books_a_visit_on_a_phone_and_cancels_it() {
             .contains("17.10.2025 10:00")
     );
 
-    browser.fill("#organisation", "Ліцей № 1").await;
-    browser.fill("#class", "3-Б").await;
-    browser.fill("#size", "24").await;
-    browser.fill("#adults", "2").await;
-    browser.fill("#contact_name", "Олена Петрівна").await;
-    browser.fill("#phone", "12").await;
     browser
-        .find("input[name=consent]")
-        .await
-        .click()
-        .await
-        .expect("tick consent");
-    browser
-        .click_and_wait("form.booking button[type=submit]")
+        .send_booking(&[
+            ("#organisation", "Ліцей № 1"),
+            ("#class", "3-Б"),
+            ("#size", "24"),
+            ("#adults", "2"),
+            ("#contact_name", "Олена Петрівна"),
+            ("#phone", "12"),
+        ])
         .await;
     // The wrong phone is said beside its field; what was typed stays.
     assert_eq!(browser.status().await, 422);
@@ -749,18 +758,13 @@ async fn a_guide_confirms_a_request_and_closes_a_day_at_short_notice() {
     browser
         .goto(&server, "/book/new?date=2025-10-17&time=12:00")
         .await;
-    browser.fill("#organisation", "Гімназія № 2").await;
-    browser.fill("#size", "20").await;
-    browser.fill("#contact_name", "Ігор").await;
-    browser.fill("#phone", "+380 50 111 22 33").await;
     browser
-        .find("input[name=consent]")
-        .await
-        .click()
-        .await
-        .expect("tick consent");
-    browser
-        .click_and_wait("form.booking button[type=submit]")
+        .send_booking(&[
+            ("#organisation", "Гімназія № 2"),
+            ("#size", "20"),
+            ("#contact_name", "Ігор"),
+            ("#phone", "+380 50 111 22 33"),
+        ])
         .await;
     assert!(browser.path().await.starts_with("/book/"));
 
