@@ -182,17 +182,48 @@ CREATE TABLE bookings (
 CREATE INDEX bookings_by_slot ON bookings (slot_date, slot_time, status);
 ";
 
+const V5_NOTICES_FEEDS: &str = "
+-- What a teacher is to be told about their booking: by e-mail when the server has SMTP settings,
+-- else as a guide's \"tell the teacher\" item with the phone number to call. A mail that fails is
+-- tried again later (attempts, next_try_at, last_error); a guide marks an item told.
+CREATE TABLE booking_notices (
+    id          INTEGER PRIMARY KEY,
+    code        TEXT NOT NULL REFERENCES bookings (code),
+    event       TEXT NOT NULL CHECK (event IN
+                  ('requested', 'confirmed', 'declined', 'moved', 'cancelled', 'results')),
+    created_at  TEXT NOT NULL,
+    attempts    INTEGER NOT NULL DEFAULT 0,
+    next_try_at TEXT,
+    last_error  TEXT,
+    sent_at     TEXT,
+    told_at     TEXT,
+    told_by     TEXT
+);
+CREATE INDEX booking_notices_open ON booking_notices (sent_at, told_at);
+
+-- Read-only tokens of the guides' iCal feed of confirmed bookings (`tc_<id>_<secret>`): the
+-- secret only as its SHA-256, found by its id; removing the row revokes the feed.
+CREATE TABLE feed_tokens (
+    id            TEXT PRIMARY KEY NOT NULL,
+    secret_sha256 TEXT NOT NULL,
+    label         TEXT,
+    created_at    TEXT NOT NULL,
+    created_by    TEXT
+);
+";
+
 pub fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
         M::up(V1_TOURS_VISITS_IMPORTS),
         M::up(V2_PLAY_SESSIONS),
         M::up(V3_ACCOUNTS_AUDIT),
         M::up(V4_TOUR_STATIONS),
+        M::up(V5_NOTICES_FEEDS),
     ])
 }
 
 /// The schema version this program writes.
-pub const LATEST_VERSION: usize = 4;
+pub const LATEST_VERSION: usize = 5;
 
 #[cfg(test)]
 mod tests {
