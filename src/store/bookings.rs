@@ -285,8 +285,20 @@ impl SqliteStore {
         )
     }
 
-    /// People holding places in each slot dated `from` through `to`.
+    /// People holding places in each slot dated `from` through `to`. The teachers' slot list
+    /// asks for this on every look, many at once when a booking window opens: the answer is kept
+    /// until anyone writes to the store.
     pub fn slot_people(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<Vec<(Slot, u64)>, StoreError> {
+        self.kept(&self.slot_cache, (from, to), |store| {
+            store.read_slot_people(from, to)
+        })
+    }
+
+    fn read_slot_people(
         &self,
         from: NaiveDate,
         to: NaiveDate,
@@ -546,6 +558,49 @@ mod tests {
     }
 
     const NOW: &str = "2026-05-01T09:00:00Z";
+
+    #[test]
+    fn the_people_per_slot_are_kept_only_until_anyone_writes() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut reader = super::super::open(dir.path()).unwrap();
+        let mut writer = super::super::open(dir.path()).unwrap();
+        let slot = booking(1, 0).slot;
+        let people = |store: &SqliteStore| store.slot_people(slot.date, slot.date).unwrap();
+        let add = |store: &mut SqliteStore, size: i64, n: u32| {
+            store
+                .add_booking(
+                    &booking(size, n),
+                    &format!("KEPT{n:06}"),
+                    Status::Requested,
+                    30,
+                    None,
+                    at(NOW),
+                )
+                .unwrap();
+        };
+        assert_eq!(people(&reader), []);
+        add(&mut reader, 3, 1);
+        assert_eq!(people(&reader), [(slot, 3)]);
+        assert_eq!(people(&reader), [(slot, 3)], "the kept answer");
+        // Another connection (another process: the CLI, another server worker) commits.
+        add(&mut writer, 4, 2);
+        assert_eq!(people(&reader), [(slot, 7)]);
+        // A change of state frees places.
+        writer
+            .change_booking(&BookingChange {
+                code: "KEPT000002",
+                from: Status::Requested,
+                to: Status::Cancelled,
+                reason: None,
+                user: None,
+                at: at(NOW),
+            })
+            .unwrap();
+        assert_eq!(people(&reader), [(slot, 3)]);
+        // Another range is read for itself.
+        let day_before = slot.date.pred_opt().unwrap();
+        assert_eq!(reader.slot_people(day_before, day_before).unwrap(), []);
+    }
 
     #[test]
     fn twenty_writers_at_once_never_overfill_a_slot() {

@@ -141,16 +141,19 @@ pub struct SqliteStore {
     pub(super) conn: Connection,
     pub(super) path: PathBuf,
     /// The last year's day counts read, kept until anything is written (see `day_counts`).
-    day_cache: std::cell::RefCell<Option<DayCache>>,
+    day_cache: std::cell::RefCell<Option<Kept<i32, Vec<DayCount>>>>,
+    /// The last range's people per slot, kept the same way (see `slot_people`).
+    pub(super) slot_cache:
+        std::cell::RefCell<Option<Kept<(NaiveDate, NaiveDate), Vec<(crate::bookings::Slot, u64)>>>>,
 }
 
-/// A year's day counts with the store's state when they were read: `total_changes` counts this
-/// connection's writes, `PRAGMA data_version` moves when any other connection commits.
-struct DayCache {
-    year: i32,
+/// An answer read for `key`, with the store's state when it was read: `total_changes` counts
+/// this connection's writes, `PRAGMA data_version` moves when any other connection commits.
+pub(super) struct Kept<K, V> {
+    key: K,
     total_changes: u64,
     data_version: i64,
-    counts: Vec<DayCount>,
+    value: V,
 }
 
 impl std::fmt::Debug for SqliteStore {
@@ -162,6 +165,36 @@ impl std::fmt::Debug for SqliteStore {
 }
 
 impl SqliteStore {
+    /// `read(self)` for `key`, or the answer kept in `cell` when it was read for the same key and
+    /// nothing has been written since, by this connection or any other.
+    pub(super) fn kept<K: PartialEq, V: Clone>(
+        &self,
+        cell: &std::cell::RefCell<Option<Kept<K, V>>>,
+        key: K,
+        read: impl FnOnce(&Self) -> Result<V, StoreError>,
+    ) -> Result<V, StoreError> {
+        let total_changes = self.conn.total_changes();
+        let data_version: i64 = self
+            .conn
+            .query_row("PRAGMA data_version", [], |row| row.get(0))
+            .map_err(|err| self.error(err))?;
+        if let Some(kept) = cell.borrow().as_ref()
+            && kept.key == key
+            && kept.total_changes == total_changes
+            && kept.data_version == data_version
+        {
+            return Ok(kept.value.clone());
+        }
+        let value = read(self)?;
+        *cell.borrow_mut() = Some(Kept {
+            key,
+            total_changes,
+            data_version,
+            value: value.clone(),
+        });
+        Ok(value)
+    }
+
     /// Opens `data_dir/tourcentre.sqlite`, creating the directory and the file on first use, and
     /// brings the schema up to date.
     pub fn open(data_dir: &Path) -> Result<Self, StoreError> {
@@ -184,6 +217,7 @@ impl SqliteStore {
             conn,
             path,
             day_cache: Default::default(),
+            slot_cache: Default::default(),
         };
         let (application_id, user_version, _) = store.identity()?;
         if application_id != APPLICATION_ID {
@@ -267,6 +301,7 @@ impl SqliteStore {
             conn,
             path: path.to_path_buf(),
             day_cache: Default::default(),
+            slot_cache: Default::default(),
         })
     }
 
@@ -515,26 +550,9 @@ impl VisitorStore for SqliteStore {
         ) else {
             return Ok(Vec::new());
         };
-        let total_changes = self.conn.total_changes();
-        let data_version: i64 = self
-            .conn
-            .query_row("PRAGMA data_version", [], |row| row.get(0))
-            .map_err(|err| self.error(err))?;
-        if let Some(cache) = self.day_cache.borrow().as_ref()
-            && cache.year == year
-            && cache.total_changes == total_changes
-            && cache.data_version == data_version
-        {
-            return Ok(cache.counts.clone());
-        }
-        let counts = self.counts_between(first, last)?;
-        *self.day_cache.borrow_mut() = Some(DayCache {
-            year,
-            total_changes,
-            data_version,
-            counts: counts.clone(),
-        });
-        Ok(counts)
+        self.kept(&self.day_cache, year, |store| {
+            store.counts_between(first, last)
+        })
     }
 
     fn import_visits(&mut self, batch: &ImportBatch) -> Result<ImportReceipt, StoreError> {
