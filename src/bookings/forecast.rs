@@ -64,6 +64,41 @@ pub fn secured_year_end(
     visitors_to_date as f64 + booked_ahead as f64 * (1.0 - no_show_rate.unwrap_or(0.0))
 }
 
+/// The secured year day by day, for the pace chart: from the visitors so far on `as_of`, each
+/// day's confirmed people (as booked, less the no-show rate) added on their day, ending on
+/// 31 December at [`secured_year_end`]. Empty when nothing is booked ahead.
+pub fn secured_path(
+    bookings: &[BookedDay],
+    as_of: NaiveDate,
+    visitors_to_date: u64,
+) -> Vec<(NaiveDate, f64)> {
+    let ahead: Vec<&BookedDay> = bookings
+        .iter()
+        .filter(|b| {
+            b.status == Status::Confirmed && b.date >= as_of && b.date.year() == as_of.year()
+        })
+        .collect();
+    let Some(year_end) = NaiveDate::from_ymd_opt(as_of.year(), 12, 31) else {
+        return Vec::new();
+    };
+    if ahead.is_empty() {
+        return Vec::new();
+    }
+    let shown = 1.0 - no_show_rate(bookings, as_of).unwrap_or(0.0);
+    let mut by_day: std::collections::BTreeMap<NaiveDate, u64> = Default::default();
+    for b in ahead {
+        *by_day.entry(b.date).or_default() += u64::from(b.people);
+    }
+    let mut secured = visitors_to_date as f64;
+    let mut path = vec![(as_of, secured)];
+    for (day, people) in by_day {
+        secured += people as f64 * shown;
+        path.push((day, secured));
+    }
+    path.push((year_end, secured));
+    path
+}
+
 /// The three figures of `as_of`'s year from its bookings and the visitors counted so far. Bookings
 /// of other years may be passed; they count nothing.
 pub fn booking_forecast(
@@ -149,6 +184,33 @@ mod tests {
             no_show_rate(&[booked(day(1, 5), 9, Status::NoShow)], day(1, 5)),
             Some(1.0)
         );
+    }
+
+    #[test]
+    fn the_secured_path_climbs_by_each_booked_day_to_the_secured_year_end() {
+        let path = secured_path(&year(), day(5, 31), 10_321);
+        assert_eq!(
+            path,
+            [
+                (day(5, 31), 10_321.0),
+                (day(5, 31), 10_341.0),
+                (day(9, 15), 10_365.0),
+                (day(12, 31), 10_377.0),
+                (day(12, 31), 10_377.0),
+            ]
+        );
+        let end = path.last().unwrap().1;
+        assert_eq!(
+            end,
+            booking_forecast(&year(), day(5, 31), 10_321).secured_year_end
+        );
+        // Nothing booked ahead: no line.
+        assert_eq!(
+            secured_path(&year(), day(12, 31), 9),
+            [(day(12, 31), 9.0), (day(12, 31), 21.0), (day(12, 31), 21.0)]
+        );
+        assert!(secured_path(&[], day(5, 31), 100).is_empty());
+        assert!(secured_path(&year()[..6], day(5, 31), 100).is_empty());
     }
 
     #[test]

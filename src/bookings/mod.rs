@@ -17,7 +17,8 @@ mod state;
 pub use capacity::{Adding, Full, Held, fits, free_places, people, taken};
 pub use code::{BookingCode, CODE_ALPHABET, CODE_LENGTH, NoRandomness};
 pub use forecast::{
-    BookedDay, BookingForecast, booked_ahead, booking_forecast, no_show_rate, secured_year_end,
+    BookedDay, BookingForecast, booked_ahead, booking_forecast, no_show_rate, secured_path,
+    secured_year_end,
 };
 pub use request::{
     BookingProblem, BookingRequest, Field, MAX_ADULTS, MAX_CLASS_CHARS, MAX_NAME_CHARS,

@@ -441,7 +441,24 @@ impl Centre {
             .checked_sub_days(chrono::Days::new(days.into()))
             .unwrap_or(NaiveDate::MIN);
         let now = self.now();
-        Ok(self.store()?.erase_booking_details(before, now)?)
+        let which = crate::store::Erase::VisitedBefore(before);
+        Ok(self.store()?.erase_booking_details(which, None, now)?)
+    }
+
+    /// Erases one booking's contact name, phone, e-mail, needs, note and call notes at the
+    /// person's request (the booking stays, for the statistics).
+    pub fn erase_booking(
+        &mut self,
+        code: &str,
+        user: Option<&str>,
+    ) -> Result<BookingRecord, CentreError> {
+        let code = normalise_code(code);
+        // Not found is told as such, not as "nothing to erase".
+        self.booking(&code)?;
+        let now = self.now();
+        self.store()?
+            .erase_booking_details(crate::store::Erase::Asked(&code), user, now)?;
+        self.booking(&code)
     }
 }
 

@@ -50,10 +50,14 @@ fn read_centre(data_dir: Option<&Path>, today: NaiveDate) -> Result<CentreYear, 
     let year = today.year();
     let figures = store.centre_figures(year).map_err(CentreMissing::Store)?;
     let days = store.day_counts(year).map_err(CentreMissing::Store)?;
+    let booked = store.booked_days(year).map_err(CentreMissing::Store)?;
+    let mut status = year_status(&calendar, today, &days);
+    let mut pace = year_pace(&calendar, today, &days);
+    super::status::add_bookings_to_pace(&mut status, &mut pace, &booked);
     Ok(CentreYear {
         figures,
-        status: year_status(&calendar, today, &days),
-        pace: year_pace(&calendar, today, &days),
+        status,
+        pace,
         calendar,
     })
 }

@@ -36,9 +36,20 @@ impl Centre {
         let store = self.store()?;
         let days = store.day_counts(year)?;
         let mut status = crate::visitors::year_status(&calendar, today, &days);
-        add_bookings(&mut status, &store.booked_days(year)?);
-        Ok((status, crate::visitors::year_pace(&calendar, today, &days)))
+        let mut pace = crate::visitors::year_pace(&calendar, today, &days);
+        add_bookings_to_pace(&mut status, &mut pace, &store.booked_days(year)?);
+        Ok((status, pace))
     }
+}
+
+/// The bookings' figures added to the year's status, and its secured line to the pace chart.
+pub(super) fn add_bookings_to_pace(
+    status: &mut YearStatus,
+    pace: &mut crate::visitors::YearPace,
+    booked: &[crate::bookings::BookedDay],
+) {
+    add_bookings(status, booked);
+    pace.secured = crate::bookings::secured_path(booked, status.as_of, status.visitors_to_date);
 }
 
 /// The figures bookings add to the year's status: booked ahead, no-show rate, secured year end.

@@ -303,6 +303,9 @@ pub enum BookingCommand {
     /// Erases contact names, phones, e-mails, needs and notes of visits more than
     /// retention_days ago (visitors.ron; 30 by default). Run it daily (the server does too).
     Purge,
+    /// Erases one booking's contact name, phone, e-mail, needs, note and call notes at the
+    /// person's request; the booking stays, for the statistics.
+    Erase { code: String },
 }
 
 #[derive(Debug, clap::Args)]

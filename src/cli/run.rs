@@ -639,6 +639,13 @@ fn run_booking(mut centre: Centre, command: BookingCommand, words: &Words) -> Re
             let closed = centre.close_day(&date, &reason, None)?;
             emit(format, &closed, || show::closed_day(words, &closed));
         }
+        BookingCommand::Erase { code } => {
+            let erased = centre.erase_booking(&code, None)?;
+            println!(
+                "{}",
+                words.say("booking-erased-one", &[("code", erased.code.into())])
+            );
+        }
         BookingCommand::Purge => {
             let erased = centre.purge_bookings()?;
             println!(

@@ -338,10 +338,7 @@ pub fn year_status(words: &Words, status: &YearStatus) -> Shown {
     });
     lines.push(words.say("status-pace", &[("status", status.status.as_str().into())]));
     if status.booked_ahead > 0 || status.no_show_rate.is_some() {
-        let rate = status.no_show_rate.map_or_else(
-            || "–".to_string(),
-            |rate| words.number(rate * 100.0, 0) + " %",
-        );
+        let rate = crate::report::no_show_words(words, status.no_show_rate);
         lines.push(words.say(
             "status-bookings",
             &[

@@ -460,6 +460,14 @@ fn section(words: &Words, indicator: &Indicator, chart: Option<ChartFiles>) -> S
     }
 }
 
+/// The no-show rate as a percentage, or "–" before any booked group came or missed.
+pub fn no_show_words(words: &Words, rate: Option<f64>) -> String {
+    rate.map_or_else(
+        || "–".to_string(),
+        |rate| words.number(rate * 100.0, 0) + " %",
+    )
+}
+
 fn month_names(words: &Words) -> [String; 12] {
     std::array::from_fn(|m| words.text(&format!("month-short-{}", m + 1)))
 }
@@ -489,6 +497,8 @@ fn pace_chart(words: &Words, status: &YearStatus, pace: &YearPace, footer: Strin
         pace_label: words.text("report-pace-expected"),
         actual: pace.actual.iter().map(|(d, v)| (*d, *v as f64)).collect(),
         expected: pace.expected.clone(),
+        secured: pace.secured.clone(),
+        secured_label: words.text("report-pace-secured"),
         months: month_names(words),
     }
 }
@@ -536,6 +546,17 @@ fn centre_section(
             &[("required", whole(status.required_per_operating_day as f64))],
         ),
     ];
+    let mut status_lines = status_lines;
+    if status.booked_ahead > 0 || status.no_show_rate.is_some() {
+        status_lines.push(words.say(
+            "report-centre-secured",
+            &[
+                ("booked", whole(status.booked_ahead as f64)),
+                ("rate", no_show_words(words, status.no_show_rate).into()),
+                ("secured", whole(status.secured_year_end)),
+            ],
+        ));
+    }
     let footer = words.text("report-centre-footer");
     let months = month_names(words);
     let mut charts_out = Vec::new();

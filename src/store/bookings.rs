@@ -63,6 +63,15 @@ pub struct BookingChange<'a> {
     pub at: DateTime<Utc>,
 }
 
+/// Whose contact details to erase.
+#[derive(Clone, Copy, Debug)]
+pub enum Erase<'a> {
+    /// Every booking dated before this day (`retention_days` after the visit).
+    VisitedBefore(NaiveDate),
+    /// One booking, at the person's request.
+    Asked(&'a str),
+}
+
 const COLUMNS: &str = "code, slot_date, slot_time, status, category, group_size, adults,
     organisation, class, contact_name, phone, email, lang, needs, note, call_notes, reason,
     tour_id, arrived_people, created_at, changed_at, erased_at";
@@ -467,27 +476,45 @@ impl SqliteStore {
             .ok_or_else(|| StoreError::BookingNotFound(change.code.to_string()))
     }
 
-    /// Erases contact name, phone, e-mail, needs and note (and the call notes) from bookings
-    /// dated before `before`: how many bookings were erased. The tour a booking became holds
+    /// Erases contact name, phone, e-mail, needs and note (and the call notes) from the
+    /// bookings `which` names: how many bookings were erased. The tour a booking became holds
     /// none of these (only the code, the organisation and the class), so it keeps all it has.
     pub fn erase_booking_details(
         &mut self,
-        before: NaiveDate,
+        which: Erase<'_>,
+        user: Option<&str>,
         at: DateTime<Utc>,
     ) -> Result<u64, StoreError> {
         let path = self.path.clone();
         let tx = self.conn.transaction().map_err(|e| classify(&path, e))?;
+        let (rule, key, subject, detail) = match which {
+            Erase::VisitedBefore(before) => (
+                "slot_date < ?1",
+                before.to_string(),
+                "*",
+                serde_json::json!({ "before": before.to_string() }),
+            ),
+            Erase::Asked(code) => (
+                "code = ?1",
+                code.to_string(),
+                code,
+                serde_json::json!({ "asked": true }),
+            ),
+        };
         let erased = (|| -> rusqlite::Result<usize> {
             let erased = tx.execute(
-                "UPDATE bookings SET contact_name = NULL, phone = NULL, phone_key = NULL,
-                        email = NULL, needs = NULL, note = NULL, call_notes = NULL, erased_at = ?2
-                  WHERE slot_date < ?1 AND erased_at IS NULL",
-                params![before.to_string(), timestamp(at)],
+                &format!(
+                    "UPDATE bookings SET contact_name = NULL, phone = NULL, phone_key = NULL,
+                            email = NULL, needs = NULL, note = NULL, call_notes = NULL,
+                            erased_at = ?2
+                      WHERE {rule} AND erased_at IS NULL"
+                ),
+                params![key, timestamp(at)],
             )?;
             if erased > 0 {
-                let detail =
-                    serde_json::json!({ "before": before.to_string(), "bookings": erased });
-                audit(&tx, at, None, "booking-erase", "*", detail)?;
+                let mut detail = detail;
+                detail["bookings"] = erased.into();
+                audit(&tx, at, user, "booking-erase", subject, detail)?;
             }
             Ok(erased)
         })()
@@ -748,13 +775,17 @@ mod tests {
 
         assert_eq!(
             store
-                .erase_booking_details(kept.slot.date, at(NOW))
+                .erase_booking_details(Erase::VisitedBefore(kept.slot.date), None, at(NOW))
                 .unwrap(),
             0,
             "not before its day"
         );
         let next_day = kept.slot.date.succ_opt().unwrap();
-        assert_eq!(store.erase_booking_details(next_day, at(NOW)).unwrap(), 1);
+        let before = Erase::VisitedBefore(next_day);
+        assert_eq!(
+            store.erase_booking_details(before, None, at(NOW)).unwrap(),
+            1
+        );
         let erased = store.booking("ARRIVE0000").unwrap().unwrap();
         assert_eq!(
             (erased.contact_name, erased.phone, erased.email),
@@ -767,5 +798,48 @@ mod tests {
         assert_eq!(store.totals().unwrap().tour_visitors, 23);
         let days = store.booked_days(2026).unwrap();
         assert_eq!((days[0].people, days[0].status), (20, Status::Arrived));
+    }
+
+    #[test]
+    fn one_booking_is_erased_at_its_persons_request_and_the_others_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = super::super::open(dir.path()).unwrap();
+        for n in 1..=2 {
+            store
+                .add_booking(
+                    &booking(5, n),
+                    &format!("ASKED{n:05}"),
+                    Status::Requested,
+                    30,
+                    None,
+                    at(NOW),
+                )
+                .unwrap();
+        }
+        let asked = Erase::Asked("ASKED00001");
+        assert_eq!(
+            store
+                .erase_booking_details(asked, Some("olena"), at(NOW))
+                .unwrap(),
+            1
+        );
+        assert_eq!(
+            store
+                .erase_booking_details(asked, Some("olena"), at(NOW))
+                .unwrap(),
+            0,
+            "already erased"
+        );
+        let erased = store.booking("ASKED00001").unwrap().unwrap();
+        assert_eq!(
+            (erased.contact_name, erased.phone, erased.size),
+            (None, None, 5)
+        );
+        let kept = store.booking("ASKED00002").unwrap().unwrap();
+        assert!(kept.phone.is_some());
+        let log = store.audit_log(100).unwrap();
+        assert!(log.iter().any(|e| e.action == "booking-erase"
+            && e.subject == "booking ASKED00001"
+            && e.user.as_deref() == Some("olena")));
     }
 }

@@ -22,7 +22,7 @@ mod stations;
 mod words;
 
 pub use accounts::{AuditEntry, Credentials, Role, User};
-pub use bookings::{BookingChange, StoredBooking};
+pub use bookings::{BookingChange, Erase, StoredBooking};
 pub use outbox::OutboxCounts;
 pub use schema::LATEST_VERSION;
 pub use sqlite::{DATABASE_FILE_NAME, SqliteStore};

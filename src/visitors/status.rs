@@ -410,6 +410,9 @@ mod tests {
 pub struct YearPace {
     pub actual: Vec<(NaiveDate, u64)>,
     pub expected: Vec<(NaiveDate, f64)>,
+    /// The year end the visitors so far and the confirmed bookings secure, day by day from
+    /// `as_of` (the bookings add it; empty: nothing booked ahead).
+    pub secured: Vec<(NaiveDate, f64)>,
 }
 
 pub fn year_pace(calendar: &Calendar, as_of: NaiveDate, counts: &[DayCount]) -> YearPace {

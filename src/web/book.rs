@@ -22,7 +22,7 @@ use super::reply::{Failure, Reader};
 use super::{AppState, with_centre};
 use crate::bookings::{Asker, BookingProblem, BookingRequest};
 use crate::centre::CentreError;
-use crate::centre::bookings::{BookingAct, SlotRecord};
+use crate::centre::bookings::{BookingAct, BookingRecord, SlotRecord};
 use crate::i18n::{Lang, Words};
 use crate::store::StoreError;
 
@@ -63,7 +63,7 @@ fn with_cookie(mut response: Response, set: Option<String>) -> Response {
 }
 
 /// "пт, 22.05.2026" or "Fri 2026-05-22".
-fn day_label(words: &Words, date: chrono::NaiveDate) -> String {
+pub(super) fn day_label(words: &Words, date: chrono::NaiveDate) -> String {
     let weekday = words.text(&format!(
         "web-weekday-{}",
         date.weekday().number_from_monday()
@@ -162,7 +162,7 @@ async fn calendar(
 /// The form as typed: every field text, so that nothing typed is lost when it comes back.
 #[derive(Clone, Debug, Default, Deserialize, Serialize)]
 #[serde(default)]
-struct BookForm {
+pub(super) struct BookForm {
     date: String,
     time: String,
     group: String,
@@ -241,30 +241,67 @@ async fn new_form(
     headers: HeaderMap,
     Query(choice): Query<SlotChoice>,
 ) -> Result<Response, Failure> {
-    let typed = BookForm {
-        date: choice.date,
-        time: choice.time,
-        group: "school".into(),
-        lang: lang.code().into(),
-        adults: "0".into(),
-        ..BookForm::default()
-    };
-    form_page(&state, lang, &headers, &typed, BTreeMap::new(), None).await
+    let typed = BookForm::blank(choice.date, choice.time, lang);
+    form_page(
+        &state,
+        lang,
+        &headers,
+        &typed,
+        BTreeMap::new(),
+        None,
+        &FormFor::Teacher,
+    )
+    .await
+}
+
+impl BookForm {
+    /// A new form for the slot, for a school class in the reader's language.
+    pub(super) fn blank(date: String, time: String, lang: Lang) -> BookForm {
+        BookForm {
+            date,
+            time,
+            group: "school".into(),
+            lang: lang.code().into(),
+            adults: "0".into(),
+            ..BookForm::default()
+        }
+    }
+}
+
+/// Whom the booking form is for.
+pub(super) enum FormFor<'a> {
+    /// A teacher, for the slot chosen on `/book`; the booking is a request.
+    Teacher,
+    /// A guide entering a booking taken by phone: any open slot (the day's times to choose
+    /// from), confirmed at once.
+    Desk(&'a super::reply::Staff, Vec<String>),
 }
 
 /// The form, with the problems beside their fields and `alert` above it.
-async fn form_page(
+pub(super) async fn form_page(
     state: &AppState,
     lang: Lang,
     headers: &HeaderMap,
     typed: &BookForm,
     problems: BTreeMap<String, String>,
     alert: Option<String>,
+    form_for: &FormFor<'_>,
 ) -> Result<Response, Failure> {
     let words = Words::new(lang);
     let slot_words = crate::bookings::parse_date(&typed.date)
         .map(|d| format!("{} {}", day_label(&words, d), typed.time));
-    let (csrf, set_cookie) = form_session(state, headers);
+    let (csrf, set_cookie, frame, times) = match form_for {
+        FormFor::Teacher => {
+            let (csrf, set_cookie) = form_session(state, headers);
+            (csrf, set_cookie, frame(lang, None, "/book/new"), None)
+        }
+        FormFor::Desk(staff, times) => (
+            staff.signed.csrf.clone(),
+            None,
+            frame(lang, Some(staff), "/bookings"),
+            Some(times.clone()),
+        ),
+    };
     let groups: Vec<(&str, String)> = crate::visitors::Category::ALL
         .iter()
         .map(|c| (c.as_str(), words.text(&format!("category-{}", c.as_str()))))
@@ -276,7 +313,7 @@ async fn form_page(
     };
     let mut response = page(
         "book_form.html",
-        frame(lang, None, "/book/new"),
+        frame,
         context! {
             form => typed,
             problems => problems,
@@ -284,6 +321,7 @@ async fn form_page(
             slot => slot_words,
             groups => groups,
             csrf => csrf,
+            desk_times => times,
         },
     )?;
     *response.status_mut() = status;
@@ -304,34 +342,54 @@ async fn book(
             failure.api = false;
             failure
         })?;
+    match keep(&state, lang, &headers, typed, &FormFor::Teacher).await? {
+        Ok(kept) => Ok(Redirect::to(&format!("/book/{}?new=1", kept.code)).into_response()),
+        Err(form) => Ok(form),
+    }
+}
+
+/// Keeps the booking the form says (a teacher's request, or a guide's confirmed booking), or
+/// answers with the form again and what is wrong: each problem beside its field; a slot that
+/// filled while they typed, or the same phone sent twice, above it.
+pub(super) async fn keep(
+    state: &AppState,
+    lang: Lang,
+    headers: &HeaderMap,
+    typed: BookForm,
+    form_for: &FormFor<'_>,
+) -> Result<Result<BookingRecord, Response>, Failure> {
     let words = Words::new(lang);
     // A count that is not a number goes on as -1, which the checks refuse, so that every other
     // problem of the form is found too; its own words replace the checks' for that field.
     let mut unreadable = BTreeMap::new();
     let request = typed.request(&mut unreadable, &words);
-    let kept = with_centre(&state, move |centre| {
-        centre.book(&request, Asker::Teacher, None)
+    let (asker, user) = match form_for {
+        FormFor::Teacher => (Asker::Teacher, None),
+        FormFor::Desk(staff, _) => (Asker::Guide, Some(staff.signed.name.clone())),
+    };
+    let kept = with_centre(state, move |centre| {
+        centre.book(&request, asker, user.as_deref())
     })
     .await;
-    match kept {
-        Ok(kept) => Ok(Redirect::to(&format!("/book/{}?new=1", kept.code)).into_response()),
+    let (problems, alert) = match kept {
+        Ok(kept) => return Ok(Ok(kept)),
         Err(CentreError::Booking(found)) => {
             let mut problems: BTreeMap<String, String> = found
                 .iter()
                 .map(|p: &BookingProblem| (p.field().as_str().to_string(), words.of(p)))
                 .collect();
             problems.extend(unreadable);
-            form_page(&state, lang, &headers, &typed, problems, None).await
+            (problems, None)
         }
-        // The slot filled while the teacher typed, or the form was sent twice.
+        // The slot filled while they typed, or the form was sent twice.
         Err(
             err @ CentreError::Store(StoreError::BookingFull { .. } | StoreError::BookingDuplicate),
-        ) => {
-            let alert = words.of(&err);
-            form_page(&state, lang, &headers, &typed, BTreeMap::new(), Some(alert)).await
-        }
-        Err(err) => Err(Failure::centre(&err, lang)),
-    }
+        ) => (BTreeMap::new(), Some(words.of(&err))),
+        Err(err) => return Err(Failure::centre(&err, lang)),
+    };
+    form_page(state, lang, headers, &typed, problems, alert, form_for)
+        .await
+        .map(Err)
 }
 
 #[derive(Deserialize)]

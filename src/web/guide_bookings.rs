@@ -1,28 +1,38 @@
-//! `/bookings`: the guides' week of bookings, pending requests first, each with the buttons its
-//! state allows (confirm, decline with a reason, cancel with a reason, arrived with the people who
-//! came, no-show), and the form that closes a day at short notice, which then lists whom to tell.
+//! `/bookings`: the guides' week of bookings from a phone. The requests waiting for an answer
+//! first (whatever their day), then the week day by day, each booking with the buttons its
+//! state allows (confirm, decline with a reason, cancel with a reason, move, arrived with the
+//! people who came, no-show), its call notes, and erasing its contact details at the person's
+//! request; a booking taken by phone (`/bookings/new`); the form that closes a day at short
+//! notice, which then lists whom to tell.
 
 use axum::Router;
 use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
+use chrono::NaiveDate;
 use minijinja::{Value, context};
 use serde::Deserialize;
 
+use super::book::{BookForm, FormFor, day_label, form_page, keep};
 use super::pages::{Csrf, CsrfForm, frame, page};
 use super::reply::{Failure, Staff};
 use super::{AppState, with_centre};
-use crate::bookings::Status;
+use crate::bookings::{Status, parse_date};
 use crate::centre::bookings::{BookingAct, BookingFilter, BookingRecord, ClosedDay};
+use crate::centre::{Centre, CentreError};
 use crate::i18n::Words;
 use crate::store::Role;
 
 const DESK: &[Role] = &[Role::Guide, Role::Admin];
 
+/// How far ahead the waiting requests are gathered (more than any booking horizon).
+const REQUESTS_AHEAD_DAYS: u64 = 400;
+
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/bookings", get(week))
+        .route("/bookings/new", get(new_form).post(new_booking))
         .route("/bookings/close-day", post(close_day))
         .route("/bookings/{code}/{action}", post(act))
 }
@@ -31,6 +41,9 @@ pub fn routes() -> Router<AppState> {
 struct Week {
     #[serde(default)]
     from: Option<String>,
+    /// Back from entering a booking taken by phone.
+    #[serde(default)]
+    entered: Option<String>,
 }
 
 async fn week(
@@ -39,7 +52,17 @@ async fn week(
     Query(week): Query<Week>,
 ) -> Result<Response, Failure> {
     staff.require(DESK)?;
-    week_page(&state, &staff, week.from, None, None, StatusCode::OK).await
+    let from = week.from.as_deref().and_then(parse_date);
+    let done = week
+        .entered
+        .is_some()
+        .then(|| Words::new(staff.lang).text("web-bookings-entered"));
+    let shown = Shown {
+        from,
+        done,
+        ..Shown::default()
+    };
+    week_page(&state, &staff, shown, StatusCode::OK).await
 }
 
 /// A booking as the page shows it, with the actions its state allows.
@@ -48,7 +71,9 @@ fn row(words: &Words, b: &BookingRecord) -> Value {
     context! {
         code => b.code.clone(),
         grouped => crate::bookings::BookingCode::parse(&b.code).map_or_else(|| b.code.clone(), |c| c.grouped()),
-        slot => format!("{} {}", b.date, b.time),
+        slot => format!("{} {}", day_label(words, b.booking.slot.date), b.time),
+        date => b.date.clone(),
+        time => b.time.clone(),
         status => words.of(&status),
         status_code => status.as_str(),
         organisation => b.organisation.clone(),
@@ -57,6 +82,7 @@ fn row(words: &Words, b: &BookingRecord) -> Value {
         size => b.size,
         adults => b.adults,
         people => b.people,
+        arrived_people => b.arrived_people,
         contact => b.contact_name.clone(),
         phone => b.phone.clone(),
         email => b.email.clone(),
@@ -67,48 +93,154 @@ fn row(words: &Words, b: &BookingRecord) -> Value {
         lang_name => if b.lang == "en" { "English" } else { "українська" },
         pending => status == Status::Requested,
         confirmed => status == Status::Confirmed,
+        holds => status.holds_places(),
+        erased => b.booking.erased_at.is_some(),
     }
+}
+
+/// What the week page shows besides the bookings.
+#[derive(Default)]
+struct Shown {
+    /// The week's first day; None: today.
+    from: Option<NaiveDate>,
+    problem: Option<String>,
+    closed: Option<ClosedDay>,
+    /// What a guide did, said above the week.
+    done: Option<String>,
 }
 
 async fn week_page(
     state: &AppState,
     staff: &Staff,
-    from: Option<String>,
-    problem: Option<String>,
-    closed: Option<ClosedDay>,
+    shown: Shown,
     status: StatusCode,
 ) -> Result<Response, Failure> {
     let lang = staff.lang;
-    let filter = BookingFilter {
-        from: from.clone(),
-        ..BookingFilter::default()
-    };
-    let found = with_centre(state, move |centre| centre.bookings(&filter))
-        .await
-        .map_err(|err| Failure::centre(&err, lang))?;
+    let asked_from = shown.from;
+    let (from, found, waiting, times) = with_centre(state, move |centre| {
+        let from = asked_from.unwrap_or_else(|| centre.today());
+        let to = from.checked_add_days(chrono::Days::new(6)).unwrap_or(from);
+        let week = centre.bookings(&BookingFilter {
+            from: Some(from.to_string()),
+            to: Some(to.to_string()),
+            status: None,
+        })?;
+        let waiting = waiting_requests(centre)?;
+        let times = slot_times(&centre.calendar()?);
+        Ok((from, week, waiting, times))
+    })
+    .await
+    .map_err(|err| Failure::centre(&err, lang))?;
     let words = Words::new(lang);
-    let rows: Vec<Value> = found.iter().map(|b| row(&words, b)).collect();
-    let pending = found
+    // The week day by day; the requests are above it, not twice.
+    let mut week: Vec<&BookingRecord> = found
         .iter()
-        .filter(|b| b.booking.status == Status::Requested)
-        .count();
-    let told: Vec<Value> = closed
+        .filter(|b| b.booking.status != Status::Requested)
+        .collect();
+    week.sort_by(|a, b| (&a.date, &a.time).cmp(&(&b.date, &b.time)));
+    let mut days: Vec<Value> = Vec::new();
+    let mut day: Vec<Value> = Vec::new();
+    for (i, b) in week.iter().enumerate() {
+        day.push(row(&words, b));
+        if week.get(i + 1).is_none_or(|next| next.date != b.date) {
+            days.push(context! {
+                label => day_label(&words, b.booking.slot.date),
+                bookings => std::mem::take(&mut day),
+            });
+        }
+    }
+    let waiting: Vec<Value> = waiting.iter().map(|b| row(&words, b)).collect();
+    let told: Vec<Value> = shown
+        .closed
         .as_ref()
         .map(|c| c.cancelled.iter().map(|b| row(&words, b)).collect())
         .unwrap_or_default();
+    let to = from.checked_add_days(chrono::Days::new(6)).unwrap_or(from);
     let mut response = page(
         "bookings.html",
         frame(lang, Some(staff), "/bookings"),
         context! {
-            bookings => rows,
-            pending => pending,
-            problem => problem,
-            closed => closed.as_ref().map(|c| c.date.clone()),
+            days => days,
+            waiting => waiting,
+            times => times,
+            from => from.to_string(),
+            week_words => words.say("web-bookings-week", &[
+                ("from", day_label(&words, from).into()),
+                ("to", day_label(&words, to).into()),
+            ]),
+            previous => from.checked_sub_days(chrono::Days::new(7)).map(|d| d.to_string()),
+            next => to.succ_opt().map(|d| d.to_string()),
+            problem => shown.problem,
+            done => shown.done,
+            closed => shown.closed.as_ref().map(|c| c.date.clone()),
             told => told,
         },
     )?;
     *response.status_mut() = status;
     Ok(response)
+}
+
+/// The teachers' requests waiting for an answer, from today on.
+fn waiting_requests(centre: &mut Centre) -> Result<Vec<BookingRecord>, CentreError> {
+    let today = centre.today();
+    let ahead = today
+        .checked_add_days(chrono::Days::new(REQUESTS_AHEAD_DAYS))
+        .unwrap_or(today);
+    centre.bookings(&BookingFilter {
+        from: Some(today.to_string()),
+        to: Some(ahead.to_string()),
+        status: Some(Status::Requested.as_str().to_string()),
+    })
+}
+
+/// What *Today* shows of the bookings: how many requests wait (first), then today's booked
+/// groups, each confirmed one with its "the group came" button.
+pub(super) struct DayBookings {
+    waiting: usize,
+    booked: Vec<BookingRecord>,
+}
+
+impl DayBookings {
+    pub(super) fn read(centre: &mut Centre) -> Result<DayBookings, CentreError> {
+        let today = centre.today().to_string();
+        let mut booked: Vec<BookingRecord> = centre
+            .bookings(&BookingFilter {
+                from: Some(today.clone()),
+                to: Some(today),
+                status: None,
+            })?
+            .into_iter()
+            .filter(|b| {
+                matches!(
+                    b.booking.status,
+                    Status::Confirmed | Status::Arrived | Status::NoShow
+                )
+            })
+            .collect();
+        booked.sort_by(|a, b| a.time.cmp(&b.time));
+        Ok(DayBookings {
+            waiting: waiting_requests(centre)?.len(),
+            booked,
+        })
+    }
+
+    pub(super) fn shown(&self, words: &Words) -> Value {
+        context! {
+            waiting => self.waiting,
+            waiting_words => words.say("web-today-waiting", &[("count", self.waiting.into())]),
+            booked => self.booked.iter().map(|b| row(words, b)).collect::<Vec<_>>(),
+        }
+    }
+}
+
+/// The calendar's slot times, as a guide picks one.
+fn slot_times(calendar: &crate::visitors::Calendar) -> Vec<String> {
+    calendar
+        .bookings
+        .slots
+        .iter()
+        .map(|t| t.format("%H:%M").to_string())
+        .collect()
 }
 
 #[derive(Deserialize)]
@@ -119,6 +251,18 @@ struct ActForm {
     reason: String,
     #[serde(default)]
     people: String,
+    #[serde(default)]
+    date: String,
+    #[serde(default)]
+    time: String,
+    #[serde(default)]
+    notes: String,
+    /// The week the guide was looking at, to come back to.
+    #[serde(default)]
+    week: String,
+    /// "today": the button was on *Today*, which the guide comes back to.
+    #[serde(default)]
+    back: String,
 }
 
 #[derive(Deserialize)]
@@ -148,24 +292,33 @@ impl Csrf for CloseForm {
 async fn refused(
     state: &AppState,
     staff: &Staff,
-    err: &crate::centre::CentreError,
+    from: Option<NaiveDate>,
+    err: &CentreError,
 ) -> Result<Response, Failure> {
     let failure = Failure::centre(err, staff.lang);
     if failure.status.is_server_error() {
         return Err(failure);
     }
-    week_page(
-        state,
-        staff,
-        None,
-        Some(failure.message),
-        None,
-        failure.status,
-    )
-    .await
+    let shown = Shown {
+        from,
+        problem: Some(failure.message),
+        ..Shown::default()
+    };
+    week_page(state, staff, shown, failure.status).await
 }
 
-/// `POST /bookings/{code}/{action}`: done, back to the week; or the week with what went wrong.
+/// What a button on a booking does.
+enum Action {
+    /// A change of state, by the rules.
+    Act(BookingAct),
+    /// The call notes replaced.
+    Notes(String),
+    /// The contact details erased at the person's request.
+    Erase,
+}
+
+/// `POST /bookings/{code}/{action}`: done, back to the week the guide was looking at; or that
+/// week with what went wrong.
 async fn act(
     State(state): State<AppState>,
     staff: Staff,
@@ -174,17 +327,23 @@ async fn act(
 ) -> Result<Response, Failure> {
     staff.require(DESK)?;
     let lang = staff.lang;
+    let week = parse_date(form.week.trim());
+    let back_to_today = form.back == "today";
     let people = form.people.trim();
-    let act = match action.as_str() {
-        "confirm" => BookingAct::Confirm,
-        "decline" => BookingAct::Decline {
+    let action = match action.as_str() {
+        "confirm" => Action::Act(BookingAct::Confirm),
+        "decline" => Action::Act(BookingAct::Decline {
             reason: form.reason,
-        },
-        "cancel" => BookingAct::Cancel {
+        }),
+        "cancel" => Action::Act(BookingAct::Cancel {
             asker: crate::bookings::Asker::Guide,
             reason: Some(form.reason),
-        },
-        "arrive" => BookingAct::Arrive {
+        }),
+        "move" => Action::Act(BookingAct::Move {
+            date: form.date,
+            time: form.time,
+        }),
+        "arrive" => Action::Act(BookingAct::Arrive {
             people: if people.is_empty() {
                 None
             } else {
@@ -193,30 +352,94 @@ async fn act(
                     Err(_) => {
                         let problem = Words::new(lang)
                             .say("book-not-a-number", &[("value", people.to_string().into())]);
-                        return week_page(
-                            &state,
-                            &staff,
-                            None,
-                            Some(problem),
-                            None,
-                            StatusCode::BAD_REQUEST,
-                        )
-                        .await;
+                        let shown = Shown {
+                            from: week,
+                            problem: Some(problem),
+                            ..Shown::default()
+                        };
+                        return week_page(&state, &staff, shown, StatusCode::BAD_REQUEST).await;
                     }
                 }
             },
-        },
-        "no-show" => BookingAct::NoShow,
+        }),
+        "no-show" => Action::Act(BookingAct::NoShow),
+        "notes" => Action::Notes(form.notes),
+        "erase" => Action::Erase,
         _ => return Err(Failure::not_found(lang)),
     };
     let user = staff.signed.name.clone();
-    let done = with_centre(&state, move |centre| {
-        centre.booking_act(&code, &act, Some(&user))
+    let done = with_centre(&state, move |centre| match &action {
+        Action::Act(act) => centre.booking_act(&code, act, Some(&user)),
+        Action::Notes(notes) => centre.note_booking_call(&code, notes),
+        Action::Erase => centre.erase_booking(&code, Some(&user)),
     })
     .await;
     match done {
-        Ok(_) => Ok(Redirect::to("/bookings").into_response()),
-        Err(err) => refused(&state, &staff, &err).await,
+        Ok(_) => {
+            let back = match week {
+                _ if back_to_today => "/today".to_string(),
+                Some(day) => format!("/bookings?from={day}"),
+                None => "/bookings".to_string(),
+            };
+            Ok(Redirect::to(&back).into_response())
+        }
+        Err(err) => refused(&state, &staff, week, &err).await,
+    }
+}
+
+#[derive(Deserialize, Default)]
+struct NewSlot {
+    #[serde(default)]
+    date: String,
+    #[serde(default)]
+    time: String,
+}
+
+/// `GET /bookings/new?date=&time=`: the form for a booking taken by phone.
+async fn new_form(
+    State(state): State<AppState>,
+    staff: Staff,
+    headers: HeaderMap,
+    Query(slot): Query<NewSlot>,
+) -> Result<Response, Failure> {
+    staff.require(DESK)?;
+    let lang = staff.lang;
+    let times = with_centre(&state, |centre| Ok(slot_times(&centre.calendar()?)))
+        .await
+        .map_err(|err| Failure::centre(&err, lang))?;
+    let typed = BookForm::blank(slot.date, slot.time, lang);
+    let form_for = FormFor::Desk(&staff, times);
+    form_page(
+        &state,
+        lang,
+        &headers,
+        &typed,
+        Default::default(),
+        None,
+        &form_for,
+    )
+    .await
+}
+
+/// `POST /bookings/new`: the booking kept as confirmed, then its week (said above it); or the form again with
+/// what is wrong beside each field.
+async fn new_booking(
+    State(state): State<AppState>,
+    staff: Staff,
+    headers: HeaderMap,
+    CsrfForm(typed): CsrfForm<BookForm>,
+) -> Result<Response, Failure> {
+    staff.require(DESK)?;
+    let lang = staff.lang;
+    let times = with_centre(&state, |centre| Ok(slot_times(&centre.calendar()?)))
+        .await
+        .map_err(|err| Failure::centre(&err, lang))?;
+    let form_for = FormFor::Desk(&staff, times);
+    match keep(&state, lang, &headers, typed, &form_for).await? {
+        Ok(kept) => {
+            Ok(Redirect::to(&format!("/bookings?from={}&entered=1", kept.date)).into_response())
+        }
+        Err(form) => Ok(form),
     }
 }
 
@@ -236,9 +459,13 @@ async fn close_day(
     .await;
     match closed {
         Ok(closed) => {
-            let from = Some(closed.date.clone());
-            week_page(&state, &staff, from, None, Some(closed), StatusCode::OK).await
+            let shown = Shown {
+                from: parse_date(&closed.date),
+                closed: Some(closed),
+                ..Shown::default()
+            };
+            week_page(&state, &staff, shown, StatusCode::OK).await
         }
-        Err(err) => refused(&state, &staff, &err).await,
+        Err(err) => refused(&state, &staff, None, &err).await,
     }
 }

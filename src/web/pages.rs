@@ -573,11 +573,12 @@ async fn today_page(
     status: StatusCode,
 ) -> Result<Response, Failure> {
     let lang = staff.lang;
-    let (day, year, recent) = with_centre(state, |centre| {
+    let (day, year, recent, bookings) = with_centre(state, |centre| {
         Ok((
             centre.day_tours(None)?,
             centre.year_status(None, None)?,
             centre.recent_entries(6)?,
+            super::guide_bookings::DayBookings::read(centre)?,
         ))
     })
     .await
@@ -631,6 +632,7 @@ async fn today_page(
             open => open,
             ended => ended,
             recent => recent,
+            bookings => bookings.shown(&words),
             categories => categories(&words),
             problem => problem,
         },
@@ -847,6 +849,9 @@ async fn year(State(state): State<AppState>, staff: Staff) -> Result<Response, F
             percent => words.number(status.percent_of_target(), 1),
             expected => whole(status.expected_to_date),
             projected => whole(status.projected_year_end),
+            booked_ahead => words.number(status.booked_ahead as f64, 0),
+            no_show => crate::report::no_show_words(&words, status.no_show_rate),
+            secured => whole(status.secured_year_end),
             required => status.required_per_operating_day,
             days_left => status.operating_days_left,
             pace => status.status.as_str(),

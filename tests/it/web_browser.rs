@@ -88,12 +88,30 @@ struct Server {
 impl Server {
     fn start() -> Server {
         let data = tempfile::tempdir().expect("a temporary data dir");
+        let (process, base, log) = Server::spawn(data.path(), NOW);
+        Server {
+            process,
+            base,
+            log,
+            data,
+        }
+    }
+
+    /// The same centre (its data dir) served again with its clock at `now`, a later day: the
+    /// old process ends first. Its address changes, so everyone signs in again.
+    fn restart_at(&mut self, now: &str) {
+        let _ = self.process.child.kill();
+        let _ = self.process.child.wait();
+        (self.process, self.base, self.log) = Server::spawn(self.data.path(), now);
+    }
+
+    fn spawn(data: &Path, now: &str) -> (Running, String, Arc<Mutex<Vec<String>>>) {
         let mut child = Command::new(env!("CARGO_BIN_EXE_tourcentre"))
             .arg("--data-dir")
-            .arg(data.path())
+            .arg(data)
             .args(["serve", "--listen", "127.0.0.1:0"])
             .current_dir(repo())
-            .env("TOURCENTRE_NOW", NOW)
+            .env("TOURCENTRE_NOW", now)
             .env_remove("TOURCENTRE_DATA")
             .stdin(Stdio::null())
             .stdout(Stdio::null())
@@ -130,12 +148,7 @@ impl Server {
                 log.lock().unwrap_or_else(|e| e.into_inner()).join("\n")
             )
         });
-        Server {
-            process,
-            base,
-            log,
-            data,
-        }
+        (process, base, log)
     }
 
     /// `tourcentre user add NAME --role ROLE --password-stdin`, as an administrator does it.
@@ -332,16 +345,26 @@ impl Browser {
                 .set_window_size(window.0, window.1)
                 .await
                 .unwrap_or_else(|err| panic!("window size {window:?}: {err}"));
-            let inner = self
-                .script("return [window.innerWidth, window.innerHeight];")
-                .await;
-            let (w, h) = (
-                inner[0].as_i64().unwrap_or(0),
-                inner[1].as_i64().unwrap_or(0),
-            );
-            if (w, h) == (i64::from(width), i64::from(height)) {
-                return;
-            }
+            // On a busy machine the page may see its new size a moment later: wait until it
+            // is the one asked for, or has stopped changing.
+            let mut seen = None;
+            let (w, h) = loop {
+                let inner = self
+                    .script("return [window.innerWidth, window.innerHeight];")
+                    .await;
+                let size = (
+                    inner[0].as_i64().unwrap_or(0),
+                    inner[1].as_i64().unwrap_or(0),
+                );
+                if size == (i64::from(width), i64::from(height)) {
+                    return;
+                }
+                if seen == Some(size) {
+                    break size;
+                }
+                seen = Some(size);
+                tokio::time::sleep(Duration::from_millis(150)).await;
+            };
             // The window's frame, if any, is added to what the page should get.
             window.0 = (i64::from(window.0) + i64::from(width) - w).max(100) as u32;
             window.1 = (i64::from(window.1) + i64::from(height) - h).max(100) as u32;
@@ -787,7 +810,7 @@ async fn a_guide_confirms_a_request_and_closes_a_day_at_short_notice() {
     browser
         .click_and_wait("section.booking-row form[action$='/confirm'] button")
         .await;
-    assert_eq!(browser.path().await, "/bookings");
+    assert_eq!(browser.path().await, format!("/bookings?from={DAY}"));
     assert!(
         browser
             .text_of("main")
@@ -815,6 +838,178 @@ async fn a_guide_confirms_a_request_and_closes_a_day_at_short_notice() {
             .body()
             .await
             .contains(&text(Lang::Uk, "booking-status-cancelled"))
+    );
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn a_booked_class_is_confirmed_then_arrives_and_todays_count_rises_by_its_people() {
+    let mut server = Server::start();
+    server.add_user("olena", "guide");
+    let browser = Browser::open(PHONE).await;
+    // A teacher books Friday 10:00 for 24 children and 2 adults on a phone.
+    browser
+        .goto(&server, "/book/new?date=2025-10-17&time=10:00")
+        .await;
+    browser
+        .send_booking(&[
+            ("#organisation", "Ліцей № 5"),
+            ("#class", "3-А"),
+            ("#size", "24"),
+            ("#adults", "2"),
+            ("#contact_name", "Оксана"),
+            ("#phone", "+380 67 765 43 21"),
+        ])
+        .await;
+    let page = browser.path().await;
+    let code_page = page.split('?').next().unwrap_or_default().to_string();
+    assert!(code_page.starts_with("/book/"), "{page}");
+    assert!(
+        browser
+            .body()
+            .await
+            .contains(&text(Lang::Uk, "booking-status-requested"))
+    );
+
+    // A guide confirms it on the phone.
+    browser.sign_in(&server, "olena", PASSWORD).await;
+    browser.goto(&server, "/bookings").await;
+    browser
+        .click_and_wait("section.booking-row form[action$='/confirm'] button")
+        .await;
+    // The teacher's page says so.
+    browser.goto(&server, &code_page).await;
+    assert!(
+        browser
+            .body()
+            .await
+            .contains(&text(Lang::Uk, "booking-status-confirmed"))
+    );
+
+    // Friday, 10:05: the group is on *Today*; 23 came (a child is ill, both adults came).
+    server.restart_at("2025-10-17T10:05:00+03:00");
+    browser.sign_in(&server, "olena", PASSWORD).await;
+    browser.goto(&server, "/today").await;
+    let before = browser.visitors_today().await;
+    let booked = browser.text_of("#booked-heading + ul").await;
+    assert!(
+        booked.contains("10:00") && booked.contains("Ліцей № 5, 3-А"),
+        "{booked}"
+    );
+    browser
+        .fill("form[action$='/arrive'] input[name=people]", "23")
+        .await;
+    browser
+        .click_and_wait("form[action$='/arrive'] button[type=submit]")
+        .await;
+    assert_eq!(browser.path().await, "/today");
+    assert_eq!(browser.visitors_today().await, before + 23);
+    let booked = browser.text_of("#booked-heading + ul").await;
+    assert!(
+        booked.contains(&text(Lang::Uk, "booking-status-arrived")),
+        "{booked}"
+    );
+    // The arrival started the group's tour.
+    assert!(browser.text_of("#open-heading + ul").await.contains("23"));
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn a_guide_enters_a_phone_booking_moves_it_and_keeps_call_notes() {
+    let server = Server::start();
+    server.add_user("olena", "guide");
+    let browser = Browser::open(PHONE).await;
+    browser.sign_in(&server, "olena", PASSWORD).await;
+    browser.goto(&server, "/bookings").await;
+    browser.click_and_wait("a[href='/bookings/new']").await;
+    // A date field is typed in the browser's own date format: set its value as a picker would.
+    browser
+        .script("document.getElementById('date').value = '2025-10-16';")
+        .await;
+    browser
+        .send_booking(&[
+            ("#organisation", "Гімназія <b>№ 9</b>"),
+            ("#size", "18"),
+            ("#contact_name", "Тарас"),
+            ("#phone", "222 33"),
+        ])
+        .await;
+    // A phone too short to call is refused beside its field, the rest kept.
+    assert_eq!(browser.status().await, 422);
+    assert!(!browser.text_of("#phone-problem").await.is_empty());
+    let kept = browser.find("#organisation").await.prop("value").await;
+    assert_eq!(kept.ok().flatten().as_deref(), Some("Гімназія <b>№ 9</b>"));
+    browser.fill("#phone", "+380 50 222 33 44").await;
+    browser
+        .click_and_wait("form.booking button[type=submit]")
+        .await;
+    assert_eq!(browser.path().await, "/bookings?from=2025-10-16&entered=1");
+    assert_eq!(
+        browser.text_of("p.done").await,
+        text(Lang::Uk, "web-bookings-entered")
+    );
+    // Confirmed at once, escaped as typed.
+    let row = browser.text_of("section.booking-row").await;
+    assert!(
+        row.contains("Гімназія <b>№ 9</b>")
+            && row.contains(&text(Lang::Uk, "booking-status-confirmed")),
+        "{row}"
+    );
+
+    // Moved to Friday 14:00.
+    browser
+        .script("document.querySelector('form[action$=\"/move\"] input[name=date]').value = '2025-10-17';")
+        .await;
+    browser
+        .script(
+            "document.querySelector('form[action$=\"/move\"] select[name=time]').value = '14:00';",
+        )
+        .await;
+    browser
+        .script("document.querySelector('form[action$=\"/move\"]').closest('details').open = true;")
+        .await;
+    browser
+        .click_and_wait("form[action$='/move'] button[type=submit]")
+        .await;
+    assert!(
+        browser
+            .text_of("section.booking-row h4")
+            .await
+            .contains("14:00")
+    );
+
+    // What was said on the phone is kept.
+    browser
+        .script(
+            "document.querySelector('form[action$=\"/notes\"]').closest('details').open = true;",
+        )
+        .await;
+    browser
+        .fill("form[action$='/notes'] textarea", "Приїдуть автобусом")
+        .await;
+    browser
+        .click_and_wait("form[action$='/notes'] button[type=submit]")
+        .await;
+    assert!(
+        browser
+            .text_of("section.booking-row")
+            .await
+            .contains("Приїдуть автобусом")
+    );
+
+    // The teacher asks to be forgotten: name and phone erased, the booking kept.
+    browser
+        .script(
+            "document.querySelector('form[action$=\"/erase\"]').closest('details').open = true;",
+        )
+        .await;
+    browser
+        .click_and_wait("form[action$='/erase'] button[type=submit]")
+        .await;
+    let row = browser.text_of("section.booking-row").await;
+    assert!(
+        !row.contains("Тарас") && !row.contains("222 33 44") && row.contains("Гімназія"),
+        "{row}"
     );
     browser.close().await;
 }
@@ -1233,6 +1428,9 @@ async fn look_at_every_page(look: Look) -> Looking {
     looking
         .each(&browser, &server, "bookings", "/bookings?from=2025-10-15")
         .await;
+    looking
+        .each(&browser, &server, "booking-new", "/bookings/new")
+        .await;
 
     browser.goto(&server, "/today").await;
     browser.sign_out().await;
@@ -1265,14 +1463,14 @@ async fn look_at_every_page(look: Look) -> Looking {
 #[tokio::test]
 async fn screenshots_of_every_page_in_both_languages_and_sizes() {
     let looking = look_at_every_page(Look::Screenshot).await;
-    assert_eq!(looking.checked, 18 * 2 * 2);
+    assert_eq!(looking.checked, 19 * 2 * 2);
     eprintln!("screenshots in {}", looking.shots.display());
 }
 
 #[tokio::test]
 async fn every_page_meets_wcag_2_1_aa_by_axe() {
     let looking = look_at_every_page(Look::Axe).await;
-    assert_eq!(looking.checked, 18 * 2 * 2);
+    assert_eq!(looking.checked, 19 * 2 * 2);
     assert!(
         looking.found.is_empty(),
         "axe-core finds {} WCAG 2.1 A/AA violations:\n{}",

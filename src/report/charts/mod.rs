@@ -39,6 +39,8 @@ const MUTED: RGBColor = RGBColor(96, 103, 112);
 const SERIES: RGBColor = RGBColor(23, 78, 166);
 const TARGET: RGBColor = RGBColor(176, 42, 55);
 const PACE: RGBColor = RGBColor(120, 120, 120);
+/// The year end the bookings secure.
+const SECURED: RGBColor = RGBColor(29, 120, 70);
 const PREVIOUS: RGBColor = RGBColor(176, 186, 197);
 const BAND_GREEN: RGBColor = RGBColor(214, 240, 214);
 const BAND_AMBER: RGBColor = RGBColor(252, 238, 196);

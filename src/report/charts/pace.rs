@@ -6,7 +6,9 @@ use plotters::coord::Shift;
 use plotters::coord::types::{Monthly, RangedCoordf64};
 use plotters::prelude::*;
 
-use super::{Chart, GRID, PACE, SERIES, TARGET, bold, draw_legend, err, font, frame, line_key};
+use super::{
+    Chart, GRID, PACE, SECURED, SERIES, TARGET, bold, draw_legend, err, font, frame, line_key,
+};
 use crate::i18n::{Lang, format_number};
 
 /// The plot: the year's days along x (labelled by month), visitors up y.
@@ -27,6 +29,10 @@ pub struct PaceChart {
     pub actual: Vec<(NaiveDate, f64)>,
     /// Cumulative visitors the target expects by each day of the year.
     pub expected: Vec<(NaiveDate, f64)>,
+    /// The visitors so far plus the confirmed bookings (less the no-show rate) by their days,
+    /// to the year end; empty: no line.
+    pub secured: Vec<(NaiveDate, f64)>,
+    pub secured_label: String,
     /// Abbreviated month names, January first.
     pub months: [String; 12],
 }
@@ -47,6 +53,7 @@ impl Chart for PaceChart {
         let top = self
             .actual
             .iter()
+            .chain(&self.secured)
             .map(|(_, v)| *v)
             .fold(self.target, f64::max)
             * 1.1;
@@ -109,6 +116,20 @@ impl PaceChart {
             .map_err(err)?
             .label(self.actual_label.as_str())
             .legend(line_key(SERIES, 3));
+        if !self.secured.is_empty() {
+            // A step line: the bookings count on their days, flat between.
+            let steps = self.secured.windows(2).flat_map(|pair| {
+                let ((_, before), (day, after)) = (pair[0], pair[1]);
+                [(day, before), (day, after)]
+            });
+            let line: Vec<(NaiveDate, f64)> =
+                self.secured[..1].iter().copied().chain(steps).collect();
+            chart
+                .draw_series(DashedLineSeries::new(line, 3, 4, SECURED.stroke_width(3)))
+                .map_err(err)?
+                .label(self.secured_label.as_str())
+                .legend(line_key(SECURED, 3));
+        }
         if let Some(&(day, value)) = self.actual.last() {
             chart
                 .draw_series([EmptyElement::at((day, value))
