@@ -198,6 +198,11 @@ pub enum Command {
     ///
     /// Seeds <data dir>/indicators from the shipped set on its first start. Stops cleanly on
     /// Ctrl-C or SIGTERM, finishing the requests in flight.
+    ///
+    /// Mail to teachers: with <data dir>/mail.ron (server, port, security "starttls" | "tls" |
+    /// "none", user, password_file, sender, public_url; see README "Mail to teachers") the
+    /// server mails each teacher the changes to their booking, and the class's results; without
+    /// it, guides phone them from the "Tell the teachers" list on /bookings.
     Serve(ServeArgs),
     /// Accounts of the centre server: add, list, remove, change a password, API tokens.
     User {
@@ -303,6 +308,18 @@ pub enum BookingCommand {
     /// Erases contact names, phones, e-mails, needs and notes of visits more than
     /// retention_days ago (visitors.ron; 30 by default). Run it daily (the server does too).
     Purge,
+    /// Lists the teachers to phone: changes no mail will tell them (without mail.ron in the
+    /// data dir, for a booking without e-mail, or when the mail did not go through).
+    Tell {
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Marks a "tell the teacher" item told (its number from `booking tell`).
+    Told {
+        id: String,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
 }
 
 #[derive(Debug, clap::Args)]

@@ -639,6 +639,14 @@ fn run_booking(mut centre: Centre, command: BookingCommand, words: &Words) -> Re
             let closed = centre.close_day(&date, &reason, None)?;
             emit(format, &closed, || show::closed_day(words, &closed));
         }
+        BookingCommand::Tell { format } => {
+            let tell = centre.tell_items()?;
+            emit(format, &tell.items, || show::tell_items(words, &tell));
+        }
+        BookingCommand::Told { id, format } => {
+            let told = centre.mark_told(&id, None)?;
+            emit(format, &told, || show::told(words, &told));
+        }
         BookingCommand::Purge => {
             let erased = centre.purge_bookings()?;
             println!(

@@ -1,6 +1,8 @@
 //! `/bookings`: the guides' week of bookings, pending requests first, each with the buttons its
 //! state allows (confirm, decline with a reason, cancel with a reason, arrived with the people who
 //! came, no-show), and the form that closes a day at short notice, which then lists whom to tell.
+//! At the top, the "tell the teacher" items: what no mail carries to the teacher, with the phone
+//! to call and a button that marks it told.
 
 use axum::Router;
 use axum::extract::{Path, Query, State};
@@ -15,6 +17,7 @@ use super::reply::{Failure, Staff};
 use super::{AppState, with_centre};
 use crate::bookings::Status;
 use crate::centre::bookings::{BookingAct, BookingFilter, BookingRecord, ClosedDay};
+use crate::centre::notices::{MailState, TellItem, TellList};
 use crate::i18n::Words;
 use crate::store::Role;
 
@@ -24,6 +27,7 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/bookings", get(week))
         .route("/bookings/close-day", post(close_day))
+        .route("/bookings/tell/{id}/told", post(told))
         .route("/bookings/{code}/{action}", post(act))
 }
 
@@ -70,6 +74,22 @@ fn row(words: &Words, b: &BookingRecord) -> Value {
     }
 }
 
+/// A "tell the teacher" item as the page shows it.
+fn tell_row(words: &Words, item: &TellItem) -> Value {
+    context! {
+        id => item.id,
+        what => words.text(item.event_message_id()),
+        why => words.text(item.why.message_id()),
+        slot => format!("{} {}", item.date, item.time),
+        organisation => item.organisation.clone(),
+        class => item.class.clone(),
+        contact => item.contact_name.clone(),
+        phone => item.phone.clone(),
+        reason => item.reason.clone(),
+        lang_name => if item.lang == "en" { "English" } else { "українська" },
+    }
+}
+
 async fn week_page(
     state: &AppState,
     staff: &Staff,
@@ -83,10 +103,18 @@ async fn week_page(
         from: from.clone(),
         ..BookingFilter::default()
     };
-    let found = with_centre(state, move |centre| centre.bookings(&filter))
-        .await
-        .map_err(|err| Failure::centre(&err, lang))?;
+    let (found, tell) = with_centre(state, move |centre| {
+        Ok((centre.bookings(&filter)?, centre.tell_items()?))
+    })
+    .await
+    .map_err(|err| Failure::centre(&err, lang))?;
     let words = Words::new(lang);
+    let TellList { mail, items } = tell;
+    let tell: Vec<Value> = items.iter().map(|item| tell_row(&words, item)).collect();
+    let mail_problems = match &mail {
+        MailState::Broken(problems) => Some(problems.render(lang)),
+        MailState::On(_) | MailState::Off => None,
+    };
     let rows: Vec<Value> = found.iter().map(|b| row(&words, b)).collect();
     let pending = found
         .iter()
@@ -105,6 +133,8 @@ async fn week_page(
             problem => problem,
             closed => closed.as_ref().map(|c| c.date.clone()),
             told => told,
+            tell => tell,
+            mail_problems => mail_problems,
         },
     )?;
     *response.status_mut() = status;
@@ -239,6 +269,34 @@ async fn close_day(
             let from = Some(closed.date.clone());
             week_page(&state, &staff, from, None, Some(closed), StatusCode::OK).await
         }
+        Err(err) => refused(&state, &staff, &err).await,
+    }
+}
+
+#[derive(Deserialize)]
+struct ToldForm {
+    #[serde(default)]
+    csrf: String,
+}
+
+impl Csrf for ToldForm {
+    fn csrf(&self) -> &str {
+        &self.csrf
+    }
+}
+
+/// `POST /bookings/tell/{id}/told`: the signed-in guide told the teacher; back to the week.
+async fn told(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(id): Path<String>,
+    CsrfForm(_): CsrfForm<ToldForm>,
+) -> Result<Response, Failure> {
+    staff.require(DESK)?;
+    let user = staff.signed.name.clone();
+    let done = with_centre(&state, move |centre| centre.mark_told(&id, Some(&user))).await;
+    match done {
+        Ok(_) => Ok(Redirect::to("/bookings").into_response()),
         Err(err) => refused(&state, &staff, &err).await,
     }
 }
