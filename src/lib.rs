@@ -15,6 +15,7 @@ pub mod game;
 pub mod i18n;
 pub mod indicators;
 pub mod link;
+pub mod mail;
 pub mod pin;
 pub mod report;
 pub mod store;

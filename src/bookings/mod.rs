@@ -10,6 +10,7 @@
 mod capacity;
 mod code;
 mod forecast;
+mod notice;
 mod request;
 mod slots;
 mod state;
@@ -19,6 +20,10 @@ pub use code::{BookingCode, CODE_ALPHABET, CODE_LENGTH, NoRandomness};
 pub use forecast::{
     BookedDay, BookingForecast, booked_ahead, booking_forecast, no_show_rate, secured_path,
     secured_year_end,
+};
+pub use notice::{
+    MAIL_FRESH_FOR, MAX_MAIL_ATTEMPTS, Notice, NoticeEvent, RESULTS_NOTICE, notice_of_action,
+    notice_of_new_booking, retry_after,
 };
 pub use request::{
     BookingProblem, BookingRequest, Field, MAX_ADULTS, MAX_CLASS_CHARS, MAX_NAME_CHARS,

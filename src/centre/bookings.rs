@@ -9,8 +9,9 @@ use serde::Serialize;
 
 use super::{Centre, CentreError};
 use crate::bookings::{
-    Action, Asker, BookingCode, BookingRequest, Slot, Status, Timing, check_offered, offered_slots,
-    parse_date, transition, validate_booking, visitors_on_arrival,
+    Action, Asker, BookingCode, BookingRequest, Slot, Status, Timing, check_offered,
+    notice_of_action, notice_of_new_booking, offered_slots, parse_date, transition,
+    validate_booking, visitors_on_arrival,
 };
 use crate::store::{BookingChange, StoredBooking, Tour};
 use crate::visitors::local_date;
@@ -197,7 +198,8 @@ impl Centre {
                 tries += 1;
                 continue;
             }
-            let kept = store.add_booking(&booking, &code, status, capacity, user, now)?;
+            let notice = Some(notice_of_new_booking(asker));
+            let kept = store.add_booking(&booking, &code, status, capacity, user, now, notice)?;
             return Ok(kept.into());
         }
     }
@@ -331,6 +333,7 @@ impl Centre {
             reason: reason.as_deref(),
             user,
             at: now,
+            notice: notice_of_action(action),
         };
         let kept = match act {
             BookingAct::Move { date, time } => {
@@ -422,6 +425,8 @@ impl Centre {
                 reason: Some(&reason),
                 user,
                 at: now,
+                // The teachers hear of it from the centre: by mail, else a guide phones.
+                notice: notice_of_action(Action::Cancel(Asker::Guide)),
             };
             cancelled.push(self.store()?.change_booking(&change)?.into());
         }

@@ -12,6 +12,7 @@ pub mod bookings;
 pub mod calendar;
 pub mod indicators;
 pub mod input;
+pub mod notices;
 pub mod scenario;
 pub mod stations;
 mod status;

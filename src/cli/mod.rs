@@ -198,6 +198,11 @@ pub enum Command {
     ///
     /// Seeds <data dir>/indicators from the shipped set on its first start. Stops cleanly on
     /// Ctrl-C or SIGTERM, finishing the requests in flight.
+    ///
+    /// Mail to teachers: with <data dir>/mail.ron (server, port, security "starttls" | "tls" |
+    /// "none", user, password_file, sender, public_url; see README "Mail to teachers") the
+    /// server mails each teacher the changes to their booking, and the class's results; without
+    /// it, guides phone them from the "Tell the teachers" list on /bookings.
     Serve(ServeArgs),
     /// Accounts of the centre server: add, list, remove, change a password, API tokens.
     User {
@@ -306,6 +311,18 @@ pub enum BookingCommand {
     /// Erases one booking's contact name, phone, e-mail, needs, note and call notes at the
     /// person's request; the booking stays, for the statistics.
     Erase { code: String },
+    /// Lists the teachers to phone: changes no mail will tell them (without mail.ron in the
+    /// data dir, for a booking without e-mail, or when the mail did not go through).
+    Tell {
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Marks a "tell the teacher" item told (its number from `booking tell`).
+    Told {
+        id: String,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
 }
 
 #[derive(Debug, clap::Args)]

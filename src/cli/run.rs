@@ -646,6 +646,14 @@ fn run_booking(mut centre: Centre, command: BookingCommand, words: &Words) -> Re
                 words.say("booking-erased-one", &[("code", erased.code.into())])
             );
         }
+        BookingCommand::Tell { format } => {
+            let tell = centre.tell_items()?;
+            emit(format, &tell.items, || show::tell_items(words, &tell));
+        }
+        BookingCommand::Told { id, format } => {
+            let told = centre.mark_told(&id, None)?;
+            emit(format, &told, || show::told(words, &told));
+        }
         BookingCommand::Purge => {
             let erased = centre.purge_bookings()?;
             println!(

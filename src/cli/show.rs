@@ -456,6 +456,56 @@ pub fn closed_day(words: &Words, closed: &crate::centre::bookings::ClosedDay) ->
     }
 }
 
+/// The teachers to phone, one a line, with why no mail tells them; or that there are none. A
+/// mail settings file with problems is said first, on standard error.
+pub fn tell_items(words: &Words, tell: &crate::centre::notices::TellList) -> Shown {
+    let mut err = Vec::new();
+    if let crate::centre::notices::MailState::Broken(problems) = &tell.mail {
+        err.push(words.text("tell-mail-broken"));
+        err.push(words.of(problems));
+    }
+    let out = if tell.items.is_empty() {
+        vec![words.text("booking-tell-none")]
+    } else {
+        tell.items
+            .iter()
+            .map(|item| {
+                let mut organisation = item.organisation.clone();
+                if let Some(class) = &item.class {
+                    organisation.push_str(&format!(", {class}"));
+                }
+                words.say(
+                    "booking-tell-line",
+                    &[
+                        ("id", FluentValue::from(item.id)),
+                        ("what", words.text(item.event_message_id()).into()),
+                        ("date", item.date.clone().into()),
+                        ("time", item.time.clone().into()),
+                        ("organisation", organisation.into()),
+                        (
+                            "contact",
+                            item.contact_name.clone().unwrap_or_default().into(),
+                        ),
+                        ("phone", item.phone.clone().unwrap_or_default().into()),
+                        ("why", words.text(item.why.message_id()).into()),
+                    ],
+                )
+            })
+            .collect()
+    };
+    Shown { out, err }
+}
+
+pub fn told(words: &Words, item: &crate::centre::notices::TellItem) -> Shown {
+    Shown::out(words.say(
+        "booking-told",
+        &[
+            ("what", words.text(item.event_message_id()).into()),
+            ("organisation", item.organisation.clone().into()),
+        ],
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,7 +8,7 @@ use uuid::Uuid;
 
 use super::sqlite::{classify, time_column, timestamp};
 use super::{SqliteStore, StoreError};
-use crate::bookings::{NewBooking, Slot, Status};
+use crate::bookings::{NewBooking, Notice, Slot, Status};
 use crate::i18n::Lang;
 use crate::visitors::Category;
 
@@ -58,9 +58,11 @@ pub struct BookingChange<'a> {
     pub from: Status,
     pub to: Status,
     pub reason: Option<&'a str>,
-    /// Who (a user's name; None for the teacher with the code).
+    /// Who (a user's name; None for the teacher with the code, or the desk's command line).
     pub user: Option<&'a str>,
     pub at: DateTime<Utc>,
+    /// What the teacher is to be told of it, kept in the same transaction.
+    pub notice: Option<Notice>,
 }
 
 /// Whose contact details to erase.
@@ -72,11 +74,12 @@ pub enum Erase<'a> {
     Asked(&'a str),
 }
 
-const COLUMNS: &str = "code, slot_date, slot_time, status, category, group_size, adults,
+pub(super) const BOOKING_COLUMNS: &str =
+    "code, slot_date, slot_time, status, category, group_size, adults,
     organisation, class, contact_name, phone, email, lang, needs, note, call_notes, reason,
     tour_id, arrived_people, created_at, changed_at, erased_at";
 
-fn booking_from_row(row: &Row<'_>) -> rusqlite::Result<StoredBooking> {
+pub(super) fn booking_from_row(row: &Row<'_>) -> rusqlite::Result<StoredBooking> {
     let bad = |index: usize, what: &str| {
         rusqlite::Error::FromSqlConversionFailure(
             index,
@@ -203,6 +206,7 @@ impl SqliteStore {
         capacity: u32,
         user: Option<&str>,
         at: DateTime<Utc>,
+        notice: Option<Notice>,
     ) -> Result<StoredBooking, StoreError> {
         let path = self.path.clone();
         let tx = self.conn.transaction().map_err(|e| classify(&path, e))?;
@@ -231,7 +235,7 @@ impl SqliteStore {
             }
             tx.execute(
                 &format!(
-                    "INSERT INTO bookings ({COLUMNS}, phone_key) VALUES
+                    "INSERT INTO bookings ({BOOKING_COLUMNS}, phone_key) VALUES
                      (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, NULL, NULL,
                       NULL, NULL, ?16, ?16, NULL, ?17)"
                 ),
@@ -259,6 +263,9 @@ impl SqliteStore {
                 "status": status.as_str(), "slot": booking.slot.to_string(), "people": booking.people(),
             });
             audit(&tx, at, user, "booking-add", code, detail)?;
+            if let Some(notice) = notice {
+                super::notices::record(&tx, code, notice, at)?;
+            }
             Ok(None)
         })()
         .map_err(|e| classify(&path, e))?;
@@ -270,7 +277,7 @@ impl SqliteStore {
     pub fn booking(&self, code: &str) -> Result<Option<StoredBooking>, StoreError> {
         self.conn
             .query_row(
-                &format!("SELECT {COLUMNS} FROM bookings WHERE code = ?1"),
+                &format!("SELECT {BOOKING_COLUMNS} FROM bookings WHERE code = ?1"),
                 [code],
                 booking_from_row,
             )
@@ -286,7 +293,7 @@ impl SqliteStore {
     ) -> Result<Vec<StoredBooking>, StoreError> {
         self.all_rows(
             &format!(
-                "SELECT {COLUMNS} FROM bookings WHERE slot_date BETWEEN ?1 AND ?2
+                "SELECT {BOOKING_COLUMNS} FROM bookings WHERE slot_date BETWEEN ?1 AND ?2
                   ORDER BY slot_date, slot_time, created_at, code"
             ),
             params![from.to_string(), to.to_string()],
@@ -364,7 +371,7 @@ impl SqliteStore {
     ) -> Result<StoredBooking, StoreError> {
         self.write_change(change, |tx| {
             let booking = tx.query_row(
-                &format!("SELECT {COLUMNS} FROM bookings WHERE code = ?1"),
+                &format!("SELECT {BOOKING_COLUMNS} FROM bookings WHERE code = ?1"),
                 [change.code],
                 booking_from_row,
             )?;
@@ -468,6 +475,9 @@ impl SqliteStore {
                 change.code,
                 detail,
             )?;
+            if let Some(notice) = change.notice {
+                super::notices::record(&tx, change.code, notice, change.at)?;
+            }
             Ok(None)
         })()
         .map_err(|e| classify(&path, e))?;
@@ -479,6 +489,7 @@ impl SqliteStore {
     /// Erases contact name, phone, e-mail, needs and note (and the call notes) from the
     /// bookings `which` names: how many bookings were erased. The tour a booking became holds
     /// none of these (only the code, the organisation and the class), so it keeps all it has.
+    /// The erased bookings' open notices are closed: there is no one to reach now.
     pub fn erase_booking_details(
         &mut self,
         which: Erase<'_>,
@@ -512,6 +523,7 @@ impl SqliteStore {
                 params![key, timestamp(at)],
             )?;
             if erased > 0 {
+                super::notices::close_erased(&tx, at)?;
                 let mut detail = detail;
                 detail["bookings"] = erased.into();
                 audit(&tx, at, user, "booking-erase", subject, detail)?;
@@ -602,6 +614,7 @@ mod tests {
                     30,
                     None,
                     at(NOW),
+                    None,
                 )
                 .unwrap();
         };
@@ -621,6 +634,7 @@ mod tests {
                 reason: None,
                 user: None,
                 at: at(NOW),
+                notice: None,
             })
             .unwrap();
         assert_eq!(people(&reader), [(slot, 3)]);
@@ -646,6 +660,7 @@ mod tests {
                             30,
                             None,
                             at(NOW),
+                            None,
                         )
                         .map(drop)
                 })
@@ -682,6 +697,7 @@ mod tests {
                 30,
                 None,
                 at(NOW),
+                None,
             )
             .unwrap();
         let again = store.add_booking(
@@ -691,6 +707,7 @@ mod tests {
             30,
             None,
             at(NOW),
+            None,
         );
         assert!(
             matches!(again, Err(StoreError::BookingDuplicate)),
@@ -703,6 +720,7 @@ mod tests {
             reason: Some("захворіли"),
             user: Some("olena"),
             at: at(NOW),
+            notice: None,
         };
         let cancelled = store.change_booking(&cancel).unwrap();
         assert_eq!(
@@ -726,6 +744,7 @@ mod tests {
                 30,
                 None,
                 at(NOW),
+                None,
             )
             .unwrap();
     }
@@ -742,6 +761,7 @@ mod tests {
                 30,
                 Some("olena"),
                 at(NOW),
+                None,
             )
             .unwrap();
         let started = at("2026-05-12T07:05:00Z");
@@ -764,6 +784,7 @@ mod tests {
             reason: None,
             user: Some("olena"),
             at: started,
+            notice: None,
         };
         let arrived = store.arrive_booking(&change, 23, &tour).unwrap();
         assert_eq!(
@@ -813,6 +834,7 @@ mod tests {
                     30,
                     None,
                     at(NOW),
+                    None,
                 )
                 .unwrap();
         }

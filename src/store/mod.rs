@@ -17,12 +17,14 @@ use crate::visitors::{ByCategory, Calendar, Category, DayCount, YearStatus, year
 
 mod accounts;
 mod bookings;
+mod notices;
 mod outbox;
 mod stations;
 mod words;
 
 pub use accounts::{AuditEntry, Credentials, Role, User};
 pub use bookings::{BookingChange, Erase, StoredBooking};
+pub use notices::{MailOutcome, StoredNotice, TourPlay};
 pub use outbox::OutboxCounts;
 pub use schema::LATEST_VERSION;
 pub use sqlite::{DATABASE_FILE_NAME, SqliteStore};
@@ -293,6 +295,12 @@ pub enum StoreError {
     /// The booking changed state meanwhile (another guide, the teacher): nothing was written.
     #[error("booking {code} is {status} now")]
     BookingChanged { code: String, status: String },
+    /// No "tell the teacher" item or mail has this number.
+    #[error("there is no notice {0}")]
+    NoticeNotFound(i64),
+    /// The notice was sent, told, superseded or erased meanwhile: nothing was written.
+    #[error("notice {0} is no longer open")]
+    NoticeClosed(i64),
 }
 
 /// The first eight characters of an id: what a guide types to end a tour.

@@ -183,23 +183,34 @@ CREATE INDEX bookings_by_slot ON bookings (slot_date, slot_time, status);
 ";
 
 const V5_NOTICES_FEEDS: &str = "
--- What a teacher is to be told about their booking: by e-mail when the server has SMTP settings,
--- else as a guide's \"tell the teacher\" item with the phone number to call. A mail that fails is
--- tried again later (attempts, next_try_at, last_error); a guide marks an item told.
+-- What a teacher is to be told about their booking, written in the transaction of the change:
+-- by e-mail when the server has SMTP settings (mail.ron), else, when `call` is 1, as a guide's
+-- \"tell the teacher\" item with the phone number to call (`call` 0: mail only, for what the
+-- teacher did themselves, a booking a guide took on the phone, and the class's results). A mail
+-- that fails is tried again later (attempts, next_try_at, last_error: the kind of failure, never
+-- an address); a guide marks an item told. A newer notice of the same booking closes the older
+-- open ones (superseded: the teacher is told where the booking stands now); erasing the
+-- booking's contact details closes its open ones (erased: they can no longer be delivered).
 CREATE TABLE booking_notices (
     id          INTEGER PRIMARY KEY,
     code        TEXT NOT NULL REFERENCES bookings (code),
     event       TEXT NOT NULL CHECK (event IN
                   ('requested', 'confirmed', 'declined', 'moved', 'cancelled', 'results')),
+    call        INTEGER NOT NULL CHECK (call IN (0, 1)),
     created_at  TEXT NOT NULL,
     attempts    INTEGER NOT NULL DEFAULT 0,
     next_try_at TEXT,
     last_error  TEXT,
     sent_at     TEXT,
     told_at     TEXT,
-    told_by     TEXT
+    told_by     TEXT,
+    closed_at   TEXT,
+    closed_why  TEXT CHECK (closed_why IN ('superseded', 'erased'))
 );
-CREATE INDEX booking_notices_open ON booking_notices (sent_at, told_at);
+-- The open notices (neither sent, told nor closed): what the mailer and the guides' page read.
+CREATE INDEX booking_notices_open ON booking_notices (created_at)
+    WHERE sent_at IS NULL AND told_at IS NULL AND closed_at IS NULL;
+CREATE INDEX booking_notices_by_code ON booking_notices (code);
 
 -- Read-only tokens of the guides' iCal feed of confirmed bookings (`tc_<id>_<secret>`): the
 -- secret only as its SHA-256, found by its id; removing the row revokes the feed.

@@ -470,6 +470,8 @@ impl VisitorStore for SqliteStore {
             "UPDATE tours SET ended_at = ?2 WHERE id = ?1 AND ended_at IS NULL",
             params![id.to_string(), timestamp(at)],
         )
+        // A booked class's tour: its results go to the teacher (by mail).
+        .and_then(|_| super::notices::record_results(&tx, &id.to_string(), at))
         .and_then(|_| tx.commit())
         .map_err(|err| classify(&path, err))?;
         Ok(Tour {

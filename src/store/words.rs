@@ -132,6 +132,10 @@ impl Wording for StoreError {
                     ),
                 ],
             ),
+            StoreError::NoticeNotFound(id) => {
+                say("notice-not-found", &[("id", FluentValue::from(*id))])
+            }
+            StoreError::NoticeClosed(id) => say("notice-closed", &[("id", FluentValue::from(*id))]),
             StoreError::Sqlite { path: p, message } => say(
                 "store-failed",
                 &[("path", path(p)), ("reason", text(message.clone()))],

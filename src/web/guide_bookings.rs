@@ -3,7 +3,8 @@
 //! state allows (confirm, decline with a reason, cancel with a reason, move, arrived with the
 //! people who came, no-show), its call notes, and erasing its contact details at the person's
 //! request; a booking taken by phone (`/bookings/new`); the form that closes a day at short
-//! notice, which then lists whom to tell.
+//! notice, which then lists whom to tell. At the top, the "tell the teacher" items: what no mail
+//! carries to the teacher, with the phone to call and a button that marks it told.
 
 use axum::Router;
 use axum::extract::{Path, Query, State};
@@ -20,6 +21,7 @@ use super::reply::{Failure, Staff};
 use super::{AppState, with_centre};
 use crate::bookings::{Status, parse_date};
 use crate::centre::bookings::{BookingAct, BookingFilter, BookingRecord, ClosedDay};
+use crate::centre::notices::{MailState, TellItem, TellList};
 use crate::centre::{Centre, CentreError};
 use crate::i18n::Words;
 use crate::store::Role;
@@ -34,6 +36,7 @@ pub fn routes() -> Router<AppState> {
         .route("/bookings", get(week))
         .route("/bookings/new", get(new_form).post(new_booking))
         .route("/bookings/close-day", post(close_day))
+        .route("/bookings/tell/{id}/told", post(told))
         .route("/bookings/{code}/{action}", post(act))
 }
 
@@ -109,6 +112,22 @@ struct Shown {
     done: Option<String>,
 }
 
+/// A "tell the teacher" item as the page shows it.
+fn tell_row(words: &Words, item: &TellItem) -> Value {
+    context! {
+        id => item.id,
+        what => words.text(item.event_message_id()),
+        why => words.text(item.why.message_id()),
+        slot => format!("{} {}", item.date, item.time),
+        organisation => item.organisation.clone(),
+        class => item.class.clone(),
+        contact => item.contact_name.clone(),
+        phone => item.phone.clone(),
+        reason => item.reason.clone(),
+        lang_name => if item.lang == "en" { "English" } else { "українська" },
+    }
+}
+
 async fn week_page(
     state: &AppState,
     staff: &Staff,
@@ -117,7 +136,7 @@ async fn week_page(
 ) -> Result<Response, Failure> {
     let lang = staff.lang;
     let asked_from = shown.from;
-    let (from, found, waiting, times) = with_centre(state, move |centre| {
+    let (from, found, waiting, times, tell) = with_centre(state, move |centre| {
         let from = asked_from.unwrap_or_else(|| centre.today());
         let to = from.checked_add_days(chrono::Days::new(6)).unwrap_or(from);
         let week = centre.bookings(&BookingFilter {
@@ -127,11 +146,17 @@ async fn week_page(
         })?;
         let waiting = waiting_requests(centre)?;
         let times = slot_times(&centre.calendar()?);
-        Ok((from, week, waiting, times))
+        Ok((from, week, waiting, times, centre.tell_items()?))
     })
     .await
     .map_err(|err| Failure::centre(&err, lang))?;
     let words = Words::new(lang);
+    let TellList { mail, items } = tell;
+    let tell: Vec<Value> = items.iter().map(|item| tell_row(&words, item)).collect();
+    let mail_problems = match &mail {
+        MailState::Broken(problems) => Some(problems.render(lang)),
+        MailState::On(_) | MailState::Off => None,
+    };
     // The week day by day; the requests are above it, not twice.
     let mut week: Vec<&BookingRecord> = found
         .iter()
@@ -174,6 +199,8 @@ async fn week_page(
             done => shown.done,
             closed => shown.closed.as_ref().map(|c| c.date.clone()),
             told => told,
+            tell => tell,
+            mail_problems => mail_problems,
         },
     )?;
     *response.status_mut() = status;
@@ -466,6 +493,34 @@ async fn close_day(
             };
             week_page(&state, &staff, shown, StatusCode::OK).await
         }
+        Err(err) => refused(&state, &staff, None, &err).await,
+    }
+}
+
+#[derive(Deserialize)]
+struct ToldForm {
+    #[serde(default)]
+    csrf: String,
+}
+
+impl Csrf for ToldForm {
+    fn csrf(&self) -> &str {
+        &self.csrf
+    }
+}
+
+/// `POST /bookings/tell/{id}/told`: the signed-in guide told the teacher; back to the week.
+async fn told(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(id): Path<String>,
+    CsrfForm(_): CsrfForm<ToldForm>,
+) -> Result<Response, Failure> {
+    staff.require(DESK)?;
+    let user = staff.signed.name.clone();
+    let done = with_centre(&state, move |centre| centre.mark_told(&id, Some(&user))).await;
+    match done {
+        Ok(_) => Ok(Redirect::to("/bookings").into_response()),
         Err(err) => refused(&state, &staff, None, &err).await,
     }
 }

@@ -10,6 +10,7 @@ mod book;
 mod booking_api;
 mod files;
 mod guide_bookings;
+mod mailer;
 mod pages;
 mod reply;
 mod stations;
@@ -235,6 +236,7 @@ pub fn serve(options: ServeOptions) -> Result<(), ServeError> {
             env!("CARGO_PKG_VERSION")
         );
         tokio::spawn(erase_old_booking_details(state.clone()));
+        tokio::spawn(mailer::deliver_mail(state.clone()));
         let app = router(state.clone()).into_make_service_with_connect_info::<SocketAddr>();
         axum::serve(listener, app)
             .with_graceful_shutdown(shutdown_signal())

@@ -134,10 +134,10 @@ impl Failure {
             }
             CentreError::Booking(_) => (StatusCode::BAD_REQUEST, "invalid"),
             CentreError::BookingRefused(_)
-            | CentreError::Store(StoreError::BookingChanged { .. }) => {
-                (StatusCode::CONFLICT, "conflict")
-            }
-            CentreError::Store(StoreError::BookingNotFound(_)) => {
+            | CentreError::Store(StoreError::BookingChanged { .. })
+            | CentreError::Store(StoreError::NoticeClosed(_)) => (StatusCode::CONFLICT, "conflict"),
+            CentreError::Store(StoreError::BookingNotFound(_))
+            | CentreError::Store(StoreError::NoticeNotFound(_)) => {
                 (StatusCode::NOT_FOUND, "not_found")
             }
             CentreError::Input { .. }

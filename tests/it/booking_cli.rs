@@ -237,3 +237,74 @@ fn a_guide_takes_moves_and_closes_bookings_and_the_forecast_counts_them() {
     let status = json("2026-06-10T09:00:00+03:00", &["visitors", "status"], data);
     assert_eq!(status["visitors_to_date"], 22);
 }
+
+#[test]
+fn the_desk_lists_the_teachers_to_phone_and_marks_one_told() {
+    let data = tempfile::tempdir().unwrap();
+    let data = data.path();
+    let first = add(data, "2026-05-12", "10:00", "20", "+380 67 123 45 67");
+    let code = stdout(&first).trim().to_string();
+    // Taken on the phone: nobody to phone back.
+    assert_eq!(
+        ok(MONDAY, &["booking", "tell"], data).trim(),
+        "Нікого не треба повідомляти."
+    );
+    ok(
+        MONDAY,
+        &[
+            "booking",
+            "move",
+            &code,
+            "--date",
+            "2026-05-13",
+            "--time",
+            "12:00",
+        ],
+        data,
+    );
+    let listed = ok(MONDAY, &["booking", "tell", "--format", "json"], data);
+    let items: serde_json::Value = serde_json::from_str(&listed).unwrap();
+    assert_eq!(items.as_array().unwrap().len(), 1, "{listed}");
+    let item = &items[0];
+    assert_eq!(
+        (&item["code"], &item["event"], &item["why"], &item["phone"]),
+        (
+            &serde_json::json!(code),
+            &serde_json::json!("moved"),
+            &serde_json::json!("no_mail"),
+            &serde_json::json!("+380 67 123 45 67")
+        )
+    );
+    let text = ok(MONDAY, &["booking", "tell"], data);
+    assert!(
+        text.contains("Візит перенесено: 2026-05-13 12:00")
+            && text.contains("Олена Петрівна +380 67 123 45 67 (листи не надсилаються)"),
+        "{text}"
+    );
+    let id = item["id"].to_string();
+    let told = ok(MONDAY, &["booking", "told", &id], data);
+    assert!(told.contains("вчителя повідомлено"), "{told}");
+    assert_eq!(
+        ok(MONDAY, &["booking", "tell"], data).trim(),
+        "Нікого не треба повідомляти."
+    );
+    let again = refused(MONDAY, &["booking", "told", &id], data);
+    assert!(again.contains("уже закрите"), "{again}");
+    let nonsense = refused(MONDAY, &["booking", "told", "abc"], data);
+    assert!(nonsense.contains("abc"), "{nonsense}");
+
+    // A mail.ron with a problem is said, and the teachers are still listed to phone.
+    std::fs::write(data.join("mail.ron"), "(server: \"smtp.example.org\")\n").unwrap();
+    ok(
+        MONDAY,
+        &["booking", "cancel", &code, "--reason", "Повітряна тривога"],
+        data,
+    );
+    let out = at(MONDAY, &["booking", "tell"], data);
+    assert!(stdout(&out).contains("Візит скасовано"), "{}", stdout(&out));
+    assert!(
+        stderr(&out).contains("mail.ron: sender:") || stderr(&out).contains("mail.ron: sender"),
+        "{}",
+        stderr(&out)
+    );
+}

@@ -3,6 +3,7 @@
 mod assets;
 mod booking_cli;
 mod booking_http;
+mod booking_mail;
 mod check_cli;
 mod content;
 mod desk_cli;

@@ -192,6 +192,24 @@ impl Server {
         String::from_utf8_lossy(&output.stdout).trim().to_string()
     }
 
+    /// `tourcentre booking ARGS...` at the desk, on the server's data dir.
+    fn booking(&self, args: &[&str]) {
+        let output = Command::new(env!("CARGO_BIN_EXE_tourcentre"))
+            .arg("--data-dir")
+            .arg(self.data.path())
+            .arg("booking")
+            .args(args)
+            .current_dir(repo())
+            .env("TOURCENTRE_NOW", NOW)
+            .output()
+            .expect("the tourcentre binary starts");
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+
     fn add_user(&self, name: &str, role: &str) {
         let mut child = Command::new(env!("CARGO_BIN_EXE_tourcentre"))
             .arg("--data-dir")
@@ -817,6 +835,25 @@ async fn a_guide_confirms_a_request_and_closes_a_day_at_short_notice() {
             .await
             .contains(&format!("{} 0", text(Lang::Uk, "web-bookings-pending")))
     );
+    // No mail settings: the teacher is to be phoned about the confirmation, at the top.
+    let tell = browser.text_of("section.tell").await;
+    assert!(
+        tell.contains(&text(Lang::Uk, "tell-event-confirmed"))
+            && tell.contains("Гімназія № 2")
+            && tell.contains("+380 50 111 22 33"),
+        "{tell}"
+    );
+    let call = browser.find("section.tell a.call").await;
+    assert_eq!(
+        call.attr("href").await.ok().flatten().as_deref(),
+        Some("tel:+380501112233")
+    );
+    browser.click_and_wait("section.tell form button").await;
+    assert_eq!(browser.path().await, "/bookings");
+    assert!(
+        !browser.body().await.contains("tell-heading"),
+        "told: the item is gone"
+    );
 
     // Friday closes at short notice: both bookings cancelled, the teachers' phones listed.
     // A date field is typed in the browser's own date format: set its value as a picker would.
@@ -831,6 +868,21 @@ async fn a_guide_confirms_a_request_and_closes_a_day_at_short_notice() {
     assert!(
         told.contains("+380 50 111 22 33") && told.contains("+380 67 123 45 67"),
         "{told}"
+    );
+    // Both cancellations wait to be phoned; no phone number ever reaches the server's log.
+    let tell = browser.text_of("section.tell").await;
+    assert!(
+        tell.contains(&format!("{} (2)", text(Lang::Uk, "tell-title"))),
+        "{tell}"
+    );
+    let log = server
+        .log
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .join("\n");
+    assert!(
+        !log.contains("111 22 33") && !log.contains("123 45 67"),
+        "{log}"
     );
     browser.goto(&server, &format!("/book/{code}")).await;
     assert!(
@@ -1425,6 +1477,8 @@ async fn look_at_every_page(look: Look) -> Looking {
     looking
         .each(&browser, &server, "stations", "/stations")
         .await;
+    // A guide's cancellation to phone the teacher about: the "tell the teachers" list shows.
+    server.booking(&["cancel", &booked, "--reason", "Повітряна тривога"]);
     looking
         .each(&browser, &server, "bookings", "/bookings?from=2025-10-15")
         .await;

@@ -58,7 +58,11 @@ pub fn cli(data: &Path, args: &[&str], input: &str) -> std::process::Output {
 impl Server {
     /// A server with a guide `olena`, an economist `iryna` and an admin `admin`.
     pub fn start() -> Server {
-        let data = tempfile::tempdir().unwrap();
+        Server::start_in(tempfile::tempdir().unwrap())
+    }
+
+    /// The same, on a data dir prepared beforehand (settings files in place).
+    pub fn start_in(data: tempfile::TempDir) -> Server {
         for (name, role) in [
             ("olena", "guide"),
             ("iryna", "economist"),
@@ -84,6 +88,17 @@ impl Server {
 
     /// A server started with more `serve` options.
     pub fn with_args(data: tempfile::TempDir, extra: &[&str]) -> Server {
+        Server::spawn(data, extra, NOW)
+    }
+
+    /// The same data dir served again by a new process whose clock reads `now` (RFC 3339).
+    pub fn restart_at(mut self, now: &str) -> Server {
+        let data = std::mem::replace(&mut self.data, tempfile::tempdir().unwrap());
+        drop(self);
+        Server::spawn(data, &[], now)
+    }
+
+    fn spawn(data: tempfile::TempDir, extra: &[&str], now: &str) -> Server {
         let address: SocketAddr = format!("127.0.0.1:{}", free_port()).parse().unwrap();
         let child = Command::new(env!("CARGO_BIN_EXE_tourcentre"))
             .arg("--data-dir")
@@ -91,7 +106,7 @@ impl Server {
             .args(["serve", "--listen", &address.to_string()])
             .args(extra)
             .current_dir(repo())
-            .env("TOURCENTRE_NOW", NOW)
+            .env("TOURCENTRE_NOW", now)
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
