@@ -17,7 +17,7 @@ use chrono::Datelike;
 use minijinja::context;
 use serde::{Deserialize, Serialize};
 
-use super::pages::{Csrf, CsrfForm, frame, page};
+use super::pages::{Csrf, CsrfForm, CsrfOnly, csrf_forms, frame, page};
 use super::reply::{Failure, Reader};
 use super::{AppState, with_centre};
 use crate::bookings::{Asker, BookingProblem, BookingRequest};
@@ -180,11 +180,7 @@ pub(super) struct BookForm {
     csrf: String,
 }
 
-impl Csrf for BookForm {
-    fn csrf(&self) -> &str {
-        &self.csrf
-    }
-}
+csrf_forms!(BookForm);
 
 fn blank_none(text: &str) -> Option<String> {
     let text = text.trim();
@@ -441,24 +437,12 @@ async fn booking(
     Ok(with_cookie(response, set_cookie))
 }
 
-#[derive(Deserialize)]
-struct CancelForm {
-    #[serde(default)]
-    csrf: String,
-}
-
-impl Csrf for CancelForm {
-    fn csrf(&self) -> &str {
-        &self.csrf
-    }
-}
-
 /// `POST /book/{code}/cancel`: the teacher cancels with the code (until the deadline).
 async fn cancel(
     State(state): State<AppState>,
     Reader(lang): Reader,
     Path(code): Path<String>,
-    CsrfForm(_): CsrfForm<CancelForm>,
+    CsrfForm(_): CsrfForm<CsrfOnly>,
 ) -> Result<Response, Failure> {
     let shown = code.clone();
     with_centre(&state, move |centre| {

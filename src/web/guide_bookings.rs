@@ -16,7 +16,7 @@ use minijinja::{Value, context};
 use serde::Deserialize;
 
 use super::book::{BookForm, FormFor, day_label, form_page, keep};
-use super::pages::{Csrf, CsrfForm, frame, page};
+use super::pages::{Csrf, CsrfForm, CsrfOnly, csrf_forms, frame, page};
 use super::reply::{Failure, Staff};
 use super::{AppState, with_centre};
 use crate::bookings::{Status, parse_date};
@@ -302,17 +302,7 @@ struct CloseForm {
     reason: String,
 }
 
-impl Csrf for ActForm {
-    fn csrf(&self) -> &str {
-        &self.csrf
-    }
-}
-
-impl Csrf for CloseForm {
-    fn csrf(&self) -> &str {
-        &self.csrf
-    }
-}
+csrf_forms!(ActForm, CloseForm);
 
 /// A refusal the guide can act on (4xx): the week again, with it said above; a failure of the
 /// server's own is its error page.
@@ -422,6 +412,14 @@ struct NewSlot {
     time: String,
 }
 
+/// The booking form for a guide, with the calendar's slot times to pick from.
+async fn desk_form<'a>(state: &AppState, staff: &'a Staff) -> Result<FormFor<'a>, Failure> {
+    let times = with_centre(state, |centre| Ok(slot_times(&centre.calendar()?)))
+        .await
+        .map_err(|err| Failure::centre(&err, staff.lang))?;
+    Ok(FormFor::Desk(staff, times))
+}
+
 /// `GET /bookings/new?date=&time=`: the form for a booking taken by phone.
 async fn new_form(
     State(state): State<AppState>,
@@ -431,11 +429,8 @@ async fn new_form(
 ) -> Result<Response, Failure> {
     staff.require(DESK)?;
     let lang = staff.lang;
-    let times = with_centre(&state, |centre| Ok(slot_times(&centre.calendar()?)))
-        .await
-        .map_err(|err| Failure::centre(&err, lang))?;
+    let form_for = desk_form(&state, &staff).await?;
     let typed = BookForm::blank(slot.date, slot.time, lang);
-    let form_for = FormFor::Desk(&staff, times);
     form_page(
         &state,
         lang,
@@ -448,8 +443,8 @@ async fn new_form(
     .await
 }
 
-/// `POST /bookings/new`: the booking kept as confirmed, then its week (said above it); or the form again with
-/// what is wrong beside each field.
+/// `POST /bookings/new`: the booking kept as confirmed, then its week (said above it); or the
+/// form again with what is wrong beside each field.
 async fn new_booking(
     State(state): State<AppState>,
     staff: Staff,
@@ -458,10 +453,7 @@ async fn new_booking(
 ) -> Result<Response, Failure> {
     staff.require(DESK)?;
     let lang = staff.lang;
-    let times = with_centre(&state, |centre| Ok(slot_times(&centre.calendar()?)))
-        .await
-        .map_err(|err| Failure::centre(&err, lang))?;
-    let form_for = FormFor::Desk(&staff, times);
+    let form_for = desk_form(&state, &staff).await?;
     match keep(&state, lang, &headers, typed, &form_for).await? {
         Ok(kept) => {
             Ok(Redirect::to(&format!("/bookings?from={}&entered=1", kept.date)).into_response())
@@ -497,24 +489,12 @@ async fn close_day(
     }
 }
 
-#[derive(Deserialize)]
-struct ToldForm {
-    #[serde(default)]
-    csrf: String,
-}
-
-impl Csrf for ToldForm {
-    fn csrf(&self) -> &str {
-        &self.csrf
-    }
-}
-
 /// `POST /bookings/tell/{id}/told`: the signed-in guide told the teacher; back to the week.
 async fn told(
     State(state): State<AppState>,
     staff: Staff,
     Path(id): Path<String>,
-    CsrfForm(_): CsrfForm<ToldForm>,
+    CsrfForm(_): CsrfForm<CsrfOnly>,
 ) -> Result<Response, Failure> {
     staff.require(DESK)?;
     let user = staff.signed.name.clone();

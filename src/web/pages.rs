@@ -333,6 +333,8 @@ macro_rules! csrf_forms {
     };
 }
 
+pub(super) use csrf_forms;
+
 csrf_forms!(LoginForm, CsrfOnly, TourForm, VisitForm, VoidForm);
 
 impl<T: serde::de::DeserializeOwned + Csrf + Send> axum::extract::FromRequest<AppState>
@@ -427,8 +429,9 @@ async fn login(
     Ok(response)
 }
 
+/// A form that is only its button (and its CSRF token).
 #[derive(Deserialize)]
-struct CsrfOnly {
+pub(super) struct CsrfOnly {
     #[serde(default)]
     csrf: String,
 }
