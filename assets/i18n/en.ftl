@@ -651,3 +651,20 @@ web-booking-no-show = Did not come
 web-bookings-close-day = Close a day at short notice
 web-bookings-close-help = An air-raid alert, a power cut: every booking of the day is cancelled with the reason, the day is closed in the calendar, and the list of whom to call appears below.
 web-bookings-close-button = Close the day and cancel its bookings
+
+## Class results and the bookings feed
+results-title = Your class at the kiosks
+results-privacy = Only the rounds of the sorting game played during your visit, added up: no child is named or tracked.
+results-rounds = Rounds played
+results-answers = Items sorted
+results-first-try = Right at the first try
+results-missed-title = What most often went into the wrong bin
+results-goes-to = belongs in:
+results-missed-count = wrong at the first try: { $missed } of { $answers }
+results-none-played = The class did not play at the kiosks during the visit.
+results-none-missed = Every item went into the right bin at the first try. Well done!
+results-later = The class's results at the kiosks appear here after the visit.
+results-print = This page can be printed: the results fit on one A4 sheet.
+results-link = The class's results
+results-line = At the kiosks: { $rounds } rounds, { $answers } items, { $right } right at the first try ({ $share })
+results-missed-line = { $item } — { $bin } (wrong at the first try: { $missed } of { $answers }).

@@ -676,3 +676,20 @@ web-booking-no-show = Не прийшли
 web-bookings-close-day = Закрити день терміново
 web-bookings-close-help = Повітряна тривога, вимкнення світла: усі бронювання дня буде скасовано з причиною, день закрито в календарі, а нижче з’явиться список, кому зателефонувати.
 web-bookings-close-button = Закрити день і скасувати бронювання
+
+## Class results and the bookings feed
+results-title = Ваш клас біля кіосків
+results-privacy = Лише раунди сортувальної гри, зіграні під час вашого візиту, разом: жодної дитини не названо й не відстежено.
+results-rounds = Зіграно раундів
+results-answers = Розсортовано предметів
+results-first-try = Правильно з першої спроби
+results-missed-title = Що найчастіше клали не в той контейнер
+results-goes-to = правильно:
+results-missed-count = з першої спроби не туди: { $missed } з { $answers }
+results-none-played = Під час візиту клас не грав біля кіосків.
+results-none-missed = Кожен предмет поклали правильно з першої спроби. Чудово!
+results-later = Після візиту тут з’являться результати класу біля кіосків.
+results-print = Цю сторінку можна надрукувати: результати вміщуються на один аркуш A4.
+results-link = Результати класу
+results-line = Біля кіосків: раундів { $rounds }, предметів { $answers }, правильно з першої спроби { $right } ({ $share })
+results-missed-line = { $item } — { $bin } (з першої спроби не туди: { $missed } з { $answers }).

@@ -10,6 +10,7 @@ pub mod accounts;
 pub mod backup;
 pub mod bookings;
 pub mod calendar;
+pub mod class_results;
 pub mod indicators;
 pub mod input;
 pub mod scenario;

@@ -233,7 +233,8 @@ pub enum BookingCommand {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
-    /// One booking, with its contact details and notes.
+    /// One booking, with its contact details and notes, and after the visit what the class did
+    /// at the kiosks.
     Show {
         code: String,
         #[arg(long, value_enum, default_value_t = Format::Text)]

@@ -569,7 +569,12 @@ fn run_booking(mut centre: Centre, command: BookingCommand, words: &Words) -> Re
         }
         BookingCommand::Show { code, format } => {
             let found = centre.booking(&code)?;
-            emit(format, &found, || show::booking(words, &found));
+            let results = centre.class_results_of(&found.booking, Some(words.lang))?;
+            let shown = show::BookingShown {
+                booking: &found,
+                results: results.as_ref(),
+            };
+            emit(format, &shown, || show::booking(words, &shown));
         }
         BookingCommand::Add(args) => {
             let request = BookingRequest {

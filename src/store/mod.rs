@@ -17,12 +17,14 @@ use crate::visitors::{ByCategory, Calendar, Category, DayCount, YearStatus, year
 
 mod accounts;
 mod bookings;
+mod class_results;
 mod outbox;
 mod stations;
 mod words;
 
 pub use accounts::{AuditEntry, Credentials, Role, User};
 pub use bookings::{BookingChange, StoredBooking};
+pub use class_results::{TourMiss, TourPlay};
 pub use outbox::OutboxCounts;
 pub use schema::LATEST_VERSION;
 pub use sqlite::{DATABASE_FILE_NAME, SqliteStore};

@@ -1,6 +1,7 @@
 //! `/bookings`: the guides' week of bookings, pending requests first, each with the buttons its
 //! state allows (confirm, decline with a reason, cancel with a reason, arrived with the people who
-//! came, no-show), and the form that closes a day at short notice, which then lists whom to tell.
+//! came, no-show) and, once the group came, a link to its results; and the form that closes a day
+//! at short notice, which then lists whom to tell.
 
 use axum::Router;
 use axum::extract::{Path, Query, State};
@@ -67,6 +68,7 @@ fn row(words: &Words, b: &BookingRecord) -> Value {
         lang_name => if b.lang == "en" { "English" } else { "українська" },
         pending => status == Status::Requested,
         confirmed => status == Status::Confirmed,
+        arrived => status == Status::Arrived,
     }
 }
 
