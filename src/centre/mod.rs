@@ -11,6 +11,7 @@ pub mod backup;
 pub mod bookings;
 pub mod calendar;
 pub mod class_results;
+pub mod feed;
 pub mod indicators;
 pub mod input;
 pub mod scenario;

@@ -304,6 +304,21 @@ pub enum BookingCommand {
     /// Erases contact names, phones, e-mails, needs and notes of visits more than
     /// retention_days ago (visitors.ron; 30 by default). Run it daily (the server does too).
     Purge,
+    /// Prints a new read-only token of the guides' calendar feed once: a phone's calendar
+    /// subscribes to <server>/feed/TOKEN/bookings.ics (confirmed bookings, no phone numbers).
+    FeedToken {
+        /// Whose phone or calendar it is for, to revoke it alone later
+        #[arg(long, value_name = "TEXT")]
+        label: Option<String>,
+    },
+    /// Revokes calendar feed tokens: those with the label, or all of them.
+    #[command(group(clap::ArgGroup::new("which").required(true).args(["label", "all"])))]
+    FeedRevoke {
+        #[arg(long, value_name = "TEXT")]
+        label: Option<String>,
+        #[arg(long)]
+        all: bool,
+    },
 }
 
 #[derive(Debug, clap::Args)]

@@ -644,6 +644,28 @@ fn run_booking(mut centre: Centre, command: BookingCommand, words: &Words) -> Re
             let closed = centre.close_day(&date, &reason, None)?;
             emit(format, &closed, || show::closed_day(words, &closed));
         }
+        BookingCommand::FeedToken { label } => {
+            let token = centre.new_feed_token(label.as_deref(), None)?;
+            // The token alone on standard output, as `user token` prints it.
+            println!("{token}");
+            eprintln!(
+                "{}",
+                words.say(
+                    "feed-token-once",
+                    &[("path", crate::centre::feed::feed_path(&token).into())]
+                )
+            );
+        }
+        BookingCommand::FeedRevoke { label, all: _ } => {
+            use crate::centre::feed::FeedRevokeAsked;
+            // clap asks for one of --label and --all: without a label, it was --all.
+            let which = label.map_or(FeedRevokeAsked::All, FeedRevokeAsked::Label);
+            let revoked = centre.revoke_feed_tokens(&which)?;
+            println!(
+                "{}",
+                words.say("feed-revoked", &[("count", revoked.into())])
+            );
+        }
         BookingCommand::Purge => {
             let erased = centre.purge_bookings()?;
             println!(

@@ -18,6 +18,7 @@ use crate::visitors::{ByCategory, Calendar, Category, DayCount, YearStatus, year
 mod accounts;
 mod bookings;
 mod class_results;
+mod feeds;
 mod outbox;
 mod stations;
 mod words;
@@ -25,6 +26,7 @@ mod words;
 pub use accounts::{AuditEntry, Credentials, Role, User};
 pub use bookings::{BookingChange, StoredBooking};
 pub use class_results::{TourMiss, TourPlay};
+pub use feeds::{FeedRevoke, FeedToken};
 pub use outbox::OutboxCounts;
 pub use schema::LATEST_VERSION;
 pub use sqlite::{DATABASE_FILE_NAME, SqliteStore};

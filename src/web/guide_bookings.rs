@@ -1,11 +1,12 @@
 //! `/bookings`: the guides' week of bookings, pending requests first, each with the buttons its
 //! state allows (confirm, decline with a reason, cancel with a reason, arrived with the people who
-//! came, no-show) and, once the group came, a link to its results; and the form that closes a day
-//! at short notice, which then lists whom to tell.
+//! came, no-show) and, once the group came, a link to its results; the form that closes a day at
+//! short notice, which then lists whom to tell; and the addresses of the calendar feed for the
+//! guides' phones (made, shown once, revoked).
 
 use axum::Router;
 use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use minijinja::{Value, context};
@@ -16,6 +17,7 @@ use super::reply::{Failure, Staff};
 use super::{AppState, with_centre};
 use crate::bookings::Status;
 use crate::centre::bookings::{BookingAct, BookingFilter, BookingRecord, ClosedDay};
+use crate::centre::feed::FeedRevokeAsked;
 use crate::i18n::Words;
 use crate::store::Role;
 
@@ -25,6 +27,8 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/bookings", get(week))
         .route("/bookings/close-day", post(close_day))
+        .route("/bookings/feed", post(make_feed))
+        .route("/bookings/feed/revoke", post(revoke_feed))
         .route("/bookings/{code}/{action}", post(act))
 }
 
@@ -40,7 +44,7 @@ async fn week(
     Query(week): Query<Week>,
 ) -> Result<Response, Failure> {
     staff.require(DESK)?;
-    week_page(&state, &staff, week.from, None, None, StatusCode::OK).await
+    week_page(&state, &staff, week.from, Said::default(), StatusCode::OK).await
 }
 
 /// A booking as the page shows it, with the actions its state allows.
@@ -72,22 +76,48 @@ fn row(words: &Words, b: &BookingRecord) -> Value {
     }
 }
 
+/// What the week's page says besides the week: a refusal, the teachers to tell of a day just
+/// closed, the address of a calendar feed just made (shown this once).
+#[derive(Default)]
+struct Said {
+    problem: Option<String>,
+    closed: Option<ClosedDay>,
+    feed_url: Option<String>,
+}
+
 async fn week_page(
     state: &AppState,
     staff: &Staff,
     from: Option<String>,
-    problem: Option<String>,
-    closed: Option<ClosedDay>,
+    said: Said,
     status: StatusCode,
 ) -> Result<Response, Failure> {
+    let Said {
+        problem,
+        closed,
+        feed_url,
+    } = said;
     let lang = staff.lang;
     let filter = BookingFilter {
         from: from.clone(),
         ..BookingFilter::default()
     };
-    let found = with_centre(state, move |centre| centre.bookings(&filter))
-        .await
-        .map_err(|err| Failure::centre(&err, lang))?;
+    let (found, feeds) = with_centre(state, move |centre| {
+        Ok((centre.bookings(&filter)?, centre.feed_tokens()?))
+    })
+    .await
+    .map_err(|err| Failure::centre(&err, lang))?;
+    let feeds: Vec<Value> = feeds
+        .into_iter()
+        .map(|f| {
+            context! {
+                id => f.id,
+                label => f.label,
+                created => f.created_local,
+                by => f.created_by,
+            }
+        })
+        .collect();
     let words = Words::new(lang);
     let rows: Vec<Value> = found.iter().map(|b| row(&words, b)).collect();
     let pending = found
@@ -107,6 +137,8 @@ async fn week_page(
             problem => problem,
             closed => closed.as_ref().map(|c| c.date.clone()),
             told => told,
+            feeds => feeds,
+            feed_url => feed_url,
         },
     )?;
     *response.status_mut() = status;
@@ -156,15 +188,11 @@ async fn refused(
     if failure.status.is_server_error() {
         return Err(failure);
     }
-    week_page(
-        state,
-        staff,
-        None,
-        Some(failure.message),
-        None,
-        failure.status,
-    )
-    .await
+    let said = Said {
+        problem: Some(failure.message),
+        ..Said::default()
+    };
+    week_page(state, staff, None, said, failure.status).await
 }
 
 /// `POST /bookings/{code}/{action}`: done, back to the week; or the week with what went wrong.
@@ -195,15 +223,12 @@ async fn act(
                     Err(_) => {
                         let problem = Words::new(lang)
                             .say("book-not-a-number", &[("value", people.to_string().into())]);
-                        return week_page(
-                            &state,
-                            &staff,
-                            None,
-                            Some(problem),
-                            None,
-                            StatusCode::BAD_REQUEST,
-                        )
-                        .await;
+                        let said = Said {
+                            problem: Some(problem),
+                            ..Said::default()
+                        };
+                        return week_page(&state, &staff, None, said, StatusCode::BAD_REQUEST)
+                            .await;
                     }
                 }
             },
@@ -239,8 +264,95 @@ async fn close_day(
     match closed {
         Ok(closed) => {
             let from = Some(closed.date.clone());
-            week_page(&state, &staff, from, None, Some(closed), StatusCode::OK).await
+            let said = Said {
+                closed: Some(closed),
+                ..Said::default()
+            };
+            week_page(&state, &staff, from, said, StatusCode::OK).await
         }
+        Err(err) => refused(&state, &staff, &err).await,
+    }
+}
+
+#[derive(Deserialize)]
+struct FeedForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    label: String,
+}
+
+#[derive(Deserialize)]
+struct RevokeFeedForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    id: String,
+}
+
+impl Csrf for FeedForm {
+    fn csrf(&self) -> &str {
+        &self.csrf
+    }
+}
+
+impl Csrf for RevokeFeedForm {
+    fn csrf(&self) -> &str {
+        &self.csrf
+    }
+}
+
+/// The address a calendar subscribes to, as this request reached the server (through an HTTPS
+/// proxy, https): shown to the guide who made it, this once.
+fn feed_url(headers: &HeaderMap, token: &str) -> String {
+    let path = crate::centre::feed::feed_path(token);
+    let header = |name| headers.get(name).and_then(|v| v.to_str().ok());
+    match header(axum::http::header::HOST.as_str()) {
+        Some(host) => {
+            let https =
+                header("x-forwarded-proto").is_some_and(|p| p.eq_ignore_ascii_case("https"));
+            format!("{}://{host}{path}", if https { "https" } else { "http" })
+        }
+        None => path,
+    }
+}
+
+/// `POST /bookings/feed`: a new calendar feed token; the week again with its address, shown once.
+async fn make_feed(
+    State(state): State<AppState>,
+    staff: Staff,
+    headers: HeaderMap,
+    CsrfForm(form): CsrfForm<FeedForm>,
+) -> Result<Response, Failure> {
+    staff.require(DESK)?;
+    let user = staff.signed.name.clone();
+    let made = with_centre(&state, move |centre| {
+        centre.new_feed_token(Some(&form.label), Some(&user))
+    })
+    .await;
+    match made {
+        Ok(token) => {
+            let said = Said {
+                feed_url: Some(feed_url(&headers, &token)),
+                ..Said::default()
+            };
+            week_page(&state, &staff, None, said, StatusCode::OK).await
+        }
+        Err(err) => refused(&state, &staff, &err).await,
+    }
+}
+
+/// `POST /bookings/feed/revoke`: the feed with that id stops at once.
+async fn revoke_feed(
+    State(state): State<AppState>,
+    staff: Staff,
+    CsrfForm(form): CsrfForm<RevokeFeedForm>,
+) -> Result<Response, Failure> {
+    staff.require(DESK)?;
+    let which = FeedRevokeAsked::Id(form.id);
+    let revoked = with_centre(&state, move |centre| centre.revoke_feed_tokens(&which)).await;
+    match revoked {
+        Ok(_) => Ok(Redirect::to("/bookings").into_response()),
         Err(err) => refused(&state, &staff, &err).await,
     }
 }
