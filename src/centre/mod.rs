@@ -10,6 +10,8 @@ pub mod accounts;
 pub mod backup;
 pub mod bookings;
 pub mod calendar;
+pub mod class_results;
+pub mod feed;
 pub mod indicators;
 pub mod input;
 pub mod notices;

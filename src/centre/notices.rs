@@ -174,7 +174,7 @@ impl Centre {
         due.into_iter()
             .map(|notice| {
                 let play = match (notice.event, notice.booking.tour_id) {
-                    (NoticeEvent::Results, Some(tour)) => Some(store.tour_play(tour)?),
+                    (NoticeEvent::Results, Some(tour)) => Some(store.tour_play(tour, 0)?),
                     _ => None,
                 };
                 Ok(DueMail { notice, play })

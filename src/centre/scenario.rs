@@ -8,6 +8,7 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use super::{Centre, CentreError};
+use crate::content::Scenario;
 
 /// The scenario a kiosk asks for (`GET /api/v1/scenario`).
 #[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
@@ -52,11 +53,23 @@ fn inside(assets: &Path, relative: &str) -> Option<PathBuf> {
 }
 
 impl Centre {
-    pub fn scenario_offer(&self) -> Result<ScenarioOffer, CentreError> {
+    /// The scenario the server gives its kiosks, read and checked: its text, what it says, and
+    /// the directory its pictures are relative to.
+    fn read_scenario(&self) -> Result<(String, Scenario, PathBuf), CentreError> {
         let (path, assets) = scenario_file(self.data_dir());
         let text = crate::diagnostics::read_text_file(&path)
             .map_err(|p| CentreError::Problems(p.into()))?;
         let scenario = crate::content::from_text(&path, &text, &assets)?;
+        Ok((text, scenario, assets))
+    }
+
+    /// The scenario the kiosks play (its items, bins and explanations), as the server has it.
+    pub fn scenario(&self) -> Result<Scenario, CentreError> {
+        self.read_scenario().map(|(_, scenario, _)| scenario)
+    }
+
+    pub fn scenario_offer(&self) -> Result<ScenarioOffer, CentreError> {
+        let (text, scenario, assets) = self.read_scenario()?;
         let mut offered = Vec::new();
         for relative in scenario.asset_paths() {
             let Some(file) = inside(&assets, &relative) else {

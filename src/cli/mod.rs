@@ -238,7 +238,8 @@ pub enum BookingCommand {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
-    /// One booking, with its contact details and notes.
+    /// One booking, with its contact details and notes, and after the visit what the class did
+    /// at the kiosks.
     Show {
         code: String,
         #[arg(long, value_enum, default_value_t = Format::Text)]
@@ -322,6 +323,21 @@ pub enum BookingCommand {
         id: String,
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+    },
+    /// Prints a new read-only token of the guides' calendar feed once: a phone's calendar
+    /// subscribes to <server>/feed/TOKEN/bookings.ics (confirmed bookings, no phone numbers).
+    FeedToken {
+        /// Whose phone or calendar it is for, to revoke it alone later
+        #[arg(long, value_name = "TEXT")]
+        label: Option<String>,
+    },
+    /// Revokes calendar feed tokens: those with the label, or all of them.
+    #[command(group(clap::ArgGroup::new("which").required(true).args(["label", "all"])))]
+    FeedRevoke {
+        #[arg(long, value_name = "TEXT")]
+        label: Option<String>,
+        #[arg(long)]
+        all: bool,
     },
 }
 

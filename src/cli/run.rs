@@ -569,7 +569,12 @@ fn run_booking(mut centre: Centre, command: BookingCommand, words: &Words) -> Re
         }
         BookingCommand::Show { code, format } => {
             let found = centre.booking(&code)?;
-            emit(format, &found, || show::booking(words, &found));
+            let results = centre.class_results_of(&found.booking, Some(words.lang))?;
+            let shown = show::BookingShown {
+                booking: &found,
+                results: results.as_ref(),
+            };
+            emit(format, &shown, || show::booking(words, &shown));
         }
         BookingCommand::Add(args) => {
             let request = BookingRequest {
@@ -653,6 +658,28 @@ fn run_booking(mut centre: Centre, command: BookingCommand, words: &Words) -> Re
         BookingCommand::Told { id, format } => {
             let told = centre.mark_told(&id, None)?;
             emit(format, &told, || show::told(words, &told));
+        }
+        BookingCommand::FeedToken { label } => {
+            let token = centre.new_feed_token(label.as_deref(), None)?;
+            // The token alone on standard output, as `user token` prints it.
+            println!("{token}");
+            eprintln!(
+                "{}",
+                words.say(
+                    "feed-token-once",
+                    &[("path", crate::centre::feed::feed_path(&token).into())]
+                )
+            );
+        }
+        BookingCommand::FeedRevoke { label, all: _ } => {
+            use crate::centre::feed::FeedRevokeAsked;
+            // clap asks for one of --label and --all: without a label, it was --all.
+            let which = label.map_or(FeedRevokeAsked::All, FeedRevokeAsked::Label);
+            let revoked = centre.revoke_feed_tokens(&which)?;
+            println!(
+                "{}",
+                words.say("feed-revoked", &[("count", revoked.into())])
+            );
         }
         BookingCommand::Purge => {
             let erased = centre.purge_bookings()?;

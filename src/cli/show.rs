@@ -409,8 +409,19 @@ pub fn bookings(words: &Words, found: &[crate::centre::bookings::BookingRecord])
     }
 }
 
-/// A booking in full: its line, then whatever else it holds.
-pub fn booking(words: &Words, b: &crate::centre::bookings::BookingRecord) -> Shown {
+/// A booking as `booking show` prints it: the booking's fields, and `results` once the class's
+/// visit is over (left out before, so the JSON is the booking's alone until then).
+#[derive(Serialize)]
+pub struct BookingShown<'a> {
+    #[serde(flatten)]
+    pub booking: &'a crate::centre::bookings::BookingRecord,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub results: Option<&'a crate::centre::class_results::ClassResults>,
+}
+
+/// A booking in full: its line, then whatever else it holds, then the class's results.
+pub fn booking(words: &Words, shown: &BookingShown<'_>) -> Shown {
+    let b = shown.booking;
     let mut out = vec![booking_line(words, b)];
     let mut field = |id: &str, value: &Option<String>| {
         if let Some(value) = value {
@@ -422,10 +433,58 @@ pub fn booking(words: &Words, b: &crate::centre::bookings::BookingRecord) -> Sho
     field("booking-field-note", &b.note);
     field("booking-field-call-notes", &b.call_notes);
     field("booking-field-reason", &b.reason);
+    if let Some(results) = shown.results {
+        out.extend(class_results(words, results));
+    }
     Shown {
         out,
         err: Vec::new(),
     }
+}
+
+/// What the class did at the kiosks, indented under its booking.
+fn class_results(
+    words: &Words,
+    results: &crate::centre::class_results::ClassResults,
+) -> Vec<String> {
+    let share = results.first_try_accuracy.map_or_else(
+        || "–".to_string(),
+        |share| format!("{} %", words.number(share * 100.0, 0)),
+    );
+    let mut lines = vec![format!(
+        "  {}",
+        words.say(
+            "results-line",
+            &[
+                ("rounds", FluentValue::from(results.rounds)),
+                ("answers", FluentValue::from(results.answers)),
+                ("right", FluentValue::from(results.first_try_right)),
+                ("share", share.into()),
+            ],
+        )
+    )];
+    if !results.missed.is_empty() {
+        lines.push(format!("  {}", words.text("results-missed-title")));
+    }
+    for miss in &results.missed {
+        let mut line = format!(
+            "    {}",
+            words.say(
+                "results-missed-line",
+                &[
+                    ("item", miss.name.clone().into()),
+                    ("bin", miss.bin_name.clone().into()),
+                    ("missed", FluentValue::from(miss.missed)),
+                    ("answers", FluentValue::from(miss.answers)),
+                ],
+            )
+        );
+        if let Some(why) = &miss.why {
+            line.push_str(&format!(" {why}"));
+        }
+        lines.push(line);
+    }
+    lines
 }
 
 /// A booking after a change: the code alone on standard output, the words on standard error.

@@ -236,6 +236,7 @@ mod tests {
             rounds: 3,
             answers: 40,
             first_try_right: 30,
+            missed: Vec::new(),
         };
         let letter = compose(&results, Some(play), &settings(None)).unwrap();
         assert!(

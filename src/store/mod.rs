@@ -17,6 +17,8 @@ use crate::visitors::{ByCategory, Calendar, Category, DayCount, YearStatus, year
 
 mod accounts;
 mod bookings;
+mod class_results;
+mod feeds;
 mod notices;
 mod outbox;
 mod stations;
@@ -24,7 +26,9 @@ mod words;
 
 pub use accounts::{AuditEntry, Credentials, Role, User};
 pub use bookings::{BookingChange, Erase, StoredBooking};
-pub use notices::{MailOutcome, StoredNotice, TourPlay};
+pub use class_results::{TourMiss, TourPlay};
+pub use feeds::{FeedRevoke, FeedToken};
+pub use notices::{MailOutcome, StoredNotice};
 pub use outbox::OutboxCounts;
 pub use schema::LATEST_VERSION;
 pub use sqlite::{DATABASE_FILE_NAME, SqliteStore};

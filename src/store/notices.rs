@@ -153,15 +153,6 @@ pub(super) fn close_erased(tx: &Transaction<'_>, at: DateTime<Utc>) -> rusqlite:
     )
 }
 
-/// The rounds a tour's class played at the exhibit: rounds, answers, answers right at the first
-/// try.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct TourPlay {
-    pub rounds: u64,
-    pub answers: u64,
-    pub first_try_right: u64,
-}
-
 impl SqliteStore {
     /// Every notice of a booking, oldest first.
     pub fn booking_notices(&self, code: &str) -> Result<Vec<StoredNotice>, StoreError> {
@@ -274,25 +265,5 @@ impl SqliteStore {
             told_by: user.map(Into::into),
             ..notice
         })
-    }
-
-    /// What a tour's class played: its rounds and their answers.
-    pub fn tour_play(&self, tour: uuid::Uuid) -> Result<TourPlay, StoreError> {
-        self.conn
-            .query_row(
-                "SELECT COUNT(DISTINCT s.id), COUNT(a.id), COALESCE(SUM(a.first_try_right), 0)
-                   FROM play_sessions s LEFT JOIN play_answers a ON a.session_id = s.id
-                  WHERE s.tour_id = ?1",
-                [tour.to_string()],
-                |row| {
-                    let count = |i: usize| row.get::<_, i64>(i).map(|n| n.max(0) as u64);
-                    Ok(TourPlay {
-                        rounds: count(0)?,
-                        answers: count(1)?,
-                        first_try_right: count(2)?,
-                    })
-                },
-            )
-            .map_err(|err| self.error(err))
     }
 }

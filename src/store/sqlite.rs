@@ -1060,7 +1060,7 @@ fn category_column(row: &Row<'_>, index: usize) -> rusqlite::Result<Category> {
 }
 
 /// Counts and sums are never negative; SQLite hands them over as i64.
-fn count_column(row: &Row<'_>, index: usize) -> rusqlite::Result<u64> {
+pub(super) fn count_column(row: &Row<'_>, index: usize) -> rusqlite::Result<u64> {
     let value: i64 = row.get(index)?;
     u64::try_from(value)
         .map_err(|_| conversion_error(index, "a negative count", &value.to_string()))

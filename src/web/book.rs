@@ -23,6 +23,7 @@ use super::{AppState, with_centre};
 use crate::bookings::{Asker, BookingProblem, BookingRequest};
 use crate::centre::CentreError;
 use crate::centre::bookings::{BookingAct, BookingRecord, SlotRecord};
+use crate::centre::class_results::ClassResults;
 use crate::i18n::{Lang, Words};
 use crate::store::StoreError;
 
@@ -395,29 +396,46 @@ struct Fresh {
 }
 
 /// `GET /book/{code}`: the booking as its code shows it, with the cancel button while a teacher
-/// may still cancel.
+/// may still cancel; after the visit, what the class did at the kiosks. The results are in the
+/// booking's language (the page with them) unless the reader chose one (УКР | ENG).
 async fn booking(
     State(state): State<AppState>,
-    Reader(lang): Reader,
+    Reader(reader): Reader,
     headers: HeaderMap,
     Path(code): Path<String>,
     Query(fresh): Query<Fresh>,
 ) -> Result<Response, Failure> {
-    let (found, settings) = with_centre(&state, move |centre| {
-        Ok((centre.booking(&code)?, centre.calendar()?.bookings))
+    let chosen =
+        super::reply::cookie(&headers, super::reply::LANG_COOKIE).and_then(Lang::from_code);
+    let (found, settings, results) = with_centre(&state, move |centre| {
+        let found = centre.booking(&code)?;
+        let results = centre.class_results_of(&found.booking, chosen)?;
+        Ok((found, centre.calendar()?.bookings, results))
     })
     .await
-    .map_err(|err| Failure::centre(&err, lang))?;
+    .map_err(|err| Failure::centre(&err, reader))?;
+    let lang = results
+        .as_ref()
+        .and_then(|r| Lang::from_code(r.lang))
+        .unwrap_or(reader);
     let words = Words::new(lang);
     let b = &found.booking;
+    let results_later = results.is_none()
+        && matches!(
+            b.status,
+            crate::bookings::Status::Confirmed | crate::bookings::Status::Arrived
+        );
+    let results = results.map(|r| results_shown(&words, &r));
     let deadline = crate::bookings::cancel_deadline(b.slot, settings.cancel_hours);
     let may_cancel = b.status.holds_places() && crate::clock::now() <= deadline;
     let grouped = crate::bookings::BookingCode::parse(&b.code)
         .map_or_else(|| b.code.clone(), |c| c.grouped());
     let (csrf, set_cookie) = form_session(&state, &headers);
+    // The language links come back to this booking's page.
+    let here = format!("/book/{}", b.code);
     let response = page(
         "booking.html",
-        frame(lang, None, "/book"),
+        frame(lang, None, &here),
         context! {
             code => b.code.clone(),
             grouped => grouped,
@@ -432,9 +450,40 @@ async fn booking(
             may_cancel => may_cancel,
             deadline => deadline.with_timezone(&chrono_tz::Europe::Kyiv).format("%d.%m.%Y %H:%M").to_string(),
             csrf => csrf,
+            results => results,
+            results_later => results_later,
         },
     )?;
     Ok(with_cookie(response, set_cookie))
+}
+
+/// The class's results as the page shows them: the share in the reader's way of writing numbers,
+/// each missed item with how often.
+fn results_shown(words: &Words, results: &ClassResults) -> minijinja::Value {
+    let missed: Vec<minijinja::Value> = results
+        .missed
+        .iter()
+        .map(|m| {
+            context! {
+                name => m.name.clone(),
+                bin => m.bin_name.clone(),
+                why => m.why.clone(),
+                count => words.say(
+                    "results-missed-count",
+                    &[("missed", m.missed.into()), ("answers", m.answers.into())],
+                ),
+            }
+        })
+        .collect();
+    context! {
+        rounds => results.rounds,
+        answers => results.answers,
+        right => results.first_try_right,
+        share => results
+            .first_try_accuracy
+            .map(|share| format!("{} %", words.number(share * 100.0, 0))),
+        missed => missed,
+    }
 }
 
 /// `POST /book/{code}/cancel`: the teacher cancels with the code (until the deadline).

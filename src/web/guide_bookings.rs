@@ -3,7 +3,8 @@
 //! state allows (confirm, decline with a reason, cancel with a reason, move, arrived with the
 //! people who came, no-show), its call notes, and erasing its contact details at the person's
 //! request; a booking taken by phone (`/bookings/new`); the form that closes a day at short
-//! notice, which then lists whom to tell. At the top, the "tell the teacher" items: what no mail
+//! notice, which then lists whom to tell; once a group came, a link to its results; and the
+//! addresses of the calendar feed for the guides' phones (made, shown once, revoked). At the top, the "tell the teacher" items: what no mail
 //! carries to the teacher, with the phone to call and a button that marks it told.
 
 use axum::Router;
@@ -21,6 +22,7 @@ use super::reply::{Failure, Staff};
 use super::{AppState, with_centre};
 use crate::bookings::{Status, parse_date};
 use crate::centre::bookings::{BookingAct, BookingFilter, BookingRecord, ClosedDay};
+use crate::centre::feed::FeedRevokeAsked;
 use crate::centre::notices::{MailState, TellItem, TellList};
 use crate::centre::{Centre, CentreError};
 use crate::i18n::Words;
@@ -36,6 +38,8 @@ pub fn routes() -> Router<AppState> {
         .route("/bookings", get(week))
         .route("/bookings/new", get(new_form).post(new_booking))
         .route("/bookings/close-day", post(close_day))
+        .route("/bookings/feed", post(make_feed))
+        .route("/bookings/feed/revoke", post(revoke_feed))
         .route("/bookings/tell/{id}/told", post(told))
         .route("/bookings/{code}/{action}", post(act))
 }
@@ -96,6 +100,7 @@ fn row(words: &Words, b: &BookingRecord) -> Value {
         lang_name => if b.lang == "en" { "English" } else { "українська" },
         pending => status == Status::Requested,
         confirmed => status == Status::Confirmed,
+        arrived => status == Status::Arrived,
         holds => status.holds_places(),
         erased => b.booking.erased_at.is_some(),
     }
@@ -110,6 +115,8 @@ struct Shown {
     closed: Option<ClosedDay>,
     /// What a guide did, said above the week.
     done: Option<String>,
+    /// The address of a calendar feed just made, shown this once.
+    feed_url: Option<String>,
 }
 
 /// A "tell the teacher" item as the page shows it.
@@ -136,7 +143,7 @@ async fn week_page(
 ) -> Result<Response, Failure> {
     let lang = staff.lang;
     let asked_from = shown.from;
-    let (from, found, waiting, times, tell) = with_centre(state, move |centre| {
+    let (from, found, waiting, times, tell, feeds) = with_centre(state, move |centre| {
         let from = asked_from.unwrap_or_else(|| centre.today());
         let to = from.checked_add_days(chrono::Days::new(6)).unwrap_or(from);
         let week = centre.bookings(&BookingFilter {
@@ -146,10 +153,22 @@ async fn week_page(
         })?;
         let waiting = waiting_requests(centre)?;
         let times = slot_times(&centre.calendar()?);
-        Ok((from, week, waiting, times, centre.tell_items()?))
+        let feeds = centre.feed_tokens()?;
+        Ok((from, week, waiting, times, centre.tell_items()?, feeds))
     })
     .await
     .map_err(|err| Failure::centre(&err, lang))?;
+    let feeds: Vec<Value> = feeds
+        .into_iter()
+        .map(|f| {
+            context! {
+                id => f.id,
+                label => f.label,
+                created => f.created_local,
+                by => f.created_by,
+            }
+        })
+        .collect();
     let words = Words::new(lang);
     let TellList { mail, items } = tell;
     let tell: Vec<Value> = items.iter().map(|item| tell_row(&words, item)).collect();
@@ -201,6 +220,8 @@ async fn week_page(
             told => told,
             tell => tell,
             mail_problems => mail_problems,
+            feeds => feeds,
+            feed_url => shown.feed_url,
         },
     )?;
     *response.status_mut() = status;
@@ -500,6 +521,79 @@ async fn told(
     let user = staff.signed.name.clone();
     let done = with_centre(&state, move |centre| centre.mark_told(&id, Some(&user))).await;
     match done {
+        Ok(_) => Ok(Redirect::to("/bookings").into_response()),
+        Err(err) => refused(&state, &staff, None, &err).await,
+    }
+}
+
+#[derive(Deserialize)]
+struct FeedForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    label: String,
+}
+
+#[derive(Deserialize)]
+struct RevokeFeedForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    id: String,
+}
+
+csrf_forms!(FeedForm, RevokeFeedForm);
+
+/// The address a calendar subscribes to, as this request reached the server (through an HTTPS
+/// proxy, https): shown to the guide who made it, this once.
+fn feed_url(headers: &HeaderMap, token: &str) -> String {
+    let path = crate::centre::feed::feed_path(token);
+    let header = |name| headers.get(name).and_then(|v| v.to_str().ok());
+    match header(axum::http::header::HOST.as_str()) {
+        Some(host) => {
+            let https =
+                header("x-forwarded-proto").is_some_and(|p| p.eq_ignore_ascii_case("https"));
+            format!("{}://{host}{path}", if https { "https" } else { "http" })
+        }
+        None => path,
+    }
+}
+
+/// `POST /bookings/feed`: a new calendar feed token; the week again with its address, shown once.
+async fn make_feed(
+    State(state): State<AppState>,
+    staff: Staff,
+    headers: HeaderMap,
+    CsrfForm(form): CsrfForm<FeedForm>,
+) -> Result<Response, Failure> {
+    staff.require(DESK)?;
+    let user = staff.signed.name.clone();
+    let made = with_centre(&state, move |centre| {
+        centre.new_feed_token(Some(&form.label), Some(&user))
+    })
+    .await;
+    match made {
+        Ok(token) => {
+            let shown = Shown {
+                feed_url: Some(feed_url(&headers, &token)),
+                ..Shown::default()
+            };
+            week_page(&state, &staff, shown, StatusCode::OK).await
+        }
+        Err(err) => refused(&state, &staff, None, &err).await,
+    }
+}
+
+/// `POST /bookings/feed/revoke`: the feed with that id stops at once.
+async fn revoke_feed(
+    State(state): State<AppState>,
+    staff: Staff,
+    CsrfForm(form): CsrfForm<RevokeFeedForm>,
+) -> Result<Response, Failure> {
+    staff.require(DESK)?;
+    let which = FeedRevokeAsked::Id(form.id);
+    let revoked = with_centre(&state, move |centre| centre.revoke_feed_tokens(&which)).await;
+    match revoked {
         Ok(_) => Ok(Redirect::to("/bookings").into_response()),
         Err(err) => refused(&state, &staff, None, &err).await,
     }

@@ -8,6 +8,7 @@ mod api;
 pub mod auth;
 mod book;
 mod booking_api;
+mod feed;
 mod files;
 mod guide_bookings;
 mod mailer;
@@ -203,6 +204,7 @@ pub fn router(state: AppState) -> Router {
         .merge(pages::routes())
         .merge(book::routes())
         .merge(guide_bookings::routes())
+        .merge(feed::routes())
         .merge(api::routes())
         .merge(files::routes())
         .merge(admin::routes())
@@ -322,7 +324,8 @@ async fn security_headers(request: Request, next: Next) -> Response {
     response
 }
 
-/// The routes anyone may reach, from anywhere, when `--staff-from` is given.
+/// The routes anyone may reach, from anywhere, when `--staff-from` is given (the guides' calendar
+/// feed too: a phone on a mobile network reads it, with its own token).
 fn is_public(path: &str) -> bool {
     path == "/healthz"
         || path.starts_with("/assets/")
@@ -330,6 +333,7 @@ fn is_public(path: &str) -> bool {
         || path.starts_with("/book/")
         || path.starts_with("/api/v1/booking-slots")
         || is_teachers_booking_route(path)
+        || path.starts_with("/feed/")
 }
 
 /// `/api/v1/bookings` (a new booking), `/api/v1/bookings/{code}` and its `/cancel`: what a

@@ -17,6 +17,7 @@ mod layering;
 mod messages;
 mod openapi;
 mod report_cli;
+mod results_feed;
 mod robustness;
 #[cfg(feature = "exhibit")]
 mod several_kiosks;
