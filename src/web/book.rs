@@ -178,6 +178,9 @@ pub(super) struct BookForm {
     needs: String,
     note: String,
     consent: Option<String>,
+    /// The hidden field a person never sees or fills: a form that has it filled was sent by a
+    /// program, and is refused.
+    website: String,
     csrf: String,
 }
 
@@ -339,6 +342,19 @@ async fn book(
             failure.api = false;
             failure
         })?;
+    if !typed.website.trim().is_empty() {
+        let alert = Words::new(lang).text("book-trap-refused");
+        return form_page(
+            &state,
+            lang,
+            &headers,
+            &typed,
+            BTreeMap::new(),
+            Some(alert),
+            &FormFor::Teacher,
+        )
+        .await;
+    }
     match keep(&state, lang, &headers, typed, &FormFor::Teacher).await? {
         Ok(kept) => Ok(Redirect::to(&format!("/book/{}?new=1", kept.code)).into_response()),
         Err(form) => Ok(form),

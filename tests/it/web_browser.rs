@@ -860,6 +860,23 @@ async fn a_teacher_books_a_visit_on_a_phone_and_cancels_it() {
         Some("Ліцей № 1")
     );
     browser.fill("#phone", "+380 67 123 45 67").await;
+    // A program that fills the hidden field is refused, and nothing is kept.
+    browser
+        .script("document.getElementById('website').value = 'http://spam.example';")
+        .await;
+    browser
+        .click_and_wait("form.booking button[type=submit]")
+        .await;
+    assert_eq!(browser.status().await, 422);
+    assert_eq!(
+        browser.text_of(".problem[role=alert]").await,
+        format!(
+            "{} {}",
+            text(Lang::Uk, "book-trap-refused"),
+            text(Lang::Uk, "book-choose-another")
+        )
+    );
+    // A person never sees it: the form comes back with it empty.
     browser
         .click_and_wait("form.booking button[type=submit]")
         .await;
