@@ -244,6 +244,16 @@ mod tests {
         }
     }
 
+    /// Books `request` as `asker` (a guide's name for a guide): its code.
+    fn book(
+        centre: &mut Centre,
+        request: BookingRequest,
+        asker: Asker,
+        user: Option<&str>,
+    ) -> String {
+        centre.book(&request, asker, user).unwrap().code
+    }
+
     /// Every notice of a booking as (event, call, open).
     fn notices(centre: &mut Centre, code: &str) -> Vec<(&'static str, bool, bool)> {
         centre
@@ -280,14 +290,12 @@ mod tests {
     #[test]
     fn each_change_keeps_its_notice_and_only_a_guides_decision_is_phoned() {
         let (_data, mut centre) = centre();
-        let teacher = centre
-            .book(
-                &request("10:00", "+380 67 000 0001", None),
-                Asker::Teacher,
-                None,
-            )
-            .unwrap()
-            .code;
+        let teacher = book(
+            &mut centre,
+            request("10:00", "+380 67 000 0001", None),
+            Asker::Teacher,
+            None,
+        );
         assert_eq!(notices(&mut centre, &teacher), [("requested", false, true)]);
         assert_eq!(tell(&mut centre), [], "the teacher knows they asked");
 
@@ -318,14 +326,12 @@ mod tests {
 
         // A booking taken by phone: a mail-only confirmation; then moved, declined or cancelled
         // by a guide: phoned.
-        let phoned = centre
-            .book(
-                &request("12:00", "+380 67 000 0002", None),
-                Asker::Guide,
-                Some("olena"),
-            )
-            .unwrap()
-            .code;
+        let phoned = book(
+            &mut centre,
+            request("12:00", "+380 67 000 0002", None),
+            Asker::Guide,
+            Some("olena"),
+        );
         assert_eq!(notices(&mut centre, &phoned), [("confirmed", false, true)]);
         assert_eq!(tell(&mut centre), []);
         let to_14 = BookingAct::Move {
@@ -349,14 +355,12 @@ mod tests {
             "one call, about where the booking stands now"
         );
 
-        let declined = centre
-            .book(
-                &request("10:00", "+380 67 000 0003", None),
-                Asker::Teacher,
-                None,
-            )
-            .unwrap()
-            .code;
+        let declined = book(
+            &mut centre,
+            request("10:00", "+380 67 000 0003", None),
+            Asker::Teacher,
+            None,
+        );
         let decline = BookingAct::Decline {
             reason: "екскурсію замовлено".into(),
         };
@@ -376,22 +380,18 @@ mod tests {
     #[test]
     fn a_change_refused_in_its_transaction_keeps_no_notice() {
         let (_data, mut centre) = centre();
-        let big = centre
-            .book(
-                &request("10:00", "+380 67 000 0001", None),
-                Asker::Guide,
-                None,
-            )
-            .unwrap()
-            .code;
-        let other = centre
-            .book(
-                &request("12:00", "+380 67 000 0002", None),
-                Asker::Guide,
-                None,
-            )
-            .unwrap()
-            .code;
+        let big = book(
+            &mut centre,
+            request("10:00", "+380 67 000 0001", None),
+            Asker::Guide,
+            None,
+        );
+        let other = book(
+            &mut centre,
+            request("12:00", "+380 67 000 0002", None),
+            Asker::Guide,
+            None,
+        );
         // 22 + 22 > 30: the move is refused by the store as it writes.
         let to_12 = BookingAct::Move {
             date: "2026-05-22".into(),
@@ -431,22 +431,18 @@ mod tests {
     #[test]
     fn closing_a_day_is_phoned_for_each_booking_and_told_once() {
         let (_data, mut centre) = centre();
-        let first = centre
-            .book(
-                &request("10:00", "+380 67 000 0001", None),
-                Asker::Guide,
-                None,
-            )
-            .unwrap()
-            .code;
-        let second = centre
-            .book(
-                &request("12:00", "+380 67 000 0002", None),
-                Asker::Teacher,
-                None,
-            )
-            .unwrap()
-            .code;
+        let first = book(
+            &mut centre,
+            request("10:00", "+380 67 000 0001", None),
+            Asker::Guide,
+            None,
+        );
+        let second = book(
+            &mut centre,
+            request("12:00", "+380 67 000 0002", None),
+            Asker::Teacher,
+            None,
+        );
         centre
             .close_day("2026-05-22", "Повітряна тривога", Some("olena"))
             .unwrap();
@@ -484,22 +480,18 @@ mod tests {
         let (data, mut centre) = centre();
         mail_on(data.path());
         assert!(centre.mail_state().is_on());
-        let mailed = centre
-            .book(
-                &request("10:00", "+380 67 000 0001", Some("olena@school.ua")),
-                Asker::Teacher,
-                None,
-            )
-            .unwrap()
-            .code;
-        let no_address = centre
-            .book(
-                &request("12:00", "+380 67 000 0002", None),
-                Asker::Teacher,
-                None,
-            )
-            .unwrap()
-            .code;
+        let mailed = book(
+            &mut centre,
+            request("10:00", "+380 67 000 0001", Some("olena@school.ua")),
+            Asker::Teacher,
+            None,
+        );
+        let no_address = book(
+            &mut centre,
+            request("12:00", "+380 67 000 0002", None),
+            Asker::Teacher,
+            None,
+        );
         for code in [&mailed, &no_address] {
             centre
                 .booking_act(code, &BookingAct::Confirm, Some("olena"))
@@ -589,14 +581,12 @@ mod tests {
     #[test]
     fn a_class_tour_ending_brings_its_results_by_mail_only() {
         let (data, mut centre) = centre();
-        let code = centre
-            .book(
-                &request("10:00", "+380 67 000 0001", Some("olena@school.ua")),
-                Asker::Guide,
-                None,
-            )
-            .unwrap()
-            .code;
+        let code = book(
+            &mut centre,
+            request("10:00", "+380 67 000 0001", Some("olena@school.ua")),
+            Asker::Guide,
+            None,
+        );
         centre.now = "2026-05-22T07:05:00Z".parse().unwrap();
         let arrived = centre
             .booking_act(&code, &BookingAct::Arrive { people: None }, Some("olena"))
@@ -634,14 +624,12 @@ mod tests {
     #[test]
     fn erasing_contact_details_closes_what_was_still_to_be_told() {
         let (_data, mut centre) = centre();
-        let code = centre
-            .book(
-                &request("10:00", "+380 67 000 0001", None),
-                Asker::Teacher,
-                None,
-            )
-            .unwrap()
-            .code;
+        let code = book(
+            &mut centre,
+            request("10:00", "+380 67 000 0001", None),
+            Asker::Teacher,
+            None,
+        );
         centre
             .booking_act(&code, &BookingAct::Confirm, Some("olena"))
             .unwrap();
