@@ -1,12 +1,14 @@
 //! Green City Action Plan indicators: definitions (RON) and observations (CSV), as DESIGN.md's
 //! contract states them. Pure: no I/O beyond reading the user's files, no plotting, no SQL.
 
+mod breakdown;
 mod catalogue;
 mod centre;
 mod data;
 mod definition;
 mod progress;
 
+pub use breakdown::Series;
 pub use catalogue::{Catalogue, DATA_DIR_NAME, Indicator, Pairing, check_pairing, load_catalogue};
 pub use centre::{
     CentreFigures, Derived, MissedItem, MonthAnswers, MonthVisitors, StationAnswers,

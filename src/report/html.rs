@@ -82,7 +82,9 @@ pub fn write_report(words: &Words, loaded: &Loaded, out: &Path) -> Result<Writte
             ));
             None
         };
-        sections.push(section(words, indicator, chart));
+        let mut section = section(words, indicator, chart);
+        section.breakdowns = breakdown_charts(words, indicator, &mut output, &mut skipped)?;
+        sections.push(section);
     }
 
     let centre = match &loaded.centre {
@@ -297,8 +299,75 @@ struct Section {
     status_word: String,
     chart: Option<ChartFiles>,
     chart_alt: String,
+    /// One small-multiples chart per disaggregation column with data.
+    breakdowns: Vec<BreakdownFiles>,
     columns: Vec<String>,
     rows: Vec<Vec<String>>,
+}
+
+#[derive(Serialize)]
+struct BreakdownFiles {
+    files: ChartFiles,
+    alt: String,
+}
+
+/// The indicator by each of its disaggregation columns, as small multiples (Open SDG's filter, on
+/// paper): written beside the headline chart; one that cannot be drawn is said and skipped.
+fn breakdown_charts(
+    words: &Words,
+    indicator: &Indicator,
+    output: &mut OutputDir,
+    skipped: &mut Vec<Problem>,
+) -> Result<Vec<BreakdownFiles>, ReportError> {
+    let d = &indicator.definition;
+    let lang = words.lang;
+    let mut drawn = Vec::new();
+    for (index, column) in indicator
+        .dataset
+        .breakdown_columns()
+        .into_iter()
+        .enumerate()
+    {
+        let series = indicator.dataset.breakdown(column);
+        let title = words.say(
+            "report-breakdown-title",
+            &[
+                ("name", d.name.get(lang).to_string().into()),
+                ("column", column.to_string().into()),
+            ],
+        );
+        let mut subtitle = words.term("unit", &d.unit);
+        if series.len() > charts::MAX_PANELS {
+            subtitle = words.say(
+                "report-breakdown-some",
+                &[
+                    ("unit", subtitle.into()),
+                    ("shown", charts::MAX_PANELS.into()),
+                    ("count", series.len().into()),
+                ],
+            );
+        }
+        let chart = charts::BreakdownChart {
+            name: format!("{}-by-{}", indicator.id(), index + 1),
+            title: title.clone(),
+            subtitle,
+            warning: d.example.then(|| words.text("report-example-chart")),
+            footer: format!("{}: {}", words.text("report-source"), d.source),
+            lang,
+            series,
+        };
+        match charts::render(&chart) {
+            Ok(rendered) => drawn.push(BreakdownFiles {
+                files: write_chart(output, &charts::Chart::name(&chart), &rendered)?,
+                alt: title,
+            }),
+            Err(e) => skipped.push(Problem::in_file(
+                &indicator.definition_path,
+                chart_failed(&e.to_string()),
+            )),
+        }
+    }
+    Ok(drawn)
 }
 
 #[derive(Serialize)]
@@ -455,6 +524,7 @@ fn section(words: &Words, indicator: &Indicator, chart: Option<ChartFiles>) -> S
             "report-chart-alt",
             &[("name", d.name.get(lang).to_string().into())],
         ),
+        breakdowns: Vec::new(),
         columns,
         rows,
     }

@@ -408,6 +408,8 @@ fn the_report_has_every_indicator_escaped_charts_and_the_centre() {
         );
         for chart in [
             "msw-recycled-share",
+            // By its Fraction column: small multiples, one per fraction.
+            "msw-recycled-share-by-1",
             "air-pm25",
             "escape-check",
             "centre-visits",
@@ -431,6 +433,21 @@ fn the_report_has_every_indicator_escaped_charts_and_the_centre() {
                     .is_file()
             );
         }
+        let by_fraction =
+            fs::read_to_string(out_dir.join("charts/msw-recycled-share-by-1.svg")).unwrap();
+        let title = if lang == "uk" {
+            "за «Fraction»"
+        } else {
+            "by “Fraction”"
+        };
+        assert!(
+            by_fraction.contains(title) && by_fraction.contains("Plastic"),
+            "{lang}"
+        );
+        assert!(
+            !out_dir.join("charts/air-pm25-by-1.png").exists(),
+            "no disaggregation, no breakdown"
+        );
         // The indicator without data has no chart and is listed as left out.
         assert!(!out_dir.join("charts/waiting-for-data.png").exists());
         assert!(html.contains("waiting-for-data"));

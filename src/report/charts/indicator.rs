@@ -338,7 +338,7 @@ fn yearly_rows(indicator: &Indicator) -> Vec<(i32, Option<f64>)> {
 
 /// A value axis with room above and below; from zero when every value is positive and zero is
 /// not far off, since a cut axis exaggerates change.
-fn value_range(values: &[f64]) -> (f64, f64) {
+pub(super) fn value_range(values: &[f64]) -> (f64, f64) {
     let (mut low, mut high) = values
         .iter()
         .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
@@ -364,7 +364,7 @@ fn value_range(values: &[f64]) -> (f64, f64) {
 }
 
 /// Decimals the value axis needs for its ticks to differ: none across tens, more for small spans.
-fn axis_decimals(low: f64, high: f64) -> usize {
+pub(super) fn axis_decimals(low: f64, high: f64) -> usize {
     let span = (high - low).abs();
     if !span.is_finite() || span >= 10.0 {
         0
@@ -378,7 +378,7 @@ fn axis_decimals(low: f64, high: f64) -> usize {
 }
 
 /// Decimals enough for the values shown (none for whole numbers).
-fn decimals_of(values: &[f64]) -> usize {
+pub(super) fn decimals_of(values: &[f64]) -> usize {
     values
         .iter()
         .map(|v| {

@@ -3,11 +3,13 @@
 //!
 //! This file holds what every chart shares: the size, palette and fonts, the [`Chart`] trait and
 //! [`render`], legend keys, and the frame (title, warning, source line). Each chart kind lives in
-//! its own file: [`IndicatorChart`] (an indicator over the years), [`PaceChart`] (the centre's
+//! its own file: [`IndicatorChart`] (an indicator over the years), [`BreakdownChart`] (an indicator
+//! by one disaggregation column, small multiples), [`PaceChart`] (the centre's
 //! year so far against its target), [`MonthlyChart`] (bars by month), [`ShareChart`] (first-try
 //! accuracy by month) and [`MissedChart`] (the items most often put in a wrong bin).
 
 mod accuracy;
+mod breakdown;
 mod indicator;
 mod missed;
 mod months;
@@ -22,6 +24,7 @@ use plotters_backend::BackendCoord;
 use super::typeset::{Typeset, font_bytes};
 
 pub use accuracy::ShareChart;
+pub use breakdown::{BreakdownChart, MAX_PANELS};
 pub use indicator::{ChartWords, IndicatorChart};
 pub use missed::MissedChart;
 pub use months::MonthlyChart;
