@@ -731,3 +731,11 @@ notice-closed = Notice { $id } is closed already: the mail was sent, the teacher
 serve-mail-on = mail: mail to teachers goes through { $server }:{ $port } ({ $security })
 serve-mail-off = mail: no settings ({ $file }); guides tell the teachers by phone
 serve-mail-broken = mail: the settings file has problems, no mail is sent:
+
+## Indicator data entry
+indicator-unknown = There is no indicator "{ $id }".
+indicator-derived = Indicator "{ $id }" is derived from the centre's store: it takes no values.
+indicator-conflict = The value changed while you were looking: it is now { $current }. Check it, and save again if yours is right.
+indicator-conflict-blank = The value changed while you were looking: it is now blank. Check it, and save again if yours is right.
+indicator-write-failed = { $file }: cannot write it ({ $reason }); the file is as it was.
+indicator-changed-outside = changed outside the server (the file was edited by hand)

@@ -17,6 +17,7 @@ use crate::visitors::{ByCategory, Calendar, Category, DayCount, YearStatus, year
 
 mod accounts;
 mod bookings;
+mod indicator_log;
 mod notices;
 mod outbox;
 mod stations;
@@ -24,6 +25,7 @@ mod words;
 
 pub use accounts::{AuditEntry, Credentials, Role, User};
 pub use bookings::{BookingChange, Erase, StoredBooking};
+pub use indicator_log::OBSERVATION_ACTION;
 pub use notices::{MailOutcome, StoredNotice, TourPlay};
 pub use outbox::OutboxCounts;
 pub use schema::LATEST_VERSION;

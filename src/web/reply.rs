@@ -133,6 +133,10 @@ impl Failure {
                 (StatusCode::BAD_REQUEST, "not_offered")
             }
             CentreError::Booking(_) => (StatusCode::BAD_REQUEST, "invalid"),
+            CentreError::UnknownIndicator(_) => (StatusCode::NOT_FOUND, "not_found"),
+            CentreError::DerivedIndicator(_) => (StatusCode::BAD_REQUEST, "derived"),
+            CentreError::ObservationRefused(_) => (StatusCode::BAD_REQUEST, "invalid"),
+            CentreError::ObservationConflict(_) => (StatusCode::CONFLICT, "conflict"),
             CentreError::BookingRefused(_)
             | CentreError::Store(StoreError::BookingChanged { .. })
             | CentreError::Store(StoreError::NoticeClosed(_)) => (StatusCode::CONFLICT, "conflict"),
