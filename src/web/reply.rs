@@ -192,10 +192,15 @@ impl Failure {
 #[allow(dead_code)]
 pub struct ErrorBody {
     /// For programs: bad_request, invalid, too_large, unauthorized, forbidden, not_found,
-    /// conflict, busy or internal.
+    /// conflict, derived (an indicator that takes no observations), busy or internal.
     pub error: String,
     /// For people, in the reader's language (the УКР | ENG choice, else `Accept-Language`).
     pub message: String,
+    /// A refused indicator observation (400): the field the problem is about (year, value,
+    /// units, source, comment or disaggregation.COLUMN), null when it is elsewhere in the file.
+    pub field: Option<String>,
+    /// A conflicting indicator observation (409): the value stored now (null: blank or none).
+    pub current: Option<f64>,
 }
 
 impl IntoResponse for Failure {
