@@ -306,6 +306,24 @@ pub fn stored_value(
         .and_then(|row| row.value)
 }
 
+/// The series' latest earlier value, when `value` is more than three times it or under a third
+/// of it: worth a second look before it is saved. Only against a positive earlier value.
+pub fn implausible(
+    dataset: &Dataset,
+    year: i32,
+    disaggregation: &BTreeMap<String, String>,
+    value: f64,
+) -> Option<(i32, f64)> {
+    let previous = dataset
+        .rows
+        .iter()
+        .filter(|row| row.year < year && &row.disaggregation == disaggregation)
+        .filter_map(|row| row.value.map(|v| (row.year, v)))
+        .max_by_key(|(year, _)| *year)?;
+    let (_, before) = previous;
+    (before > 0.0 && (value > 3.0 * before || value < before / 3.0)).then_some(previous)
+}
+
 fn read_records(text: &str) -> Vec<Vec<String>> {
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
@@ -471,6 +489,31 @@ mod tests {
             refused.field(),
             Some(&EditField::Disaggregation("source".into()))
         );
+    }
+
+    #[test]
+    fn a_jump_beyond_three_times_either_way_is_implausible() {
+        let data = parse_csv(
+            Path::new("x.csv"),
+            "Year,District,Value\n2020,,10\n2021,,\n2022,Центр,1\n",
+            2026,
+        )
+        .unwrap();
+        let headline = BTreeMap::new();
+        assert_eq!(
+            implausible(&data, 2023, &headline, 31.0),
+            Some((2020, 10.0))
+        );
+        assert_eq!(implausible(&data, 2023, &headline, 3.2), Some((2020, 10.0)));
+        assert_eq!(implausible(&data, 2023, &headline, 30.0), None);
+        assert_eq!(implausible(&data, 2023, &headline, 3.4), None);
+        assert_eq!(
+            implausible(&data, 2020, &headline, 100.0),
+            None,
+            "no earlier year"
+        );
+        let centre = BTreeMap::from([("District".to_string(), "Центр".to_string())]);
+        assert_eq!(implausible(&data, 2023, &centre, 4.0), Some((2022, 1.0)));
     }
 
     #[test]

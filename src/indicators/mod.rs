@@ -17,7 +17,7 @@ pub use data::{Dataset, FIRST_YEAR, Observation, RESERVED_COLUMNS, parse_csv, re
 pub use definition::{
     Benchmark, Definition, Direction, Psr, Target, load_definition, validate_definition,
 };
-pub use entry::{Edit, EditField, Edited, Refused, apply_edit, stored_value};
+pub use entry::{Edit, EditField, Edited, Refused, apply_edit, implausible, stored_value};
 pub use progress::{
     Progress, Status, TrafficLight, Unmeasurable, ZERO_REPLACEMENT, measure, traffic_light,
 };

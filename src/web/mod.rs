@@ -10,6 +10,7 @@ mod book;
 mod booking_api;
 mod files;
 mod guide_bookings;
+mod indicator_entry;
 mod mailer;
 mod pages;
 mod reply;
@@ -205,6 +206,7 @@ pub fn router(state: AppState) -> Router {
         .merge(guide_bookings::routes())
         .merge(api::routes())
         .merge(files::routes())
+        .merge(indicator_entry::routes())
         .merge(admin::routes())
         .merge(stations::routes())
         .fallback(pages::not_found)
