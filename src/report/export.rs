@@ -1004,9 +1004,10 @@ mod tests {
             .iter()
             .map(|f| f["name"].as_str().unwrap())
             .collect();
-        assert_eq!(fields, ["Year", "District", "Units", "Value"]);
-        assert_eq!(resources[0]["schema"]["fields"][3]["unit"], "%");
-        assert_eq!(resources[0]["schema"]["fields"][3]["type"], "number");
+        assert_eq!(fields, ["Year", "District", "Units", "Source", "Value"]);
+        assert_eq!(resources[0]["schema"]["fields"][3]["type"], "string");
+        assert_eq!(resources[0]["schema"]["fields"][4]["unit"], "%");
+        assert_eq!(resources[0]["schema"]["fields"][4]["type"], "number");
         assert!(
             resources[1]["title"]
                 .as_str()
