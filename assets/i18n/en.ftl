@@ -766,3 +766,6 @@ indicator-history-restore-column = Restore
 indicator-history-restore = Restore { $value } for { $year }
 indicator-history-none = No changes yet.
 indicator-restored-comment = restored the value of { $at }
+indicator-set-done = { $id }, { $year }{ $series }: saved { $value }
+indicator-set-unchanged = { $id }, { $year }{ $series }: already { $value }, nothing changed
+indicator-history-line = { $at }  { $user }  { $year }{ $series }: was { $old }, now { $new }  "{ $comment }"

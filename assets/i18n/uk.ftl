@@ -792,3 +792,6 @@ indicator-history-restore-column = Відновлення
 indicator-history-restore = Відновити { $value } за { $year }
 indicator-history-none = Змін ще не було.
 indicator-restored-comment = відновлено значення від { $at }
+indicator-set-done = { $id }, { $year }{ $series }: збережено { $value }
+indicator-set-unchanged = { $id }, { $year }{ $series }: уже { $value }, нічого не змінено
+indicator-history-line = { $at }  { $user }  { $year }{ $series }: було { $old }, стало { $new }  «{ $comment }»

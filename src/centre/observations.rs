@@ -352,6 +352,16 @@ impl Centre {
     }
 }
 
+/// The history with each change outside the server worded in the reader's language.
+pub fn worded(mut history: Vec<HistoryEntry>, words: &crate::i18n::Words) -> Vec<HistoryEntry> {
+    for entry in &mut history {
+        if entry.outside {
+            entry.comment = words.text("indicator-changed-outside");
+        }
+    }
+    history
+}
+
 /// The problems of a refused observation, each with the field it is about (`year`, `value`,
 /// `units`, `source`, `disaggregation.COLUMN`) when it is about the edited row.
 pub fn refused_fields(refused: &Refused) -> Vec<(Option<String>, &Problem)> {

@@ -775,21 +775,13 @@ async fn indicator_history(
     let history = with_centre(&state, move |centre| centre.observation_history(&dir, &id))
         .await
         .map_err(|err| Failure::centre(&err, lang).api())?;
-    Ok((StatusCode::OK, Json(worded_history(history, lang))))
-}
-
-/// The history with a change outside the server worded in the reader's language.
-pub(super) fn worded_history(
-    mut history: Vec<HistoryEntry>,
-    lang: crate::i18n::Lang,
-) -> Vec<HistoryEntry> {
-    let words = crate::i18n::Words::new(lang);
-    for entry in &mut history {
-        if entry.outside {
-            entry.comment = words.text("indicator-changed-outside");
-        }
-    }
-    history
+    Ok((
+        StatusCode::OK,
+        Json(crate::centre::observations::worded(
+            history,
+            &crate::i18n::Words::new(lang),
+        )),
+    ))
 }
 
 /// An upload of play sessions, as a kiosk sends it.

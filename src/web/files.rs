@@ -294,7 +294,7 @@ pub(super) async fn indicator_page(
         })
         .await
         .map_err(|err| Failure::centre(&err, lang))?;
-        let history = super::api::worded_history(history, lang);
+        let history = crate::centre::observations::worded(history, &Words::new(lang));
         let entry = match form {
             Form::Opened(query) => Entry::opened(&query, indicator),
             Form::Posted(entry) => entry,

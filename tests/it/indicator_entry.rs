@@ -241,3 +241,118 @@ fn a_file_edited_by_hand_shows_as_changed_outside_the_server() {
         .collect();
     assert_eq!(outside, [false, true, false]);
 }
+
+#[test]
+fn the_command_line_sets_values_into_the_same_file_and_history_as_the_server() {
+    let server = Server::start();
+    let data = server.data.path();
+    let set = crate::web_http::cli(
+        data,
+        &[
+            "--lang",
+            "en",
+            "indicators",
+            "set",
+            INDICATOR,
+            "--year",
+            "2024",
+            "--value",
+            "7.5",
+            "--column",
+            "District=Центр",
+            "--comment",
+            "з наради",
+            "--format",
+            "json",
+        ],
+        "",
+    );
+    assert!(
+        set.status.success(),
+        "{}",
+        String::from_utf8_lossy(&set.stderr)
+    );
+    let row: serde_json::Value = serde_json::from_slice(&set.stdout).unwrap();
+    assert_eq!(row["disaggregation"], json!({"District": "Центр"}));
+    assert_eq!(row["value"], 7.5);
+    let economist = server.token("iryna");
+    let body = json!({"year": 2024, "value": 8, "comment": "основний ряд"});
+    assert_eq!(put(&server, &economist, INDICATOR, &body).status, 200);
+    assert_eq!(
+        std::fs::read_to_string(data_file(&server)).unwrap(),
+        "Year,District,Value\n2024,Центр,7.5\n2024,,8\n"
+    );
+
+    // A refused value names its field in check's words, and changes nothing.
+    let refused = crate::web_http::cli(
+        data,
+        &[
+            "--lang",
+            "en",
+            "indicator",
+            "set",
+            INDICATOR,
+            "--year",
+            "2023",
+            "--value",
+            "1,5",
+            "--comment",
+            "x",
+        ],
+        "",
+    );
+    assert!(!refused.status.success());
+    let said = String::from_utf8_lossy(&refused.stderr);
+    assert!(said.contains("write 1.5"), "{said}");
+    let blank = crate::web_http::cli(
+        data,
+        &[
+            "--lang",
+            "en",
+            "indicators",
+            "set",
+            INDICATOR,
+            "--year",
+            "2024",
+            "--blank",
+            "--comment",
+            "x",
+            "--expected",
+            "9",
+        ],
+        "",
+    );
+    assert!(!blank.status.success(), "a stale --expected is refused");
+    let said = String::from_utf8_lossy(&blank.stderr);
+    assert!(said.contains("it is now 8"), "{said}");
+
+    // The history in JSON equals the API's.
+    let listed = crate::web_http::cli(
+        data,
+        &[
+            "--lang",
+            "en",
+            "indicators",
+            "history",
+            INDICATOR,
+            "--format",
+            "json",
+        ],
+        "",
+    );
+    assert!(listed.status.success());
+    let from_cli: serde_json::Value = serde_json::from_slice(&listed.stdout).unwrap();
+    assert_eq!(from_cli, history(&server, &economist));
+    assert_eq!(from_cli[1]["user"], serde_json::Value::Null);
+    assert_eq!(from_cli[0]["user"], "iryna");
+    let text = crate::web_http::cli(
+        data,
+        &["--lang", "en", "indicators", "history", INDICATOR],
+        "",
+    );
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(
+        text.contains("2024 (District: Центр): was –, now 7.5  \"з наради\""),
+        "{text}"
+    );
+}
