@@ -283,7 +283,22 @@ pub(super) async fn indicator_page(
         .await
         .map_err(|err| Failure::centre(&err, lang))?;
     let Some(indicator) = loaded.catalogue.indicators.iter().find(|i| i.id() == id) else {
-        return Err(Failure::not_found(lang));
+        // A data file `check` refuses (edited by hand) is said, not hidden behind a 404.
+        let data_file = format!("{id}.csv");
+        let broken: Vec<crate::diagnostics::Problem> = loaded
+            .catalogue
+            .skipped
+            .iter()
+            .filter(|p| p.path.file_name() == Some(std::ffi::OsStr::new(&data_file)))
+            .cloned()
+            .collect();
+        if broken.is_empty() {
+            return Err(Failure::not_found(lang));
+        }
+        let problems = CentreError::Problems(crate::diagnostics::Problems(broken));
+        let mut failure = Failure::centre(&problems, lang);
+        failure.status = StatusCode::CONFLICT;
+        return Err(failure);
     };
     let enters = staff.require(ECONOMICS).is_ok() && indicator.definition.derived.is_none();
     let entry = if enters {

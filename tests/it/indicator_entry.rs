@@ -240,6 +240,39 @@ fn a_file_edited_by_hand_shows_as_changed_outside_the_server() {
         .map(|entry| entry["outside"] == true)
         .collect();
     assert_eq!(outside, [false, true, false]);
+
+    // A hand edit `check` refuses: the page says what is wrong rather than vanishing, and a
+    // new value is refused with check's words about the line that is wrong.
+    std::fs::write(data_file(&server), "Year,Value\n2023,10\n2024,lots\n").unwrap();
+    let session = server.sign_in("iryna");
+    let page = server.request(
+        "GET",
+        &format!("/indicators/{INDICATOR}"),
+        &[
+            ("Cookie", &format!("tc_session={session}")),
+            ("Accept-Language", "en"),
+        ],
+        b"",
+    );
+    assert_eq!(page.status, 409);
+    assert!(
+        page.text()
+            .contains("Value &quot;lots&quot; is not a number"),
+        "{}",
+        page.text()
+    );
+    let body = json!({"year": 2025, "value": 12, "comment": "x"});
+    let reply = put(&server, &economist, INDICATOR, &body);
+    assert_eq!(reply.status, 400);
+    let answer = reply.json();
+    assert_eq!(answer["field"], serde_json::Value::Null);
+    assert!(
+        answer["message"]
+            .as_str()
+            .unwrap()
+            .contains(":3:2: Value \"lots\""),
+        "{answer}"
+    );
 }
 
 #[test]
