@@ -288,7 +288,8 @@ async fn save(
         disaggregation: entry.disaggregation(),
         units: None,
         value: entry.get("value").to_string(),
-        source: Some(entry.get("source").to_string()).filter(|s| !s.trim().is_empty()),
+        // As typed (blank clears it: the form shows the stored one); a restore keeps it.
+        source: entry.fields.get("source").cloned(),
         comment,
         expected: if entry.fields.contains_key("expected") {
             if expected.is_empty() {
