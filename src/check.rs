@@ -4,6 +4,8 @@
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 
+use chrono::Datelike;
+
 use crate::diagnostics::{Problem, io_failure};
 use crate::i18n::Text;
 use crate::{content, indicators, visitors};
@@ -123,7 +125,10 @@ fn check_file(file: &Path, kind: FileKind, problems: &mut Vec<Problem>) {
     let result = match kind {
         FileKind::Scenario => content::load(file, &content::assets_dir_for(file)).map(drop),
         FileKind::IndicatorDefinition => indicators::load_definition(file).map(drop),
-        FileKind::IndicatorData => indicators::read_csv(file).map(drop),
+        FileKind::IndicatorData => {
+            let this_year = crate::visitors::local_date(crate::clock::now()).year();
+            indicators::read_csv(file, this_year).map(drop)
+        }
         FileKind::Calendar => crate::visitors::read_calendar(file).map(drop),
     };
     if let Err(found) = result {

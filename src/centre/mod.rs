@@ -15,6 +15,7 @@ pub mod feed;
 pub mod indicators;
 pub mod input;
 pub mod notices;
+pub mod observations;
 pub mod scenario;
 pub mod stations;
 mod status;
@@ -185,6 +186,21 @@ pub enum CentreError {
     /// teacher's cancellation after the deadline).
     #[error(transparent)]
     BookingRefused(crate::bookings::Refusal),
+    /// No indicator has this id.
+    #[error("no indicator {0}")]
+    UnknownIndicator(String),
+    /// The indicator is derived from the centre's store: it takes no observations.
+    #[error("indicator {0} is derived from the store")]
+    DerivedIndicator(String),
+    /// The observation would make the data file fail `check`; nothing was written.
+    #[error("{}", .0.problems)]
+    ObservationRefused(crate::indicators::Refused),
+    /// The stored value is not the one the person saw any more; nothing was written.
+    #[error("the value changed meanwhile: {:?}", .0.current)]
+    ObservationConflict(observations::Conflict),
+    /// An indicator's data file could not be written (the old one is as it was).
+    #[error("{}: {}", file.display(), reason.en)]
+    IndicatorWrite { file: PathBuf, reason: Text },
 }
 
 impl CentreError {
@@ -210,6 +226,29 @@ impl Wording for CentreError {
                 words.join("\n")
             }
             CentreError::BookingRefused(refusal) => refusal.words(messages, lang),
+            CentreError::UnknownIndicator(id) => {
+                messages.get(lang, "indicator-unknown", &[("id", id.clone().into())])
+            }
+            CentreError::DerivedIndicator(id) => {
+                messages.get(lang, "indicator-derived", &[("id", id.clone().into())])
+            }
+            CentreError::ObservationRefused(refused) => refused.problems.render(lang),
+            CentreError::ObservationConflict(conflict) => match conflict.current {
+                Some(current) => messages.get(
+                    lang,
+                    "indicator-conflict",
+                    &[("current", current.to_string().into())],
+                ),
+                None => messages.text(lang, "indicator-conflict-blank"),
+            },
+            CentreError::IndicatorWrite { file, reason } => messages.get(
+                lang,
+                "indicator-write-failed",
+                &[
+                    ("file", path(file)),
+                    ("reason", reason.get(lang).to_string().into()),
+                ],
+            ),
             CentreError::Problems(problems) => problems.render(lang),
             CentreError::BadLines { file, lines } => {
                 let mut words: Vec<String> = lines

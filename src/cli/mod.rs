@@ -158,6 +158,7 @@ pub enum Command {
     ///
     /// Reads the definitions (*.ron) and data (data/<id>.csv) of --indicators, and the centre's
     /// own figures (visits, the exhibit's sorting accuracy) from the store in the data dir.
+    #[command(alias = "indicator")]
     Indicators {
         #[command(subcommand)]
         command: IndicatorsCommand,
@@ -463,6 +464,61 @@ pub enum IndicatorsCommand {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Adds, corrects or blanks one value of an indicator (in data/<id>.csv), as the server's
+    /// indicator page does: written only when the whole file passes `check`, kept in the history.
+    Set(IndicatorSetArgs),
+    /// An indicator's changes, newest first; an edit of its file by hand shows as "changed
+    /// outside the server".
+    History {
+        /// The indicator's id, e.g. msw-recycled-share
+        id: String,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+}
+
+#[derive(Debug, clap::Args)]
+pub struct IndicatorSetArgs {
+    /// The indicator's id, e.g. msw-recycled-share
+    pub id: String,
+    /// The year, from 1900 to the current one
+    #[arg(long)]
+    pub year: String,
+    /// The value, with a dot for decimals (12.5)
+    #[arg(long, required_unless_present = "blank", allow_hyphen_values = true)]
+    pub value: Option<String>,
+    /// Blanks the value instead (a missing observation)
+    #[arg(long, conflicts_with = "value")]
+    pub blank: bool,
+    /// Why (kept in the history); required
+    #[arg(long)]
+    pub comment: String,
+    /// A disaggregation, COLUMN=VALUE (repeat for more); none for the headline series
+    #[arg(long = "column", value_name = "COLUMN=VALUE", value_parser = column_value)]
+    pub columns: Vec<(String, String)>,
+    /// Where the value comes from (the file's Source column)
+    #[arg(long)]
+    pub source: Option<String>,
+    /// The row's units (the file's Units column)
+    #[arg(long)]
+    pub units: Option<String>,
+    /// The value you expect to be stored now ("" for none): refused if it is not
+    #[arg(long, allow_hyphen_values = true)]
+    pub expected: Option<String>,
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+/// `COLUMN=VALUE` of `--column`.
+fn column_value(text: &str) -> Result<(String, String), String> {
+    match text.split_once('=') {
+        Some((column, value)) if !column.trim().is_empty() => {
+            Ok((column.trim().to_string(), value.trim().to_string()))
+        }
+        _ => Err(format!(
+            "\"{text}\": write COLUMN=VALUE, e.g. District=Center"
+        )),
+    }
 }
 
 #[derive(Debug, Subcommand)]

@@ -247,11 +247,73 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             run_set_pin(&data_dir, stdin, &words)
         }
         Command::Indicators { command } => {
-            let loaded = load_indicators()?;
             match command {
-                IndicatorsCommand::List { format } => indicators::list(&words, &loaded, format),
+                IndicatorsCommand::List { format } => {
+                    indicators::list(&words, &load_indicators()?, format)
+                }
                 IndicatorsCommand::Progress { format } => {
-                    indicators::progress(&words, &loaded, format)
+                    indicators::progress(&words, &load_indicators()?, format)
+                }
+                IndicatorsCommand::Set(args) => {
+                    let expected = match args.expected.as_deref().map(str::trim) {
+                        None => None,
+                        Some("") => Some(None),
+                        Some(text) => Some(Some(text.parse::<f64>().map_err(|_| {
+                            CentreError::input(
+                                "expected",
+                                centre::InputProblem::NotANumber(text.to_string()),
+                            )
+                        })?)),
+                    };
+                    let input = centre::observations::ObservationInput {
+                        year: args.year,
+                        disaggregation: args.columns.into_iter().collect(),
+                        units: args.units,
+                        value: if args.blank {
+                            String::new()
+                        } else {
+                            args.value.unwrap_or_default()
+                        },
+                        source: args.source,
+                        comment: args.comment,
+                        expected,
+                    };
+                    // The department's copy in the data dir, as the server keeps it (seeded from
+                    // the shipped set the first time), unless another directory is named.
+                    let mut centre = centre()?;
+                    let named = indicators_flag.is_some()
+                        || std::env::var_os("TOURCENTRE_INDICATORS").is_some_and(|v| !v.is_empty());
+                    if !named
+                        && let Ok(Some(seeded)) = crate::web::seed_indicators(centre.data_dir())
+                    {
+                        eprintln!(
+                            "{}",
+                            words.say(
+                                "serve-seeded",
+                                &[("path", seeded.display().to_string().into())]
+                            )
+                        );
+                    }
+                    let dir = centre::indicators::indicators_dir(
+                        indicators_flag.clone(),
+                        Some(centre.data_dir()),
+                    );
+                    let stored = centre.set_observation(&dir, &args.id, &input, None)?;
+                    emit(args.format, &stored, || {
+                        show::observation_set(&words, &args.id, &stored)
+                    });
+                }
+                IndicatorsCommand::History { id, format } => {
+                    let mut centre = centre()?;
+                    let dir = centre::indicators::indicators_dir(
+                        indicators_flag.clone(),
+                        Some(centre.data_dir()),
+                    );
+                    let history = centre.observation_history(&dir, &id)?;
+                    let history = centre::observations::worded(history, &words);
+                    emit(format, &history, || {
+                        show::observation_history(&words, &history)
+                    });
                 }
             }
             Ok(())

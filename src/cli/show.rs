@@ -7,6 +7,7 @@ use fluent_bundle::FluentValue;
 use serde::Serialize;
 
 use super::Format;
+use crate::centre::observations::{HistoryEntry, StoredObservation};
 use crate::centre::{DayTours, Exported, Imported, StoreCopied, TourRecord, VisitAdded, Voided};
 use crate::i18n::Words;
 use crate::store::short_id;
@@ -563,6 +564,84 @@ pub fn told(words: &Words, item: &crate::centre::notices::TellItem) -> Shown {
             ("organisation", item.organisation.clone().into()),
         ],
     ))
+}
+
+/// A number as stored, or "–" for a blank (missing) value.
+fn stored(value: Option<f64>) -> String {
+    value.map_or_else(|| "–".to_string(), |v| v.to_string())
+}
+
+/// ` (District: Center)` of a disaggregated series; nothing for the headline one.
+fn series(disaggregation: &std::collections::BTreeMap<String, String>) -> String {
+    if disaggregation.is_empty() {
+        return String::new();
+    }
+    let cells: Vec<String> = disaggregation
+        .iter()
+        .map(|(column, value)| format!("{column}: {value}"))
+        .collect();
+    format!(" ({})", cells.join(", "))
+}
+
+/// `indicators set`: the row as stored.
+pub fn observation_set(words: &Words, id: &str, row: &StoredObservation) -> Shown {
+    let args = [
+        ("id", FluentValue::from(id.to_string())),
+        ("year", row.year.into()),
+        ("series", series(&row.disaggregation).into()),
+        ("value", stored(row.value).into()),
+    ];
+    let id = if row.changed {
+        "indicator-set-done"
+    } else {
+        "indicator-set-unchanged"
+    };
+    Shown::out(words.say(id, &args))
+}
+
+/// `indicators history`: one line a change, newest first.
+pub fn observation_history(words: &Words, history: &[HistoryEntry]) -> Shown {
+    if history.is_empty() {
+        return Shown::out(words.text("indicator-history-none"));
+    }
+    let lines = history
+        .iter()
+        .map(|change| {
+            let at = change
+                .at
+                .with_timezone(&chrono_tz::Europe::Kyiv)
+                .format("%Y-%m-%d %H:%M")
+                .to_string();
+            if change.outside {
+                return format!("{at}  {}", change.comment);
+            }
+            words.say(
+                "indicator-history-line",
+                &[
+                    ("at", at.into()),
+                    (
+                        "user",
+                        change.user.clone().unwrap_or_else(|| "–".into()).into(),
+                    ),
+                    (
+                        "year",
+                        change
+                            .year
+                            .map_or_else(String::new, |y| y.to_string())
+                            .into(),
+                    ),
+                    ("series", series(&change.disaggregation).into()),
+                    ("old", stored(change.old).into()),
+                    ("new", stored(change.new).into()),
+                    ("comment", change.comment.clone().into()),
+                ],
+            )
+        })
+        .collect();
+    Shown {
+        out: lines,
+        err: Vec::new(),
+    }
 }
 
 #[cfg(test)]

@@ -75,6 +75,7 @@ mod tests {
              2020,,F,5\n\
              2020,Centre,F,2\n\
              2021,Outskirts,,\n",
+            2026,
         )
         .unwrap();
         let districts = data.breakdown("District");
@@ -93,7 +94,7 @@ mod tests {
         assert_eq!(data.breakdown("Sex").len(), 1);
         assert_eq!(data.breakdown_columns(), ["District", "Sex"]);
         assert!(data.breakdown("Nothing").is_empty());
-        let headline_only = parse_csv(Path::new("x.csv"), "Year,Value\n2020,1\n").unwrap();
+        let headline_only = parse_csv(Path::new("x.csv"), "Year,Value\n2020,1\n", 2026).unwrap();
         assert!(headline_only.breakdown_columns().is_empty());
     }
 }

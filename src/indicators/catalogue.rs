@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use super::centre::CentreFigures;
 use super::data::{Dataset, Observation, read_csv};
@@ -116,7 +116,7 @@ pub fn load_catalogue(
         }
         let data_path = files.data.get(&id).cloned();
         let dataset = match &data_path {
-            Some(path) => match read_csv(path) {
+            Some(path) => match read_csv(path, today.year()) {
                 Ok(dataset) => dataset,
                 Err(problems) => {
                     catalogue.skipped.extend(problems.0);
@@ -293,12 +293,14 @@ fn dataset_of(series: &[(i32, f64)]) -> Dataset {
     Dataset {
         disaggregation_columns: Vec::new(),
         has_units: false,
+        has_source: false,
         rows: series
             .iter()
             .map(|&(year, value)| Observation {
                 year,
                 disaggregation: BTreeMap::new(),
                 units: None,
+                source: None,
                 value: Some(value),
             })
             .collect(),

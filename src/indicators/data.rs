@@ -15,6 +15,8 @@ pub struct Observation {
     /// Disaggregation column → value; blank cells are left out, so the headline row has none.
     pub disaggregation: BTreeMap<String, String>,
     pub units: Option<String>,
+    /// Where this value comes from (the optional `Source` column); blank cells are `None`.
+    pub source: Option<String>,
     /// `None` is a missing observation (a blank Value cell).
     pub value: Option<f64>,
 }
@@ -25,11 +27,13 @@ impl Observation {
     }
 }
 
-/// An indicator's data file: `Year,[disaggregation columns...],[Units],Value`.
+/// An indicator's data file: `Year,[disaggregation columns...],[Units],[Source],Value`.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Dataset {
     pub disaggregation_columns: Vec<String>,
     pub has_units: bool,
+    /// The file has a `Source` column (it is not a disaggregation).
+    pub has_source: bool,
     pub rows: Vec<Observation>,
 }
 
@@ -47,13 +51,21 @@ impl Dataset {
     }
 }
 
-pub fn read_csv(path: &Path) -> Result<Dataset, Problems> {
+/// The first year an observation may have; the last is the current year.
+pub const FIRST_YEAR: i32 = 1900;
+
+/// Reads and checks a data file; `last_year` is the current year (no observation lies ahead).
+pub fn read_csv(path: &Path, last_year: i32) -> Result<Dataset, Problems> {
     let text = read_text_file(path)?;
-    parse_csv(path, &text)
+    parse_csv(path, &text, last_year)
 }
 
-/// Parses the data file's text, reporting every bad cell by line and column.
-pub fn parse_csv(path: &Path, text: &str) -> Result<Dataset, Problems> {
+/// The column names the data file gives a meaning (any other is a disaggregation).
+pub const RESERVED_COLUMNS: [&str; 4] = ["Year", "Units", "Source", "Value"];
+
+/// Parses the data file's text, reporting every bad cell by line and column. Years run from
+/// [`FIRST_YEAR`] to `last_year` (the current year).
+pub fn parse_csv(path: &Path, text: &str, last_year: i32) -> Result<Dataset, Problems> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
@@ -81,11 +93,11 @@ pub fn parse_csv(path: &Path, text: &str) -> Result<Dataset, Problems> {
                 1,
                 Text::new(
                     format!(
-                        "у заголовку немає стовпця {name} (потрібно Year,[розрізи...],[Units],Value; знайдено {})",
+                        "у заголовку немає стовпця {name} (потрібно Year,[розрізи...],[Units],[Source],Value; знайдено {})",
                         columns.join(",")
                     ),
                     format!(
-                        "the header has no {name} column (expected Year,[disaggregations...],[Units],Value; found {})",
+                        "the header has no {name} column (expected Year,[disaggregations...],[Units],[Source],Value; found {})",
                         columns.join(",")
                     ),
                 ),
@@ -96,6 +108,7 @@ pub fn parse_csv(path: &Path, text: &str) -> Result<Dataset, Problems> {
         return Err(Problems(problems));
     };
     let units_column = find("Units");
+    let source_column = find("Source");
     for (index, name) in columns.iter().enumerate() {
         if name.is_empty() {
             problems.push(Problem::at(
@@ -123,7 +136,13 @@ pub fn parse_csv(path: &Path, text: &str) -> Result<Dataset, Problems> {
         .iter()
         .enumerate()
         .filter(|(index, _)| {
-            ![Some(year_column), Some(value_column), units_column].contains(&Some(*index))
+            ![
+                Some(year_column),
+                Some(value_column),
+                units_column,
+                source_column,
+            ]
+            .contains(&Some(*index))
         })
         .map(|(index, name)| (index, name.clone()))
         .collect();
@@ -172,8 +191,22 @@ pub fn parse_csv(path: &Path, text: &str) -> Result<Dataset, Problems> {
         }
         let cell = |index: usize| record.get(index).unwrap_or_default().trim();
         let year = match cell(year_column).parse::<i32>() {
-            Ok(year) if (1900..=2100).contains(&year) => Some(year),
-            _ => {
+            Ok(year) if (FIRST_YEAR..=last_year).contains(&year) => Some(year),
+            Ok(year) => {
+                problems.push(Problem::at(
+                    path,
+                    line,
+                    year_column + 1,
+                    Text::new(
+                        format!("Year {year} поза межами {FIRST_YEAR}–{last_year} (до поточного року)"),
+                        format!(
+                            "Year {year} is outside {FIRST_YEAR}–{last_year} (up to the current year)"
+                        ),
+                    ),
+                ));
+                None
+            }
+            Err(_) => {
                 problems.push(Problem::at(
                     path,
                     line,
@@ -227,6 +260,9 @@ pub fn parse_csv(path: &Path, text: &str) -> Result<Dataset, Problems> {
             units: units_column
                 .map(|i| cell(i).to_string())
                 .filter(|u| !u.is_empty()),
+            source: source_column
+                .map(|i| cell(i).to_string())
+                .filter(|s| !s.is_empty()),
             value,
         });
     }
@@ -254,6 +290,7 @@ pub fn parse_csv(path: &Path, text: &str) -> Result<Dataset, Problems> {
                 .map(|(_, name)| name)
                 .collect(),
             has_units: units_column.is_some(),
+            has_source: source_column.is_some(),
             rows,
         })
     } else {
@@ -261,7 +298,7 @@ pub fn parse_csv(path: &Path, text: &str) -> Result<Dataset, Problems> {
     }
 }
 
-fn parse_value(cell: &str) -> Result<Option<f64>, Text> {
+pub(crate) fn parse_value(cell: &str) -> Result<Option<f64>, Text> {
     if cell.is_empty() {
         return Ok(None);
     }
@@ -305,7 +342,7 @@ mod tests {
     use super::*;
 
     fn parse(text: &str) -> Result<Dataset, Problems> {
-        parse_csv(Path::new("data/x.csv"), text)
+        parse_csv(Path::new("data/x.csv"), text, 2026)
     }
 
     fn messages(text: &str) -> String {
@@ -327,6 +364,30 @@ mod tests {
         assert!(data.has_units);
         assert_eq!(data.headline(), vec![(2020, 5.0), (2021, 6.0)]);
         assert_eq!(data.rows[0].units.as_deref(), Some("%"));
+    }
+
+    #[test]
+    fn a_source_column_is_not_a_disaggregation() {
+        let data =
+            parse("Year,District,Units,Source,Value\n2020,,%,Stat office,5\n2021,,%,,6\n").unwrap();
+        assert_eq!(data.disaggregation_columns, vec!["District"]);
+        assert!(data.has_source);
+        assert_eq!(data.rows[0].source.as_deref(), Some("Stat office"));
+        assert_eq!(data.rows[1].source, None);
+        assert_eq!(data.headline(), vec![(2020, 5.0), (2021, 6.0)]);
+    }
+
+    #[test]
+    fn years_run_from_1900_to_the_current_year() {
+        assert_eq!(
+            parse("Year,Value\n1900,1\n2026,2\n").unwrap().headline(),
+            vec![(1900, 1.0), (2026, 2.0)]
+        );
+        assert!(
+            messages("Year,Value\n2027,1\n")
+                .contains("data/x.csv:2:1: Year 2027 is outside 1900–2026")
+        );
+        assert!(messages("Year,Value\n1899,1\n").contains("Year 1899 is outside 1900–2026"));
     }
 
     #[test]

@@ -6,6 +6,7 @@ mod catalogue;
 mod centre;
 mod data;
 mod definition;
+mod entry;
 mod progress;
 
 pub use breakdown::Series;
@@ -14,10 +15,11 @@ pub use centre::{
     CentreFigures, Derived, MissedItem, MonthAnswers, MonthVisitors, StationAnswers,
     monthly_accuracy, yearly_accuracy, yearly_visitors,
 };
-pub use data::{Dataset, Observation, parse_csv, read_csv};
+pub use data::{Dataset, FIRST_YEAR, Observation, RESERVED_COLUMNS, parse_csv, read_csv};
 pub use definition::{
     Benchmark, Definition, Direction, Psr, Target, load_definition, validate_definition,
 };
+pub use entry::{Edit, EditField, Edited, Refused, apply_edit, implausible, stored_value};
 pub use progress::{
     Progress, Status, TrafficLight, Unmeasurable, ZERO_REPLACEMENT, measure, traffic_light,
 };

@@ -258,7 +258,11 @@ fn indicator_file(indicator: &Indicator, words: &Words) -> Result<PlannedFile, S
         .collect();
     let mut header = vec!["Year".to_string()];
     header.extend(disaggregations.iter().cloned());
-    header.extend(["Units".to_string(), "Value".to_string()]);
+    header.push("Units".to_string());
+    if dataset.has_source {
+        header.push("Source".to_string());
+    }
+    header.push("Value".to_string());
     if let Some(clash) = repeated_column(&header) {
         return Err(words.say(
             "export-repeated-column",
@@ -276,6 +280,11 @@ fn indicator_file(indicator: &Indicator, words: &Words) -> Result<PlannedFile, S
             cells.push(neutralise_formula(
                 row.units.as_deref().unwrap_or(&definition.unit),
             ));
+            if dataset.has_source {
+                cells.push(neutralise_formula(
+                    row.source.as_deref().unwrap_or_default(),
+                ));
+            }
             // A value that is not finite cannot be an observation; it stays blank, as missing.
             cells.push(
                 row.value
@@ -319,6 +328,18 @@ fn indicator_file(indicator: &Indicator, words: &Words) -> Result<PlannedFile, S
         unit: None,
         constraints: None,
     });
+    if dataset.has_source {
+        fields.push(Field {
+            name: "Source".into(),
+            kind: "string",
+            title: Some("Джерело".into()),
+            description: Some(
+                "Джерело значення рядка (порожня клітинка — джерело показника) / Source of the row's value (a blank cell: the indicator's source)".into(),
+            ),
+            unit: None,
+            constraints: None,
+        });
+    }
     fields.push(Field {
         name: "Value".into(),
         kind: "number",
@@ -767,6 +788,7 @@ mod tests {
             year,
             disaggregation,
             units: units.map(String::from),
+            source: None,
             value,
         }
     }
@@ -897,8 +919,12 @@ mod tests {
         let with_districts = Dataset {
             disaggregation_columns: vec!["District".into()],
             has_units: true,
+            has_source: true,
             rows: vec![
-                observation(2020, "", Some("%"), Some(5.0)),
+                Observation {
+                    source: Some("Головне управління статистики".into()),
+                    ..observation(2020, "", Some("%"), Some(5.0))
+                },
                 observation(2020, "=HYPERLINK(\"x\")", Some("%"), Some(-3.5)),
                 observation(2021, "Центр", None, None),
                 observation(2022, "", Some("@t"), Some(0.1 + 0.2)),
@@ -943,8 +969,11 @@ mod tests {
         );
 
         let text = std::fs::read_to_string(out.join("a-districts.csv")).unwrap();
-        assert!(text.starts_with("Year,District,Units,Value\r\n"), "{text}");
-        let back = parse_csv(Path::new("a-districts.csv"), &text).unwrap();
+        assert!(
+            text.starts_with("Year,District,Units,Source,Value\r\n"),
+            "{text}"
+        );
+        let back = parse_csv(Path::new("a-districts.csv"), &text, 2026).unwrap();
         let mut expected = with_districts;
         expected.rows[1]
             .disaggregation
@@ -954,7 +983,7 @@ mod tests {
         assert_eq!(back, expected);
 
         let text = std::fs::read_to_string(out.join("b-example.csv")).unwrap();
-        let back = parse_csv(Path::new("b-example.csv"), &text).unwrap();
+        let back = parse_csv(Path::new("b-example.csv"), &text, 2026).unwrap();
         let mut expected = plain;
         expected.has_units = true;
         for row in &mut expected.rows {
@@ -975,9 +1004,10 @@ mod tests {
             .iter()
             .map(|f| f["name"].as_str().unwrap())
             .collect();
-        assert_eq!(fields, ["Year", "District", "Units", "Value"]);
-        assert_eq!(resources[0]["schema"]["fields"][3]["unit"], "%");
-        assert_eq!(resources[0]["schema"]["fields"][3]["type"], "number");
+        assert_eq!(fields, ["Year", "District", "Units", "Source", "Value"]);
+        assert_eq!(resources[0]["schema"]["fields"][3]["type"], "string");
+        assert_eq!(resources[0]["schema"]["fields"][4]["unit"], "%");
+        assert_eq!(resources[0]["schema"]["fields"][4]["type"], "number");
         assert!(
             resources[1]["title"]
                 .as_str()
@@ -1045,10 +1075,12 @@ mod tests {
         let dataset = Dataset {
             disaggregation_columns: vec!["year".into()],
             has_units: false,
+            has_source: false,
             rows: vec![Observation {
                 year: 2020,
                 disaggregation: BTreeMap::new(),
                 units: None,
+                source: None,
                 value: Some(1.0),
             }],
         };

@@ -467,6 +467,9 @@ fn section(words: &Words, indicator: &Indicator, chart: Option<ChartFiles>) -> S
     if indicator.dataset.has_units {
         columns.push(words.text("report-units"));
     }
+    if indicator.dataset.has_source {
+        columns.push(words.text("report-source"));
+    }
     columns.push(words.text("report-value"));
     let rows: Vec<Vec<String>> = indicator
         .dataset
@@ -479,6 +482,9 @@ fn section(words: &Words, indicator: &Indicator, chart: Option<ChartFiles>) -> S
             }
             if indicator.dataset.has_units {
                 cells.push(row.units.clone().unwrap_or_default());
+            }
+            if indicator.dataset.has_source {
+                cells.push(row.source.clone().unwrap_or_default());
             }
             cells.push(
                 row.value

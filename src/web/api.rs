@@ -27,6 +27,7 @@ use utoipa_axum::routes;
 use super::reply::{Caller, ErrorBody, Failure};
 use super::{AppState, with_centre};
 use crate::centre::indicators::ProgressRow;
+use crate::centre::observations::{HistoryEntry, ObservationInput, StoredObservation};
 use crate::centre::stations::{SessionUpload, StationStatus, UploadReceipt};
 use crate::centre::{DayTours, TourRecord, TourStart, VisitAdd, VisitAdded, Voided};
 use crate::store::{Heartbeat, Role};
@@ -35,6 +36,7 @@ use crate::visitors::YearStatus;
 const DESK: &[Role] = &[Role::Guide, Role::Admin];
 const DESK_READERS: &[Role] = &[Role::Guide, Role::Economist, Role::Admin];
 const ANY_USER: &[Role] = &[Role::Guide, Role::Economist, Role::Admin];
+const ECONOMICS: &[Role] = &[Role::Economist, Role::Admin];
 
 pub fn routes() -> Router<AppState> {
     let (api, _) = documented().split_for_parts();
@@ -55,6 +57,8 @@ fn documented() -> OpenApiRouter<AppState> {
         .routes(routes!(add_visit))
         .routes(routes!(void_visit))
         .routes(routes!(progress))
+        .routes(routes!(put_observation))
+        .routes(routes!(indicator_history))
         .routes(routes!(play_sessions))
         .routes(routes!(heartbeat))
         .routes(routes!(stations))
@@ -549,6 +553,235 @@ async fn progress(
     // Plain numbers and strings: serialising them cannot fail.
     let rows = serde_json::to_value(rows).unwrap_or_default();
     Ok((StatusCode::OK, Json(rows)))
+}
+
+/// OBSERVATION: one value of an indicator's data, for one year and one series.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+struct ObservationBody {
+    /// From 1900 to the current year
+    #[schema(value_type = i32, example = 2024)]
+    year: serde_json::Value,
+    /// Disaggregation column → value; none (or blank values) for the headline series
+    #[serde(default)]
+    disaggregation: std::collections::BTreeMap<String, String>,
+    /// The row's units; null keeps them (blank for a new row)
+    #[serde(default)]
+    units: Option<String>,
+    /// The value; null blanks the observation (a missing value). A text is read as `check`
+    /// reads a CSV cell (so "12,5" is refused with its words).
+    #[schema(value_type = Option<f64>, example = 12.5)]
+    value: serde_json::Value,
+    /// Where the value comes from (the CSV's Source column); null keeps it
+    #[serde(default)]
+    source: Option<String>,
+    /// Why: kept in the history; required
+    #[serde(default)]
+    comment: String,
+    /// The value the person saw (null: none); when given and not the stored one any more, the
+    /// answer is 409 with the current value
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = Option<f64>)]
+    expected: Option<Option<f64>>,
+}
+
+/// A field that may be absent (None) or null (Some(None)).
+fn present<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<Option<f64>>, D::Error> {
+    Option::<f64>::deserialize(deserializer).map(Some)
+}
+
+/// A cell as `check` would read it: a number as Rust writes it, a text as typed, null blank.
+fn cell_text(value: &serde_json::Value) -> Option<String> {
+    match value {
+        serde_json::Value::Null => Some(String::new()),
+        serde_json::Value::Number(number) => Some(
+            number
+                .as_i64()
+                .map(|n| n.to_string())
+                .or_else(|| number.as_f64().map(|f| f.to_string()))
+                .unwrap_or_else(|| number.to_string()),
+        ),
+        serde_json::Value::String(text) => Some(text.clone()),
+        _ => None,
+    }
+}
+
+/// 400: an observation refused, with the field it is about (an [`ErrorBody`] with `field`).
+#[derive(serde::Serialize)]
+struct ObservationRefusal {
+    error: &'static str,
+    message: String,
+    field: Option<String>,
+}
+
+/// 409: the stored value is not the one the person saw (an [`ErrorBody`] with `current`).
+#[derive(serde::Serialize)]
+struct ObservationConflict {
+    error: &'static str,
+    message: String,
+    current: Option<f64>,
+}
+
+/// Adds, corrects or blanks one observation of an indicator.
+///
+/// It goes into the indicator's CSV (created when missing) only if the whole resulting file
+/// passes `check`; the file is replaced atomically, writes to one file are serialised, and the
+/// change (who, when, old and new value, comment) is kept in the history. A derived indicator
+/// (`centre-visits`, `exhibit-first-try-accuracy`) takes no observations. Economists and the
+/// administrator.
+#[utoipa::path(
+    put,
+    path = "/api/v1/indicators/{id}/observations",
+    tag = "indicators",
+    params(("id" = String, Path, description = "The indicator's id, e.g. msw-recycled-share")),
+    request_body = ObservationBody,
+    responses(
+        (status = OK, description = "The row as stored", body = StoredObservation),
+        (status = BAD_REQUEST, description = "The problem `check` would print, with the `field` it is about; or a derived indicator (`derived`)", body = ErrorBody),
+        (status = UNAUTHORIZED, description = "No valid token or session", body = ErrorBody),
+        (status = FORBIDDEN, description = "Not an economist or the administrator", body = ErrorBody),
+        (status = NOT_FOUND, description = "No indicator has that id", body = ErrorBody),
+        (status = CONFLICT, description = "`expected` is not the stored value any more; `current` is", body = ErrorBody),
+        (status = PAYLOAD_TOO_LARGE, description = "A body over 1 MiB", body = ErrorBody),
+    ),
+    security(("bearer" = []), ("session" = [])),
+)]
+async fn put_observation(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+    request: Result<Json<ObservationBody>, JsonRejection>,
+) -> Result<axum::response::Response, Failure> {
+    caller.require(ECONOMICS)?;
+    let given = body(request, &caller)?;
+    let lang = caller.lang;
+    let not_a = |field: &'static str, given: &serde_json::Value| {
+        let words = crate::i18n::Words::new(lang);
+        let problem = crate::centre::InputProblem::NotANumber(given.to_string());
+        refusal(
+            StatusCode::BAD_REQUEST,
+            "bad_request",
+            format!("{field}: {}", words.of(&problem)),
+            Some(field.to_string()),
+        )
+    };
+    let Some(year) = cell_text(&given.year) else {
+        return Ok(not_a("year", &given.year));
+    };
+    let Some(value) = cell_text(&given.value) else {
+        return Ok(not_a("value", &given.value));
+    };
+    let input = ObservationInput {
+        year,
+        disaggregation: given.disaggregation,
+        units: given.units,
+        value,
+        source: given.source,
+        comment: given.comment,
+        expected: given.expected,
+    };
+    let dir = state.indicators_dir().to_path_buf();
+    let user = caller.name.clone();
+    let result = with_centre(&state, move |centre| {
+        centre.set_observation(&dir, &id, &input, Some(&user))
+    })
+    .await;
+    match result {
+        Ok(stored) => Ok((StatusCode::OK, Json(stored)).into_response()),
+        Err(err) => observation_failure(&err, lang),
+    }
+}
+
+fn refusal(
+    status: StatusCode,
+    error: &'static str,
+    message: String,
+    field: Option<String>,
+) -> axum::response::Response {
+    (
+        status,
+        Json(ObservationRefusal {
+            error,
+            message,
+            field,
+        }),
+    )
+        .into_response()
+}
+
+/// A refused observation as the API answers it: 400 with the field, 409 with the current value,
+/// else the usual error.
+fn observation_failure(
+    err: &crate::centre::CentreError,
+    lang: crate::i18n::Lang,
+) -> Result<axum::response::Response, Failure> {
+    use crate::centre::CentreError;
+    let failure = Failure::centre(err, lang).api();
+    match err {
+        CentreError::ObservationConflict(conflict) => Ok((
+            StatusCode::CONFLICT,
+            Json(ObservationConflict {
+                error: failure.code,
+                message: failure.message,
+                current: conflict.current,
+            }),
+        )
+            .into_response()),
+        CentreError::ObservationRefused(refused) => Ok(refusal(
+            failure.status,
+            failure.code,
+            failure.message,
+            refused.field().map(|f| f.name()),
+        )),
+        CentreError::Input { field, .. } => Ok(refusal(
+            failure.status,
+            failure.code,
+            failure.message,
+            Some(field.to_string()),
+        )),
+        _ => Err(failure),
+    }
+}
+
+/// An indicator's changes, newest first.
+///
+/// Every change written through the server or the command line: when, who, the year and
+/// disaggregation, the old and new value, the comment. When the file was edited by hand since the
+/// server last wrote it, an entry with `outside` true (and `user` null) says so. Any signed-in
+/// user.
+#[utoipa::path(
+    get,
+    path = "/api/v1/indicators/{id}/history",
+    tag = "indicators",
+    params(("id" = String, Path, description = "The indicator's id, e.g. msw-recycled-share")),
+    responses(
+        (status = OK, description = "The changes, newest first", body = Vec<HistoryEntry>),
+        (status = BAD_REQUEST, description = "A derived indicator (it has no data file)", body = ErrorBody),
+        (status = UNAUTHORIZED, description = "No valid token or session", body = ErrorBody),
+        (status = NOT_FOUND, description = "No indicator has that id", body = ErrorBody),
+    ),
+    security(("bearer" = []), ("session" = [])),
+)]
+async fn indicator_history(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> Answer<Vec<HistoryEntry>> {
+    caller.require(ANY_USER)?;
+    let lang = caller.lang;
+    let dir = state.indicators_dir().to_path_buf();
+    let history = with_centre(&state, move |centre| centre.observation_history(&dir, &id))
+        .await
+        .map_err(|err| Failure::centre(&err, lang).api())?;
+    Ok((
+        StatusCode::OK,
+        Json(crate::centre::observations::worded(
+            history,
+            &crate::i18n::Words::new(lang),
+        )),
+    ))
 }
 
 /// An upload of play sessions, as a kiosk sends it.

@@ -2,15 +2,17 @@
 //! line-numbered problems) and *Export*; the economists' report and open data as zip files built
 //! on request from the live data; the administrator's backup.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use axum::Router;
-use axum::extract::{DefaultBodyLimit, Multipart, Path as UrlPath, State};
+use axum::extract::{DefaultBodyLimit, Multipart, Path as UrlPath, Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use minijinja::context;
 
+use super::indicator_entry::Entry;
 use super::pages::{check_csrf, frame, page};
 use super::reply::{Failure, Staff};
 use super::{AppState, UPLOAD_LIMIT, with_centre};
@@ -249,19 +251,77 @@ async fn backup_zip(State(state): State<AppState>, staff: Staff) -> Result<Respo
     Ok(download(&name, "application/zip", bytes))
 }
 
-/// `GET /indicators/{id}`: one indicator's chart, data, definition and sources.
+/// `GET /indicators/{id}`: one indicator's chart, data, definition and sources; for economists
+/// and the administrator also the data entry (`?year=...` puts a value in its form) and the
+/// history of changes.
 async fn indicator(
     State(state): State<AppState>,
     staff: Staff,
     UrlPath(id): UrlPath<String>,
+    Query(query): Query<BTreeMap<String, String>>,
 ) -> Result<Response, Failure> {
     staff.require(EVERYONE)?;
+    indicator_page(&state, &staff, &id, Form::Opened(query), StatusCode::OK).await
+}
+
+/// The data-entry form of the page: as it opens, or as posted (with its problems).
+pub(super) enum Form {
+    Opened(BTreeMap<String, String>),
+    Posted(Entry),
+}
+
+/// The indicator's page, with `status`.
+pub(super) async fn indicator_page(
+    state: &AppState,
+    staff: &Staff,
+    id: &str,
+    form: Form,
+    status: StatusCode,
+) -> Result<Response, Failure> {
     let lang = staff.lang;
-    let loaded = super::indicators_now(&state)
+    let loaded = super::indicators_now(state)
         .await
         .map_err(|err| Failure::centre(&err, lang))?;
     let Some(indicator) = loaded.catalogue.indicators.iter().find(|i| i.id() == id) else {
-        return Err(Failure::not_found(lang));
+        // A data file `check` refuses (edited by hand) is said, not hidden behind a 404.
+        let data_file = format!("{id}.csv");
+        let broken: Vec<crate::diagnostics::Problem> = loaded
+            .catalogue
+            .skipped
+            .iter()
+            .filter(|p| p.path.file_name() == Some(std::ffi::OsStr::new(&data_file)))
+            .cloned()
+            .collect();
+        if broken.is_empty() {
+            return Err(Failure::not_found(lang));
+        }
+        let problems = CentreError::Problems(crate::diagnostics::Problems(broken));
+        let mut failure = Failure::centre(&problems, lang);
+        failure.status = StatusCode::CONFLICT;
+        return Err(failure);
+    };
+    let enters = staff.require(ECONOMICS).is_ok() && indicator.definition.derived.is_none();
+    let entry = if enters {
+        let dir = state.indicators_dir().to_path_buf();
+        let target = id.to_string();
+        let history = with_centre(state, move |centre| {
+            centre.observation_history(&dir, &target)
+        })
+        .await
+        .map_err(|err| Failure::centre(&err, lang))?;
+        let history = crate::centre::observations::worded(history, &Words::new(lang));
+        let entry = match form {
+            Form::Opened(query) => Entry::opened(&query, indicator),
+            Form::Posted(entry) => entry,
+        };
+        Some(super::indicator_entry::context(
+            &Words::new(lang),
+            indicator,
+            &entry,
+            &history,
+        ))
+    } else {
+        None
     };
     let words = Words::new(lang);
     let d = &indicator.definition;
@@ -284,9 +344,9 @@ async fn indicator(
         })
         .collect();
     let p = &indicator.progress;
-    page(
+    let mut response = page(
         "indicator.html",
-        frame(lang, Some(&staff), "/indicators"),
+        frame(lang, Some(staff), "/indicators"),
         context! {
             id => indicator.id(),
             name => d.name.get(lang),
@@ -308,6 +368,9 @@ async fn indicator(
             columns => columns,
             rows => rows,
             derived => d.derived.is_some(),
+            entry => entry,
         },
-    )
+    )?;
+    *response.status_mut() = status;
+    Ok(response)
 }

@@ -11,6 +11,7 @@ mod booking_api;
 mod feed;
 mod files;
 mod guide_bookings;
+mod indicator_entry;
 mod mailer;
 mod pages;
 mod reply;
@@ -207,6 +208,7 @@ pub fn router(state: AppState) -> Router {
         .merge(feed::routes())
         .merge(api::routes())
         .merge(files::routes())
+        .merge(indicator_entry::routes())
         .merge(admin::routes())
         .merge(stations::routes())
         .fallback(pages::not_found)

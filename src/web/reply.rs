@@ -133,6 +133,10 @@ impl Failure {
                 (StatusCode::BAD_REQUEST, "not_offered")
             }
             CentreError::Booking(_) => (StatusCode::BAD_REQUEST, "invalid"),
+            CentreError::UnknownIndicator(_) => (StatusCode::NOT_FOUND, "not_found"),
+            CentreError::DerivedIndicator(_) => (StatusCode::BAD_REQUEST, "derived"),
+            CentreError::ObservationRefused(_) => (StatusCode::BAD_REQUEST, "invalid"),
+            CentreError::ObservationConflict(_) => (StatusCode::CONFLICT, "conflict"),
             CentreError::BookingRefused(_)
             | CentreError::Store(StoreError::BookingChanged { .. })
             | CentreError::Store(StoreError::NoticeClosed(_)) => (StatusCode::CONFLICT, "conflict"),
@@ -188,10 +192,15 @@ impl Failure {
 #[allow(dead_code)]
 pub struct ErrorBody {
     /// For programs: bad_request, invalid, too_large, unauthorized, forbidden, not_found,
-    /// conflict, busy or internal.
+    /// conflict, derived (an indicator that takes no observations), busy or internal.
     pub error: String,
     /// For people, in the reader's language (the УКР | ENG choice, else `Accept-Language`).
     pub message: String,
+    /// A refused indicator observation (400): the field the problem is about (year, value,
+    /// units, source, comment or disaggregation.COLUMN), null when it is elsewhere in the file.
+    pub field: Option<String>,
+    /// A conflicting indicator observation (409): the value stored now (null: blank or none).
+    pub current: Option<f64>,
 }
 
 impl IntoResponse for Failure {

@@ -45,13 +45,13 @@ proptest! {
     fn mutated_csv_never_panics(at in 0usize..200, len in 0usize..20, kind in 0u8..3,
                                 insert in "[,\"\\n\\r0-9a-z.;-]{0,8}") {
         let text = mutate(SAMPLE_CSV, at, len, &insert, kind);
-        let _ = indicators::parse_csv(Path::new("x.csv"), &text);
+        let _ = indicators::parse_csv(Path::new("x.csv"), &text, 2026);
     }
 
     #[test]
     fn arbitrary_text_never_panics(text in "\\PC{0,300}") {
         let _ = content::from_text(Path::new("x.ron"), &text, &repo().join("assets"));
-        let _ = indicators::parse_csv(Path::new("x.csv"), &text);
+        let _ = indicators::parse_csv(Path::new("x.csv"), &text, 2026);
     }
 }
 

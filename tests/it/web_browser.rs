@@ -1273,6 +1273,136 @@ async fn an_economist_lands_on_indicators_and_cannot_open_today() {
     browser.close().await;
 }
 
+/// Types a value into the indicator page's data-entry form and saves it.
+async fn enter_value(browser: &Browser, year: &str, value: &str, comment: &str) {
+    browser.fill("#entry-year", year).await;
+    browser.fill("#entry-value", value).await;
+    browser.fill("#entry-comment", comment).await;
+    browser
+        .click_and_wait("#entry-form button[type=submit]")
+        .await;
+}
+
+#[tokio::test]
+async fn an_economist_enters_corrects_and_restores_an_indicator_value() {
+    let server = Server::start();
+    server.add_user("marta", "economist");
+    let browser = Browser::open(LAPTOP).await;
+    browser.sign_in(&server, "marta", PASSWORD).await;
+    let page = "/indicators/msw-recycled-share";
+    let file = server
+        .data
+        .path()
+        .join("indicators/data/msw-recycled-share.csv");
+    browser.goto(&server, page).await;
+    let progress_at_first = browser.text_of("h1 + p").await;
+    assert!(
+        browser
+            .client
+            .find(Locator::Css("figure.chart img"))
+            .await
+            .is_err()
+    );
+
+    enter_value(&browser, "2023", "10", "Звіт управління за 2023").await;
+    assert_eq!(browser.path().await, format!("{page}?saved=1"));
+    assert_eq!(
+        browser.text_of("p.saved").await,
+        text(Lang::Uk, "indicator-entry-saved")
+    );
+    let chart_one_year = browser
+        .find("figure.chart img")
+        .await
+        .attr("src")
+        .await
+        .ok()
+        .flatten();
+    enter_value(&browser, "2024", "12.5", "Звіт управління за 2024").await;
+    assert_eq!(browser.status().await, 200);
+    let chart_two_years = browser
+        .find("figure.chart img")
+        .await
+        .attr("src")
+        .await
+        .ok()
+        .flatten();
+    assert_ne!(
+        chart_one_year, chart_two_years,
+        "the chart shows the new year"
+    );
+    let progress = browser.text_of("h1 + p").await;
+    assert_ne!(progress, progress_at_first, "the progress is measured now");
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        "Year,Value\n2023,10\n2024,12.5\n"
+    );
+
+    // A comma decimal is refused beside the field, what was typed kept, nothing written.
+    enter_value(&browser, "2022", "11,5", "Звіт 2022").await;
+    assert_eq!(browser.status().await, 400);
+    let problem = browser.text_of("#entry-value-problem").await;
+    assert!(problem.contains("11.5"), "check's words: {problem}");
+    let value = browser.find("#entry-value").await;
+    assert_eq!(
+        value.attr("aria-invalid").await.ok().flatten().as_deref(),
+        Some("true")
+    );
+    assert_eq!(
+        value.prop("value").await.ok().flatten().as_deref(),
+        Some("11,5")
+    );
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        "Year,Value\n2023,10\n2024,12.5\n"
+    );
+
+    // A value far from the year before needs a second "yes".
+    enter_value(&browser, "2024", "125", "Уточнений звіт").await;
+    assert_eq!(browser.path().await, page.to_string() + "/observations");
+    assert!(!browser.text_of("#entry-value-problem").await.is_empty());
+    assert!(
+        std::fs::read_to_string(&file)
+            .unwrap()
+            .contains("2024,12.5")
+    );
+
+    // Corrected from the table: the value opens in the form, as it is stored.
+    browser.goto(&server, page).await;
+    browser
+        .click_and_wait("table.entry-grid a[href^='?year=2024']")
+        .await;
+    let shown = browser.find("#entry-value").await.prop("value").await;
+    assert_eq!(shown.ok().flatten().as_deref(), Some("12.5"));
+    enter_value(&browser, "2024", "13", "Уточнений звіт").await;
+    assert_eq!(browser.path().await, format!("{page}?saved=1"));
+    assert!(browser.text_of("table.entry-grid").await.contains("13"));
+    let history = browser.text_of("table.history tbody tr").await;
+    assert!(
+        history.contains("Уточнений звіт") && history.contains("marta"),
+        "{history}"
+    );
+
+    // The first value back from the history: a new change, kept too.
+    browser.click_and_wait("form.restore button").await;
+    assert_eq!(browser.path().await, format!("{page}?saved=1"));
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        "Year,Value\n2023,10\n2024,12.5\n"
+    );
+    let newest = browser.text_of("table.history tbody tr").await;
+    assert!(newest.contains("відновлено значення від"), "{newest}");
+    assert_eq!(
+        browser
+            .client
+            .find_all(Locator::Css("table.history tbody tr"))
+            .await
+            .map(|rows| rows.len())
+            .unwrap_or_default(),
+        4
+    );
+    browser.close().await;
+}
+
 #[tokio::test]
 async fn the_language_switch_changes_the_page_and_is_remembered() {
     let server = Server::start();
@@ -1638,6 +1768,31 @@ async fn look_at_every_page(look: Look) -> Looking {
             "/indicators/msw-recycled-share",
         )
         .await;
+    // With data, its history, and a value refused beside its field.
+    browser
+        .goto(&server, "/indicators/msw-recycled-share")
+        .await;
+    enter_value(&browser, "2023", "10", "Звіт за 2023").await;
+    enter_value(&browser, "2024", "12.5", "Звіт за 2024").await;
+    looking
+        .each(
+            &browser,
+            &server,
+            "indicator-data",
+            "/indicators/msw-recycled-share?year=2024",
+        )
+        .await;
+    for lang in LANGS {
+        browser
+            .goto(
+                &server,
+                &format!("/lang/{}?next=/indicators/msw-recycled-share", code(lang)),
+            )
+            .await;
+        enter_value(&browser, "2022", "11,5", "Звіт за 2022").await;
+        assert_eq!(browser.status().await, 400, "a comma decimal");
+        looking.look_at(&browser, "indicator-problem", lang).await;
+    }
     browser.goto(&server, "/indicators").await;
     browser.sign_out().await;
     browser.sign_in(&server, "boss", PASSWORD).await;
@@ -1650,14 +1805,14 @@ async fn look_at_every_page(look: Look) -> Looking {
 #[tokio::test]
 async fn screenshots_of_every_page_in_both_languages_and_sizes() {
     let looking = look_at_every_page(Look::Screenshot).await;
-    assert_eq!(looking.checked, 20 * 2 * 2);
+    assert_eq!(looking.checked, 22 * 2 * 2);
     eprintln!("screenshots in {}", looking.shots.display());
 }
 
 #[tokio::test]
 async fn every_page_meets_wcag_2_1_aa_by_axe() {
     let looking = look_at_every_page(Look::Axe).await;
-    assert_eq!(looking.checked, 20 * 2 * 2);
+    assert_eq!(looking.checked, 22 * 2 * 2);
     assert!(
         looking.found.is_empty(),
         "axe-core finds {} WCAG 2.1 A/AA violations:\n{}",

@@ -1,0 +1,497 @@
+//! The Department of Economics' data entry: one observation written into an indicator's CSV, and
+//! the history of its changes.
+//!
+//! A write holds the indicator's lock file (`data/.<id>.csv.lock`, an exclusive lock the system
+//! drops when the process dies), so the server's workers and the command line write one file one
+//! at a time and nobody's change is lost. Under the lock: the file is read, the observation put
+//! in, the WHOLE result checked exactly as `check` checks it, the new file written beside the old
+//! one, flushed to disk and renamed over it (atomic), and then the change is kept in the store's
+//! audit log with the SHA-256 of the file before and after.
+//!
+//! The file comes first, the log second: should the process die between the two, the file holds
+//! the change and the log does not, and the history shows the file as "changed outside the
+//! server" (its SHA-256 is not the last one logged) — a change is never lost and never claimed
+//! when it did not happen. Should the log refuse the line (the store busy), the old file is put
+//! back and the error said.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Datelike, Utc};
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use super::{Centre, CentreError, InputProblem, input};
+use crate::diagnostics::{Problem, io_reason};
+use crate::i18n::Text;
+use crate::indicators::{DATA_DIR_NAME, Edit, Refused, apply_edit, load_definition};
+
+/// An observation as a person (or a program) gave it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ObservationInput {
+    /// As typed; `check`'s words say what is wrong with it.
+    pub year: String,
+    pub disaggregation: BTreeMap<String, String>,
+    pub units: Option<String>,
+    /// As typed; blank blanks the observation.
+    pub value: String,
+    pub source: Option<String>,
+    /// Required: why (kept in the history).
+    pub comment: String,
+    /// The value the person saw: None when not given; Some(None) when they saw none.
+    pub expected: Option<Option<f64>>,
+}
+
+/// The row as stored (the API's answer).
+#[derive(Clone, Debug, PartialEq, Serialize, utoipa::ToSchema)]
+pub struct StoredObservation {
+    pub year: i32,
+    /// Disaggregation column → value; empty for the headline series.
+    pub disaggregation: BTreeMap<String, String>,
+    #[schema(required)]
+    pub units: Option<String>,
+    #[schema(required)]
+    pub source: Option<String>,
+    /// Blank (missing) is null.
+    #[schema(required)]
+    pub value: Option<f64>,
+    /// False when the file already held exactly this (nothing written, nothing logged).
+    pub changed: bool,
+}
+
+/// One line of an indicator's history.
+#[derive(Clone, Debug, PartialEq, Serialize, utoipa::ToSchema)]
+pub struct HistoryEntry {
+    pub at: DateTime<Utc>,
+    /// Who; null for a change made outside the server.
+    #[schema(required)]
+    pub user: Option<String>,
+    #[schema(required)]
+    pub year: Option<i32>,
+    pub disaggregation: BTreeMap<String, String>,
+    #[schema(required)]
+    pub old: Option<f64>,
+    #[schema(required)]
+    pub new: Option<f64>,
+    /// The person's comment; for a change outside the server, words saying so.
+    pub comment: String,
+    /// The file was changed outside the server (by hand): what changed is not known.
+    pub outside: bool,
+}
+
+/// Why the value shown to the person is not the stored one any more.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Conflict {
+    pub current: Option<f64>,
+}
+
+/// The lines the history reads back from the audit log.
+#[derive(serde::Deserialize)]
+struct Logged {
+    year: Option<i32>,
+    #[serde(default)]
+    disaggregation: BTreeMap<String, String>,
+    old: Option<f64>,
+    new: Option<f64>,
+    #[serde(default)]
+    comment: String,
+    sha256_before: Option<String>,
+    sha256: Option<String>,
+}
+
+/// An indicator id as a file name: letters, digits, `-` and `_` (never a path).
+fn indicator_file(indicators_dir: &Path, id: &str) -> Result<PathBuf, CentreError> {
+    let plain = !id.is_empty()
+        && id.len() <= 100
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    let path = indicators_dir.join(format!("{id}.ron"));
+    if plain && path.is_file() {
+        Ok(path)
+    } else {
+        Err(CentreError::UnknownIndicator(id.to_string()))
+    }
+}
+
+/// `data/<id>.csv` of a CSV-backed indicator, or why it takes no observations.
+fn data_file(indicators_dir: &Path, id: &str) -> Result<PathBuf, CentreError> {
+    let definition = load_definition(&indicator_file(indicators_dir, id)?)?;
+    if definition.derived.is_some() {
+        return Err(CentreError::DerivedIndicator(id.to_string()));
+    }
+    Ok(indicators_dir.join(DATA_DIR_NAME).join(format!("{id}.csv")))
+}
+
+fn sha256(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+fn write_failed(file: &Path, err: &std::io::Error) -> CentreError {
+    CentreError::IndicatorWrite {
+        file: file.to_path_buf(),
+        reason: io_reason(err),
+    }
+}
+
+/// The file's bytes, None when there is none.
+fn read_file(path: &Path) -> Result<Option<Vec<u8>>, CentreError> {
+    match std::fs::read(path) {
+        Ok(bytes) => Ok(Some(bytes)),
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(err) => Err(write_failed(path, &err)),
+    }
+}
+
+/// Replaces `path` with `text` atomically: a new file beside it, flushed, renamed over it.
+fn replace_file(path: &Path, text: &[u8]) -> std::io::Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    let temporary = dir.join(format!(".{name}.{}.tmp", uuid::Uuid::new_v4()));
+    let written = (|| {
+        let mut file = std::fs::File::create_new(&temporary)?;
+        file.write_all(text)?;
+        file.sync_all()?;
+        std::fs::rename(&temporary, path)?;
+        sync_dir(dir)
+    })();
+    if written.is_err() {
+        let _ = std::fs::remove_file(&temporary);
+    }
+    written
+}
+
+/// Makes a rename in `dir` durable (Unix); elsewhere the rename itself has to do.
+fn sync_dir(dir: &Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    std::fs::File::open(dir)?.sync_all()?;
+    #[cfg(not(unix))]
+    let _ = dir;
+    Ok(())
+}
+
+/// Holds the indicator's lock file until dropped (or the process ends).
+fn lock(path: &Path) -> Result<std::fs::File, CentreError> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir).map_err(|err| write_failed(dir, &err))?;
+    let name = path
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    let lock_path = dir.join(format!(".{name}.lock"));
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&lock_path)
+        .map_err(|err| write_failed(&lock_path, &err))?;
+    file.lock().map_err(|err| write_failed(&lock_path, &err))?;
+    Ok(file)
+}
+
+impl Centre {
+    /// Writes one observation into indicator `id`'s data file (created when missing), as
+    /// `user`: only when the whole resulting file passes `check`, and only when `expected`
+    /// (when given) is still the stored value. Every change is kept in the audit log.
+    pub fn set_observation(
+        &mut self,
+        indicators_dir: &Path,
+        id: &str,
+        input: &ObservationInput,
+        user: Option<&str>,
+    ) -> Result<StoredObservation, CentreError> {
+        let path = data_file(indicators_dir, id)?;
+        let comment = input::optional_text(Some(&input.comment))
+            .map_err(|p| CentreError::input("comment", p))?
+            .ok_or(CentreError::input("comment", InputProblem::Missing))?;
+        let optional = |text: &Option<String>| {
+            text.as_ref()
+                .map(|t| input::optional_text(Some(t)).map(Option::unwrap_or_default))
+                .transpose()
+        };
+        let units = optional(&input.units).map_err(|p| CentreError::input("units", p))?;
+        let source = optional(&input.source).map_err(|p| CentreError::input("source", p))?;
+        let edit = Edit {
+            year: input.year.clone(),
+            disaggregation: input.disaggregation.clone(),
+            units,
+            source,
+            value: input.value.clone(),
+        };
+        let last_year = self.today().year();
+        let now = self.now();
+
+        let _lock = lock(&path)?;
+        let before = read_file(&path)?;
+        let text = match &before {
+            Some(bytes) => Some(String::from_utf8(bytes.clone()).map_err(|_| {
+                CentreError::Problems(
+                    Problem::in_file(
+                        &path,
+                        Text::new(
+                            "файл не в кодуванні UTF-8 (збережіть його як CSV UTF-8)",
+                            "the file is not UTF-8 (save it as CSV UTF-8)",
+                        ),
+                    )
+                    .into(),
+                )
+            })?),
+            None => None,
+        };
+        let edited = apply_edit(&path, text.as_deref(), &edit, last_year)
+            .map_err(CentreError::ObservationRefused)?;
+        if let Some(expected) = input.expected
+            && expected != edited.old
+        {
+            return Err(CentreError::ObservationConflict(Conflict {
+                current: edited.old,
+            }));
+        }
+        let row = &edited.dataset.rows[edited.row.min(edited.dataset.rows.len().saturating_sub(1))];
+        let changed = text.as_deref() != Some(edited.text.as_str());
+        let stored = StoredObservation {
+            year: row.year,
+            disaggregation: row.disaggregation.clone(),
+            units: row.units.clone(),
+            source: row.source.clone(),
+            value: row.value,
+            changed,
+        };
+        if !changed {
+            return Ok(stored);
+        }
+        replace_file(&path, edited.text.as_bytes()).map_err(|err| write_failed(&path, &err))?;
+        let detail = serde_json::json!({
+            "year": row.year,
+            "disaggregation": row.disaggregation,
+            "old": edited.old,
+            "new": row.value,
+            "units": row.units,
+            "source": row.source,
+            "comment": comment,
+            "file": format!("{DATA_DIR_NAME}/{id}.csv"),
+            "sha256_before": before.as_deref().map(sha256),
+            "sha256": sha256(edited.text.as_bytes()),
+        });
+        let logged = self
+            .store()
+            .and_then(|store| Ok(store.record_observation(id, user, &detail, now)?));
+        if let Err(err) = logged {
+            // Not in the history, so not in the file either.
+            let _ = match &before {
+                Some(bytes) => replace_file(&path, bytes),
+                None => std::fs::remove_file(&path),
+            };
+            return Err(err);
+        }
+        Ok(stored)
+    }
+
+    /// Indicator `id`'s changes, newest first; an edit of the file outside the server (its
+    /// SHA-256 not the last one the server wrote) shows as an entry with `outside` set.
+    pub fn observation_history(
+        &mut self,
+        indicators_dir: &Path,
+        id: &str,
+    ) -> Result<Vec<HistoryEntry>, CentreError> {
+        let path = data_file(indicators_dir, id)?;
+        let log = self.store()?.observation_log(id)?;
+        let current = read_file(&path)?.map(|bytes| sha256(&bytes));
+        let outside = |at: DateTime<Utc>| HistoryEntry {
+            at,
+            user: None,
+            year: None,
+            disaggregation: BTreeMap::new(),
+            old: None,
+            new: None,
+            comment: String::new(),
+            outside: true,
+        };
+        let mut history = Vec::new();
+        let mut last_written: Option<Option<String>> = None;
+        for entry in log.iter().rev() {
+            let Ok(logged) = serde_json::from_value::<Logged>(entry.detail.clone()) else {
+                continue;
+            };
+            if let Some(written) = &last_written
+                && *written != logged.sha256_before
+            {
+                history.push(outside(entry.at));
+            }
+            last_written = Some(logged.sha256.clone());
+            history.push(HistoryEntry {
+                at: entry.at,
+                user: entry.user.clone(),
+                year: logged.year,
+                disaggregation: logged.disaggregation,
+                old: logged.old,
+                new: logged.new,
+                comment: logged.comment,
+                outside: false,
+            });
+        }
+        if let Some(written) = last_written
+            && written != current
+        {
+            let modified = std::fs::metadata(&path)
+                .and_then(|meta| meta.modified())
+                .map(DateTime::<Utc>::from)
+                .unwrap_or_else(|_| self.now());
+            let at = history
+                .last()
+                .map_or(modified, |last| modified.max(last.at));
+            history.push(outside(at));
+        }
+        history.reverse();
+        Ok(history)
+    }
+}
+
+/// The history with each change outside the server worded in the reader's language.
+pub fn worded(mut history: Vec<HistoryEntry>, words: &crate::i18n::Words) -> Vec<HistoryEntry> {
+    for entry in &mut history {
+        if entry.outside {
+            entry.comment = words.text("indicator-changed-outside");
+        }
+    }
+    history
+}
+
+/// The problems of a refused observation, each with the field it is about (`year`, `value`,
+/// `units`, `source`, `disaggregation.COLUMN`) when it is about the edited row.
+pub fn refused_fields(refused: &Refused) -> Vec<(Option<String>, &Problem)> {
+    refused
+        .problems
+        .0
+        .iter()
+        .zip(&refused.fields)
+        .map(|(problem, field)| (field.as_ref().map(|f| f.name()), problem))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DEFINITION: &str = r#"(
+    id: "waste",
+    name: (uk: "Відходи", en: "Waste"),
+    sector: "solid-waste",
+    psr: Pressure,
+    unit: "t",
+    direction: Lower,
+    source: "Департамент",
+)"#;
+
+    fn setup() -> (tempfile::TempDir, PathBuf, Centre) {
+        let dir = tempfile::tempdir().unwrap();
+        let indicators = dir.path().join("indicators");
+        std::fs::create_dir_all(&indicators).unwrap();
+        std::fs::write(indicators.join("waste.ron"), DEFINITION).unwrap();
+        let centre = Centre::new(dir.path().join("data"));
+        (dir, indicators, centre)
+    }
+
+    fn input(year: &str, value: &str, comment: &str) -> ObservationInput {
+        ObservationInput {
+            year: year.into(),
+            value: value.into(),
+            comment: comment.into(),
+            ..ObservationInput::default()
+        }
+    }
+
+    #[test]
+    fn a_value_is_written_logged_and_its_history_read_back() {
+        let (_dir, indicators, mut centre) = setup();
+        let stored = centre
+            .set_observation(
+                &indicators,
+                "waste",
+                &input("2024", "12.5", "звіт"),
+                Some("iryna"),
+            )
+            .unwrap();
+        assert_eq!(
+            (stored.year, stored.value, stored.changed),
+            (2024, Some(12.5), true)
+        );
+        let text = std::fs::read_to_string(indicators.join("data/waste.csv")).unwrap();
+        assert_eq!(text, "Year,Value\n2024,12.5\n");
+        let mut again = input("2024", "13", "уточнено");
+        again.expected = Some(Some(12.5));
+        centre
+            .set_observation(&indicators, "waste", &again, Some("iryna"))
+            .unwrap();
+        let history = centre.observation_history(&indicators, "waste").unwrap();
+        assert_eq!(history.len(), 2);
+        assert_eq!((history[0].old, history[0].new), (Some(12.5), Some(13.0)));
+        assert_eq!(history[0].comment, "уточнено");
+        assert_eq!((history[1].old, history[1].new), (None, Some(12.5)));
+        assert!(history.iter().all(|entry| !entry.outside));
+    }
+
+    #[test]
+    fn a_stale_expected_value_is_a_conflict_with_the_current_one() {
+        let (_dir, indicators, mut centre) = setup();
+        centre
+            .set_observation(&indicators, "waste", &input("2024", "10", "a"), None)
+            .unwrap();
+        let mut stale = input("2024", "11", "b");
+        stale.expected = Some(None);
+        match centre.set_observation(&indicators, "waste", &stale, None) {
+            Err(CentreError::ObservationConflict(conflict)) => {
+                assert_eq!(conflict.current, Some(10.0));
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_comment_is_required_and_a_refused_value_writes_nothing() {
+        let (_dir, indicators, mut centre) = setup();
+        assert!(matches!(
+            centre.set_observation(&indicators, "waste", &input("2024", "1", "  "), None),
+            Err(CentreError::Input {
+                field: "comment",
+                ..
+            })
+        ));
+        assert!(matches!(
+            centre.set_observation(&indicators, "waste", &input("2024", "1,5", "x"), None),
+            Err(CentreError::ObservationRefused(_))
+        ));
+        assert!(!indicators.join("data/waste.csv").exists());
+        assert!(matches!(
+            centre.set_observation(&indicators, "../waste", &input("2024", "1", "x"), None),
+            Err(CentreError::UnknownIndicator(_))
+        ));
+    }
+
+    #[test]
+    fn an_edit_by_hand_shows_as_changed_outside_the_server() {
+        let (_dir, indicators, mut centre) = setup();
+        centre
+            .set_observation(&indicators, "waste", &input("2024", "10", "a"), None)
+            .unwrap();
+        std::fs::write(
+            indicators.join("data/waste.csv"),
+            "Year,Value\n2024,10\n2023,9\n",
+        )
+        .unwrap();
+        let history = centre.observation_history(&indicators, "waste").unwrap();
+        assert_eq!(history.len(), 2);
+        assert!(history[0].outside);
+        centre
+            .set_observation(&indicators, "waste", &input("2025", "8", "b"), None)
+            .unwrap();
+        let history = centre.observation_history(&indicators, "waste").unwrap();
+        let outside: Vec<bool> = history.iter().map(|entry| entry.outside).collect();
+        assert_eq!(outside, [false, true, false]);
+    }
+}

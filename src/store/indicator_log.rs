@@ -1,0 +1,94 @@
+//! The history of the indicators' data files: every observation the server (or the command line)
+//! writes into an indicator's CSV is kept in the audit log, with the SHA-256 of the file before
+//! and after it, so an edit made by hand in between shows.
+
+use chrono::{DateTime, Utc};
+use rusqlite::params;
+use uuid::Uuid;
+
+use super::sqlite::{time_column, timestamp};
+use super::{AuditEntry, SqliteStore, StoreError};
+
+/// The audit log's action for one observation written into an indicator's data file.
+pub const OBSERVATION_ACTION: &str = "indicator-observation";
+
+fn subject(indicator: &str) -> String {
+    format!("indicator {indicator}")
+}
+
+impl SqliteStore {
+    /// Keeps one change of an indicator's data in the audit log (`detail` holds the year, the
+    /// disaggregation, the old and new value, the comment and the file's SHA-256 before and
+    /// after).
+    pub fn record_observation(
+        &mut self,
+        indicator: &str,
+        user: Option<&str>,
+        detail: &serde_json::Value,
+        at: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        self.conn
+            .execute(
+                "INSERT INTO audit_log (id, at, user_name, action, subject, detail)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![
+                    Uuid::now_v7().to_string(),
+                    timestamp(at),
+                    user,
+                    OBSERVATION_ACTION,
+                    subject(indicator),
+                    detail.to_string()
+                ],
+            )
+            .map_err(|err| self.error(err))?;
+        Ok(())
+    }
+
+    /// The changes of one indicator's data, newest first (in the order they were written when
+    /// two share a time).
+    pub fn observation_log(&self, indicator: &str) -> Result<Vec<AuditEntry>, StoreError> {
+        self.all_rows(
+            "SELECT at, user_name, action, subject, detail FROM audit_log
+              WHERE action = ?1 AND subject = ?2
+              ORDER BY at DESC, rowid DESC",
+            params![OBSERVATION_ACTION, subject(indicator)],
+            |row| {
+                let detail: String = row.get(4)?;
+                Ok(AuditEntry {
+                    at: time_column(row, 0)?,
+                    user: row.get(1)?,
+                    action: row.get(2)?,
+                    subject: row.get(3)?,
+                    detail: serde_json::from_str(&detail).unwrap_or(serde_json::Value::Null),
+                })
+            },
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::TimeZone;
+
+    use super::*;
+
+    #[test]
+    fn an_indicators_changes_come_back_newest_first_and_only_its_own() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = crate::store::open(dir.path()).unwrap();
+        let at = Utc.with_ymd_and_hms(2026, 5, 20, 10, 0, 0).unwrap();
+        for (indicator, n) in [("a", 1), ("b", 2), ("a", 3)] {
+            store
+                .record_observation(indicator, Some("iryna"), &serde_json::json!({"n": n}), at)
+                .unwrap();
+        }
+        let log = store.observation_log("a").unwrap();
+        let numbers: Vec<i64> = log
+            .iter()
+            .filter_map(|entry| entry.detail["n"].as_i64())
+            .collect();
+        assert_eq!(numbers, [3, 1]);
+        assert_eq!(log[0].user.as_deref(), Some("iryna"));
+        assert_eq!(log[0].subject, "indicator a");
+    }
+}
