@@ -206,14 +206,14 @@ fn summary(words: &Words, b: &StoredBooking) -> String {
     let class = b
         .class
         .as_deref()
-        .map(|c| format!(", {}", without_phone_numbers(c)))
+        .map(|c| format!(", {}", without_contacts(c)))
         .unwrap_or_default();
     words.say(
         "feed-summary",
         &[
             (
                 "organisation",
-                format!("{}{class}", without_phone_numbers(&b.organisation)).into(),
+                format!("{}{class}", without_contacts(&b.organisation)).into(),
             ),
             ("size", b.size.into()),
             ("adults", b.adults.into()),
@@ -248,12 +248,26 @@ fn description(words: &Words, b: &StoredBooking) -> String {
         field("book-state", words.of(&b.status)),
     ];
     if let Some(needs) = &b.needs {
-        lines.push(field("booking-field-needs", without_phone_numbers(needs)));
+        lines.push(field("booking-field-needs", without_contacts(needs)));
     }
     if let Some(note) = &b.note {
-        lines.push(field("booking-field-note", without_phone_numbers(note)));
+        lines.push(field("booking-field-note", without_contacts(note)));
     }
     lines.join("\n")
+}
+
+/// A teacher's text without the phone numbers and e-mail addresses typed into it: each is "…".
+pub fn without_contacts(text: &str) -> String {
+    without_phone_numbers(text)
+        .split(' ')
+        .map(|word| {
+            let shaped = word
+                .split_once('@')
+                .is_some_and(|(user, host)| !user.is_empty() && host.contains('.'));
+            if shaped { "…" } else { word }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// A teacher's text with anything that looks like a phone number (ten digits or more, as a
@@ -342,6 +356,14 @@ fn fold_into(out: &mut String, line: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn e_mail_addresses_typed_into_a_note_are_left_out_too() {
+        assert_eq!(
+            without_contacts("Пишіть на olena.p@school.ua або 067 111 22 33, дякуємо @ 10:00"),
+            "Пишіть на … або …, дякуємо @ 10:00"
+        );
+    }
 
     #[test]
     fn text_is_escaped_as_rfc_5545_says() {

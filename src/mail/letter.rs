@@ -58,7 +58,18 @@ pub fn compose(
     let subject = one_line(&words.say(subject_id, &slot_args));
 
     let mut body = Vec::new();
-    let name = booking.contact_name.as_deref().map(one_line);
+    // A request (and its cancellation by the code) is mailed to whatever address was typed before
+    // anyone at the centre saw it: it carries nothing else that was typed, so the centre's address
+    // never carries a stranger's words to a stranger.
+    let unchecked = matches!(
+        (notice.event, notice.call),
+        (NoticeEvent::Requested, _) | (NoticeEvent::Cancelled, false)
+    );
+    let name = booking
+        .contact_name
+        .as_deref()
+        .filter(|_| !unchecked)
+        .map(one_line);
     body.push(match name {
         Some(name) if !name.is_empty() => words.say("mail-greeting", &[("name", name.into())]),
         _ => words.text("mail-greeting-plain"),
@@ -85,19 +96,22 @@ pub fn compose(
     }
     body.push(String::new());
     body.push(words.say("mail-when", &slot_args));
-    let mut organisation = one_line(&booking.organisation);
-    if let Some(class) = &booking.class {
-        organisation.push_str(&format!(", {}", one_line(class)));
+    let people = [
+        ("people", FluentValue::from(booking.people())),
+        ("size", FluentValue::from(booking.size)),
+        ("adults", FluentValue::from(booking.adults)),
+    ];
+    if unchecked {
+        body.push(words.say("mail-group-people", &people));
+    } else {
+        let mut organisation = one_line(&booking.organisation);
+        if let Some(class) = &booking.class {
+            organisation.push_str(&format!(", {}", one_line(class)));
+        }
+        let mut args = vec![("organisation", FluentValue::from(organisation))];
+        args.extend(people);
+        body.push(words.say("mail-group", &args));
     }
-    body.push(words.say(
-        "mail-group",
-        &[
-            ("organisation", organisation.into()),
-            ("people", FluentValue::from(booking.people())),
-            ("size", FluentValue::from(booking.size)),
-            ("adults", FluentValue::from(booking.adults)),
-        ],
-    ));
     body.push(words.say(
         "mail-status",
         &[("status", words.of(&booking.status).into())],
@@ -227,6 +241,21 @@ mod tests {
         );
         assert!(en.body.contains("As you asked, the booking is cancelled."));
         assert!(!en.body.contains("/book/"), "no public address, no link");
+    }
+
+    #[test]
+    fn a_receipt_nobody_at_the_centre_has_seen_carries_nothing_that_was_typed() {
+        for (event, call) in [
+            (NoticeEvent::Requested, false),
+            (NoticeEvent::Cancelled, false),
+        ] {
+            let letter = compose(&notice(event, call, Lang::Uk), None, &settings(None)).unwrap();
+            for typed in ["Олена", "Bcc", "Ліцей", "3-Б"] {
+                assert!(!letter.body.contains(typed), "{typed} in:\n{}", letter.body);
+            }
+            assert!(letter.body.contains("Добрий день!") || letter.body.contains("Вітаємо"));
+            assert!(letter.body.contains("Людей: 22 (дітей: 20, дорослих: 2)"));
+        }
     }
 
     #[test]

@@ -147,19 +147,30 @@ impl SqliteStore {
             .ok_or_else(|| StoreError::UserNotFound(name.to_string()))
     }
 
-    /// Removes a user with their tokens.
+    /// Removes a user with their tokens, and the calendar feeds they made (a phone of someone
+    /// who left reads the bookings no more).
     pub fn remove_user(&mut self, name: &str) -> Result<(), StoreError> {
-        let removed = self
+        let path = self.path.clone();
+        let tx = self
             .conn
+            .transaction()
+            .map_err(|err| super::sqlite::classify(&path, err))?;
+        let removed = tx
             .execute("DELETE FROM users WHERE name = ?1", [name])
-            .map_err(|err| self.error(err))?;
+            .and_then(|removed| {
+                tx.execute("DELETE FROM feed_tokens WHERE created_by = ?1", [name])?;
+                Ok(removed)
+            })
+            .map_err(|err| super::sqlite::classify(&path, err))?;
         if removed == 0 {
             return Err(StoreError::UserNotFound(name.to_string()));
         }
-        Ok(())
+        tx.commit()
+            .map_err(|err| super::sqlite::classify(&path, err))
     }
 
-    /// A new password: the user's sessions end and every token of theirs is revoked.
+    /// A new password: the user's sessions end and every token of theirs is revoked, calendar
+    /// feeds they made included.
     pub fn set_password(
         &mut self,
         name: &str,
@@ -179,6 +190,7 @@ impl SqliteStore {
             )
             .and_then(|changed| {
                 tx.execute("DELETE FROM api_tokens WHERE user_name = ?1", [name])?;
+                tx.execute("DELETE FROM feed_tokens WHERE created_by = ?1", [name])?;
                 Ok(changed)
             })
             .map_err(|err| super::sqlite::classify(&path, err))?;

@@ -428,12 +428,16 @@ impl SqliteStore {
         let changed = self
             .conn
             .execute(
-                "UPDATE bookings SET call_notes = ?2, changed_at = ?3 WHERE code = ?1",
+                "UPDATE bookings SET call_notes = ?2, changed_at = ?3
+                  WHERE code = ?1 AND erased_at IS NULL",
                 params![code, notes, timestamp(at)],
             )
             .map_err(|err| self.error(err))?;
         if changed == 0 {
-            return Err(StoreError::BookingNotFound(code.to_string()));
+            return Err(match self.booking(code)? {
+                Some(_) => StoreError::BookingErased(code.to_string()),
+                None => StoreError::BookingNotFound(code.to_string()),
+            });
         }
         Ok(())
     }
@@ -859,6 +863,18 @@ mod tests {
         );
         let kept = store.booking("ASKED00002").unwrap().unwrap();
         assert!(kept.phone.is_some());
+        assert!(
+            matches!(
+                store.note_booking_call("ASKED00001", Some("Олена, 067 000 0001"), at(NOW)),
+                Err(StoreError::BookingErased(_))
+            ),
+            "no new personal notes on an erased booking"
+        );
+        assert!(
+            store
+                .note_booking_call("ASKED00002", Some("ok"), at(NOW))
+                .is_ok()
+        );
         let log = store.audit_log(100).unwrap();
         assert!(log.iter().any(|e| e.action == "booking-erase"
             && e.subject == "booking ASKED00001"

@@ -298,6 +298,9 @@ pub enum StoreError {
     BookingDuplicate,
     #[error("there is no booking {0}")]
     BookingNotFound(String),
+    /// The booking's contact details were erased: nothing personal is written to it again.
+    #[error("the contact details of booking {0} were erased")]
+    BookingErased(String),
     /// The booking changed state meanwhile (another guide, the teacher): nothing was written.
     #[error("booking {code} is {status} now")]
     BookingChanged { code: String, status: String },

@@ -497,3 +497,33 @@ fn the_years_sums_are_kept_only_until_anyone_writes() {
     assert_eq!(reader.day_counts(2025).unwrap().len(), 1);
     assert_eq!(total(&reader), 12);
 }
+
+#[test]
+fn a_removed_or_repassworded_user_takes_their_calendar_feeds_along() {
+    let data = tempfile::tempdir().unwrap();
+    let mut store = crate::store::open(data.path()).unwrap();
+    let now = chrono::Utc::now();
+    for name in ["olena", "ivan"] {
+        store
+            .add_user(name, crate::store::Role::Guide, "$argon2id$stand-in", now)
+            .unwrap();
+    }
+    store
+        .add_feed_token("f1", "d1", Some("Olena's phone"), Some("olena"), now)
+        .unwrap();
+    store
+        .add_feed_token("f2", "d2", Some("Ivan's phone"), Some("ivan"), now)
+        .unwrap();
+    store
+        .add_feed_token("f3", "d3", Some("desk"), None, now)
+        .unwrap();
+    store.remove_user("olena").unwrap();
+    assert_eq!(store.feed_token("f1").unwrap(), None, "olena left");
+    assert!(store.feed_token("f2").unwrap().is_some());
+    store.set_password("ivan", "$argon2id$new", now).unwrap();
+    assert_eq!(store.feed_token("f2").unwrap(), None, "a new password");
+    assert!(
+        store.feed_token("f3").unwrap().is_some(),
+        "the desk's own stays"
+    );
+}

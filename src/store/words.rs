@@ -119,6 +119,9 @@ impl Wording for StoreError {
             StoreError::BookingNotFound(code) => {
                 say("booking-not-found", &[("code", text(code.clone()))])
             }
+            StoreError::BookingErased(code) => {
+                say("booking-erased-refused", &[("code", text(code.clone()))])
+            }
             StoreError::BookingChanged { code, status } => say(
                 "booking-changed",
                 &[

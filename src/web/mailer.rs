@@ -17,6 +17,7 @@ const MAIL_EVERY: Duration = Duration::from_secs(3);
 /// Runs for as long as the server does.
 pub(super) async fn deliver_mail(state: AppState) {
     let mut said: Option<String> = None;
+    let mut unkept: Vec<Unkept> = Vec::new();
     loop {
         let data_dir = state.data_dir().to_path_buf();
         let mail =
@@ -51,14 +52,27 @@ pub(super) async fn deliver_mail(state: AppState) {
             said = Some(now_said);
         }
         if let MailState::On(settings) = mail {
-            send_due(&state, &settings).await;
+            send_due(&state, &settings, &mut unkept).await;
         }
         tokio::time::sleep(MAIL_EVERY).await;
     }
 }
 
+/// A mail tried whose outcome the store did not take (a full disk, a busy store): kept here and
+/// written again before anything else, so that the same mail is never sent twice meanwhile.
+type Unkept = (crate::store::StoredNotice, Result<(), SendFailure>);
+
 /// Sends the mails due now, one after another.
-async fn send_due(state: &AppState, settings: &MailSettings) {
+async fn send_due(state: &AppState, settings: &MailSettings, unkept: &mut Vec<Unkept>) {
+    for (notice, result) in std::mem::take(unkept) {
+        if keep(state, notice.clone(), result.clone()).await.is_err() {
+            unkept.push((notice, result));
+        }
+    }
+    if !unkept.is_empty() {
+        // The store still refuses: no new mail until it takes what was sent.
+        return;
+    }
     let due = match with_centre(state, |centre| centre.due_mails()).await {
         Ok(due) => due,
         Err(err) => {
@@ -77,18 +91,34 @@ async fn send_due(state: &AppState, settings: &MailSettings) {
             // The address was erased meanwhile: nobody to write to.
             None => Err(SendFailure::Permanent("no address".into())),
         };
-        let (id, event) = (notice.id, notice.event.as_str());
-        let kept = with_centre(state, move |centre| centre.mail_tried(&notice, result)).await;
-        match kept {
-            Ok(crate::store::MailOutcome::Sent) => eprintln!("mail: notice {id} ({event}) sent"),
-            Ok(crate::store::MailOutcome::Failed { error, retry_at }) => match retry_at {
-                Some(at) => eprintln!(
-                    "mail: notice {id} ({event}) failed ({error}); tried again after {}",
-                    at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
-                ),
-                None => eprintln!("mail: notice {id} ({event}) failed ({error}); given up"),
-            },
-            Err(err) => eprintln!("mail: keeping how notice {id} went failed: {err}"),
+        if keep(state, notice.clone(), result.clone()).await.is_err() {
+            unkept.push((notice, result));
+            return;
         }
     }
+}
+
+/// Keeps how the mail of `notice` went, and says so in the log.
+async fn keep(
+    state: &AppState,
+    notice: crate::store::StoredNotice,
+    result: Result<(), SendFailure>,
+) -> Result<(), ()> {
+    let (id, event) = (notice.id, notice.event.as_str());
+    let kept = with_centre(state, move |centre| centre.mail_tried(&notice, result)).await;
+    match kept {
+        Ok(crate::store::MailOutcome::Sent) => eprintln!("mail: notice {id} ({event}) sent"),
+        Ok(crate::store::MailOutcome::Failed { error, retry_at }) => match retry_at {
+            Some(at) => eprintln!(
+                "mail: notice {id} ({event}) failed ({error}); tried again after {}",
+                at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+            ),
+            None => eprintln!("mail: notice {id} ({event}) failed ({error}); given up"),
+        },
+        Err(err) => {
+            eprintln!("mail: keeping how notice {id} went failed: {err}");
+            return Err(());
+        }
+    }
+    Ok(())
 }

@@ -331,6 +331,7 @@ async fn security_headers(request: Request, next: Next) -> Response {
 fn is_public(path: &str) -> bool {
     path == "/healthz"
         || path.starts_with("/assets/")
+        || path.starts_with("/lang/")
         || path == "/book"
         || path.starts_with("/book/")
         || path.starts_with("/api/v1/booking-slots")
@@ -355,7 +356,15 @@ async fn staff_only(
     request: Request,
     next: Next,
 ) -> Response {
-    if state.options.staff_from.is_empty() || is_public(request.uri().path()) {
+    let path = request.uri().path();
+    // A teacher's booking routes are public for a teacher, not for a guide's token or session:
+    // a guide acts on bookings from the staff's ranges only.
+    let as_staff = is_teachers_booking_route(path)
+        && (request
+            .headers()
+            .contains_key(axum::http::header::AUTHORIZATION)
+            || reply::cookie(request.headers(), auth::SESSION_COOKIE).is_some());
+    if state.options.staff_from.is_empty() || (is_public(path) && !as_staff) {
         return next.run(request).await;
     }
     let address = client_of(&state, peer, request.headers());

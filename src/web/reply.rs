@@ -139,7 +139,10 @@ impl Failure {
             CentreError::ObservationConflict(_) => (StatusCode::CONFLICT, "conflict"),
             CentreError::BookingRefused(_)
             | CentreError::Store(StoreError::BookingChanged { .. })
-            | CentreError::Store(StoreError::NoticeClosed(_)) => (StatusCode::CONFLICT, "conflict"),
+            | CentreError::Store(StoreError::NoticeClosed(_))
+            | CentreError::Store(StoreError::BookingErased(_)) => {
+                (StatusCode::CONFLICT, "conflict")
+            }
             CentreError::Store(StoreError::BookingNotFound(_))
             | CentreError::Store(StoreError::NoticeNotFound(_)) => {
                 (StatusCode::NOT_FOUND, "not_found")

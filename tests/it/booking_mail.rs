@@ -259,7 +259,7 @@ fn the_teacher_gets_the_receipt_and_the_confirmation_in_the_bookings_language() 
     assert!(
         receipt
             .body
-            .starts_with("Добрий день, Олена Петрівна!\n\nМи отримали ваш запит"),
+            .starts_with("Добрий день!\n\nМи отримали ваш запит"),
         "{}",
         receipt.body
     );

@@ -823,6 +823,36 @@ fn staff_only_ranges_refuse_everyone_else_but_the_public_routes() {
         outside.request("GET", "/assets/style.css", &[], b"").status,
         200
     );
+    // A teacher's booking routes and the language switch are public; a guide's token on them
+    // is not: a guide acts from the staff's ranges only.
+    assert_eq!(
+        outside
+            .request("GET", "/lang/en?next=/book", &[], b"")
+            .status,
+        303
+    );
+    let slot = r#"{"date": "2099-01-01", "time": "10:00"}"#;
+    let teacher = outside.request(
+        "POST",
+        "/api/v1/bookings",
+        &[("Content-Type", "application/json")],
+        slot.as_bytes(),
+    );
+    assert_eq!(
+        teacher.status, 400,
+        "a teacher's request is read (and refused for its fields)"
+    );
+    let guide = bearer(&outside.token("olena"));
+    let as_guide = outside.request(
+        "POST",
+        "/api/v1/bookings",
+        &[
+            ("Authorization", &guide),
+            ("Content-Type", "application/json"),
+        ],
+        slot.as_bytes(),
+    );
+    assert_eq!(as_guide.status, 403);
     drop(outside);
     let data = tempfile::tempdir().unwrap();
     let inside = Server::with_args(data, &["--staff-from", "127.0.0.0/8"]);
