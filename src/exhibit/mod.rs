@@ -10,6 +10,7 @@ mod language;
 mod records;
 pub mod screens;
 mod screenshots;
+mod taps;
 #[cfg(test)]
 mod tests;
 pub mod theme;
@@ -154,6 +155,7 @@ pub fn run(scenario: Scenario, options: ExhibitOptions) -> Result<(), std::num::
     app.insert_resource(ClearColor(theme::BACKGROUND));
     app.add_plugins(audio::plugin);
     app.add_plugins(screenshots::plugin);
+    app.add_plugins(taps::plugin);
     app.add_systems(Startup, spawn_camera);
     add_logic(&mut app, scenario, &options);
     match app.run() {
