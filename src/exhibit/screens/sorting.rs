@@ -70,7 +70,22 @@ pub struct Shown {
     /// The item was dragged since it was last pressed: the click that ends such a drag is not
     /// a tap (it would leave the item selected for the next bin touched).
     pub dragged_since_press: bool,
+    /// Where the finger held the card at the drag's start, from its centre (UI px), and how far
+    /// above the finger the shrunk card's centre then rides: the bin under the finger stays in
+    /// sight.
+    pub grab: Vec2,
+    pub lift: f32,
+    /// The drag's release landed on a bin (`DragDrop` came before `DragEnd`).
+    pub dropped: bool,
 }
+
+/// A dragged card's size: about half, so that it hides less of the bins.
+const DRAGGED_SCALE: f32 = 0.5;
+/// The gap between the finger and the dragged card's lower edge (UI px).
+const LIFT_GAP: f32 = 28.0;
+/// A release this close to a bin (physical px), in the bins' row, counts as a drop on it: the
+/// gap between two bins goes to the nearer one.
+const GAP_REACH: f32 = 80.0;
 
 /// The item card the visitor drags.
 #[derive(Component)]
@@ -118,6 +133,8 @@ struct GufiBubble;
 struct Returning {
     started: f64,
     from: Vec2,
+    /// Its size when it set off (a dragged card is smaller); it grows back on the way.
+    from_scale: f32,
 }
 
 /// The right bin takes the item: it shrinks into the opening.
@@ -125,6 +142,7 @@ struct Returning {
 struct Swallowing {
     started: f64,
     toward: Vec2,
+    from_scale: f32,
 }
 
 const RETURN_SECS: f64 = 0.22;
@@ -480,11 +498,25 @@ fn press_item(_: On<Pointer<Press>>, mut shown: ResMut<Shown>) {
     shown.dragged_since_press = false;
 }
 
-fn start_drag(drag: On<Pointer<DragStart>>, mut shown: ResMut<Shown>, mut commands: Commands) {
+fn start_drag(
+    drag: On<Pointer<DragStart>>,
+    mut shown: ResMut<Shown>,
+    scale: Res<UiScale>,
+    cards: Query<(&UiGlobalTransform, &ComputedNode), With<ItemCard>>,
+    mut commands: Commands,
+) {
     shown.dragged_since_press = true;
     // One finger owns the item; a second finger on it is ignored until the first lets go.
     if shown.dragged_by.is_none() {
         shown.dragged_by = Some(drag.pointer_id);
+        shown.dropped = false;
+        if let Ok((place, node)) = cards.get(drag.event_target()) {
+            let centre = place.affine().translation * node.inverse_scale_factor();
+            let finger = drag.pointer_location.position / scale.0.max(0.01);
+            shown.grab = finger - centre;
+            shown.lift =
+                node.size().y * node.inverse_scale_factor() * DRAGGED_SCALE / 2.0 + LIFT_GAP;
+        }
         commands.entity(drag.event_target()).remove::<Returning>();
     }
 }
@@ -517,8 +549,11 @@ fn drag_item(
         return;
     }
     if let Ok(mut transform) = items.get_mut(drag.event_target()) {
+        // Half its size, its centre above the finger.
         let moved = drag.distance / scale.0.max(0.01);
-        transform.translation = Val2::px(moved.x, moved.y);
+        let at = shown.grab + moved - Vec2::new(0.0, shown.lift);
+        transform.translation = Val2::px(at.x, at.y);
+        transform.scale = Vec2::splat(DRAGGED_SCALE);
     }
 }
 
@@ -527,8 +562,36 @@ fn end_drag(
     time: Res<Time>,
     shown: ResMut<Shown>,
     items: Query<&UiTransform, (With<ItemCard>, Without<Swallowing>)>,
+    bins: Query<(&BinTarget, &UiGlobalTransform, &ComputedNode)>,
+    scale: Res<UiScale>,
+    play: Res<Play>,
+    mut attempts: MessageWriter<DropAttempt>,
     commands: Commands,
 ) {
+    // Let go in the gap between two bins (no bin took the drop): the nearer one takes it.
+    if shown.dragged_by == Some(drag.pointer_id) && !shown.dropped {
+        let rects: Vec<(Rect, &BinTarget)> = bins
+            .iter()
+            .map(|(bin, place, node)| {
+                let centre = place.affine().translation;
+                (Rect::from_center_size(centre, node.size()), bin)
+            })
+            .collect();
+        let physical = bins.iter().next().map_or(1.0, |(_, _, node)| {
+            1.0 / (node.inverse_scale_factor() * scale.0.max(0.01))
+        });
+        let point = drag.pointer_location.position * physical;
+        let boxes: Vec<Rect> = rects.iter().map(|(rect, _)| *rect).collect();
+        if let (Some(nearest), Some(item)) = (
+            nearest_bin(point, &boxes, GAP_REACH * physical),
+            current_item(&play, &shown),
+        ) {
+            attempts.write(DropAttempt {
+                item,
+                bin: rects[nearest].1.0.clone(),
+            });
+        }
+    }
     let_go(
         drag.pointer_id,
         drag.event_target(),
@@ -556,6 +619,7 @@ fn let_go(
         commands.entity(item).insert(Returning {
             started: time.elapsed_secs_f64(),
             from: px(transform.translation),
+            from_scale: transform.scale.x,
         });
     }
 }
@@ -589,7 +653,7 @@ fn drop_on_bin(
     bins: Query<&BinTarget>,
     items: Query<(), With<ItemCard>>,
     play: Res<Play>,
-    shown: Res<Shown>,
+    mut shown: ResMut<Shown>,
     mut attempts: MessageWriter<DropAttempt>,
     mut commands: Commands,
 ) {
@@ -605,6 +669,7 @@ fn drop_on_bin(
     let (Ok(bin), true) = (bins.get(drop.event_target()), items.contains(drop.dropped)) else {
         return;
     };
+    shown.dropped = true;
     if let Some(item) = current_item(&play, &shown) {
         attempts.write(DropAttempt {
             item,
@@ -677,12 +742,14 @@ fn judge_drops(
                         .insert(Swallowing {
                             started: now,
                             toward,
+                            from_scale: transform.scale.x,
                         });
                 }
                 _ => {
                     commands.entity(entity).insert(Returning {
                         started: now,
                         from: px(transform.translation),
+                        from_scale: transform.scale.x,
                     });
                 }
             }
@@ -699,6 +766,22 @@ fn judge_drops(
             feedback.finish_at = Some(now + FINISH_DELAY_SECS);
         }
     }
+}
+
+/// The bin a release at `point` goes to when it landed on none: among the bins whose height
+/// spans the point (the row of bins), the one whose side is nearest, if within `reach`. A point
+/// on a bin is distance 0 (a drop the bin itself did not take, as when the card hid it).
+fn nearest_bin(point: Vec2, bins: &[Rect], reach: f32) -> Option<usize> {
+    bins.iter()
+        .enumerate()
+        .filter(|(_, rect)| point.y >= rect.min.y && point.y <= rect.max.y)
+        .map(|(index, rect)| {
+            let away = (rect.min.x - point.x).max(point.x - rect.max.x).max(0.0);
+            (index, away)
+        })
+        .filter(|(_, away)| *away <= reach)
+        .min_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(index, _)| index)
 }
 
 fn px(value: Val2) -> Vec2 {
@@ -729,7 +812,7 @@ fn animate_item(
             let t = ((now - swallow.started) / SWALLOW_SECS) as f32;
             let at = swallow.toward * ease_out(t);
             transform.translation = Val2::px(at.x, at.y);
-            transform.scale = Vec2::splat(1.0 - 0.85 * ease_out(t));
+            transform.scale = Vec2::splat(swallow.from_scale * (1.0 - 0.85 * ease_out(t)));
             if t >= 1.0 {
                 commands.entity(entity).remove::<Swallowing>();
             }
@@ -737,6 +820,7 @@ fn animate_item(
             let t = ((now - back.started) / RETURN_SECS) as f32;
             let at = back.from * (1.0 - ease_out(t));
             transform.translation = Val2::px(at.x, at.y);
+            transform.scale = Vec2::splat(back.from_scale + (1.0 - back.from_scale) * ease_out(t));
             if t >= 1.0 {
                 commands.entity(entity).remove::<Returning>();
             }
@@ -1001,5 +1085,34 @@ fn finish_round(feedback: Res<Feedback>, time: Res<Time>, mut next: ResMut<NextS
         .is_some_and(|at| time.elapsed_secs_f64() >= at)
     {
         go(&mut next, Screen::Lifecycle);
+    }
+}
+
+#[cfg(test)]
+mod gap_tests {
+    use super::*;
+
+    /// Three bins 100 px wide in a row at y 500–640, 20 px apart.
+    fn row() -> Vec<Rect> {
+        [0.0, 120.0, 240.0]
+            .iter()
+            .map(|x| Rect::new(*x, 500.0, x + 100.0, 640.0))
+            .collect()
+    }
+
+    #[test]
+    fn a_release_in_the_gap_goes_to_the_nearer_bin() {
+        let bins = row();
+        // The gap between the first (ends at 100) and the second (starts at 120).
+        assert_eq!(nearest_bin(Vec2::new(105.0, 560.0), &bins, 80.0), Some(0));
+        assert_eq!(nearest_bin(Vec2::new(116.0, 560.0), &bins, 80.0), Some(1));
+        // On a bin: that bin.
+        assert_eq!(nearest_bin(Vec2::new(290.0, 600.0), &bins, 80.0), Some(2));
+        // Beyond the last bin, within reach; and too far.
+        assert_eq!(nearest_bin(Vec2::new(370.0, 600.0), &bins, 80.0), Some(2));
+        assert_eq!(nearest_bin(Vec2::new(500.0, 600.0), &bins, 80.0), None);
+        // Above the row (the item's own place): no bin.
+        assert_eq!(nearest_bin(Vec2::new(105.0, 300.0), &bins, 80.0), None);
+        assert_eq!(nearest_bin(Vec2::new(105.0, 560.0), &[], 80.0), None);
     }
 }
