@@ -32,6 +32,34 @@ fn chart_failed(reason: &str) -> Text {
     )
 }
 
+/// The indicator's `series` (values of one disaggregation column, `column`) as lines on one chart,
+/// SVG text; None when there is nothing to draw.
+pub fn lines_svg(
+    words: &Words,
+    indicator: &Indicator,
+    column: &str,
+    series: Vec<crate::indicators::Series>,
+) -> Option<String> {
+    if series.is_empty() {
+        return None;
+    }
+    let d = &indicator.definition;
+    charts::render_svg(&charts::LinesChart {
+        title: words.say(
+            "report-breakdown-title",
+            &[
+                ("name", d.name.get(words.lang).to_string().into()),
+                ("column", column.to_string().into()),
+            ],
+        ),
+        subtitle: words.term("unit", &d.unit),
+        footer: format!("{}: {}", words.text("report-source"), d.source),
+        lang: words.lang,
+        series,
+    })
+    .ok()
+}
+
 /// An indicator's chart as SVG text, as the report draws it; None without a headline series.
 pub fn indicator_svg(words: &Words, indicator: &Indicator) -> Option<String> {
     if indicator.headline().is_empty() {

@@ -21,7 +21,7 @@ use crate::store::StoreError;
 use crate::visitors::{Calendar, YearPace, YearStatus};
 
 pub use export::{DEFAULT_LICENSE, neutralise_formula, write_open_data};
-pub use html::{indicator_svg, no_show_words, pace_svg, write_report};
+pub use html::{indicator_svg, lines_svg, no_show_words, pace_svg, write_report};
 pub use output::OutputDir;
 pub use words::IndicatorWords;
 

@@ -264,6 +264,50 @@ async fn indicator(
     indicator_page(&state, &staff, &id, Form::Opened(query), StatusCode::OK).await
 }
 
+/// Open SDG's filter, without script: choose a disaggregation column (`by`), tick its values
+/// (`v-N`, the Nth value of the column; none ticked: the first twelve), and the chart shows one
+/// line per value. None when the data has no disaggregated series.
+fn breakdown(
+    words: &Words,
+    indicator: &crate::indicators::Indicator,
+    query: &BTreeMap<String, String>,
+) -> Option<minijinja::Value> {
+    let columns = indicator.dataset.breakdown_columns();
+    let column = query
+        .get("by")
+        .and_then(|by| columns.iter().find(|c| **c == by.as_str()))
+        .or(columns.first())?
+        .to_string();
+    let all = indicator.dataset.breakdown(&column);
+    let ticked: Vec<bool> = (0..all.len())
+        .map(|i| query.contains_key(&format!("v-{i}")))
+        .collect();
+    let none = !ticked.contains(&true);
+    let ticked: Vec<bool> = ticked
+        .iter()
+        .enumerate()
+        .map(|(i, t)| *t || (none && i < crate::report::charts::MAX_PANELS))
+        .collect();
+    let chosen: Vec<crate::indicators::Series> = all
+        .iter()
+        .zip(&ticked)
+        .filter(|(_, t)| **t)
+        .map(|(s, _)| s.clone())
+        .collect();
+    let chart =
+        crate::report::lines_svg(words, indicator, &column, chosen).map(super::pages::svg_image);
+    Some(context! {
+        columns => columns,
+        column => column,
+        values => all.iter().zip(&ticked).enumerate().map(|(i, (s, t))| context! {
+            name => format!("v-{i}"),
+            value => s.value.clone(),
+            ticked => *t,
+        }).collect::<Vec<_>>(),
+        chart => chart,
+    })
+}
+
 /// The data-entry form of the page: as it opens, or as posted (with its problems).
 pub(super) enum Form {
     Opened(BTreeMap<String, String>),
@@ -300,6 +344,10 @@ pub(super) async fn indicator_page(
         failure.status = StatusCode::CONFLICT;
         return Err(failure);
     };
+    let filter = match &form {
+        Form::Opened(query) => query.clone(),
+        Form::Posted(_) => BTreeMap::new(),
+    };
     let enters = staff.require(ECONOMICS).is_ok() && indicator.definition.derived.is_none();
     let entry = if enters {
         let dir = state.indicators_dir().to_path_buf();
@@ -326,6 +374,7 @@ pub(super) async fn indicator_page(
     let words = Words::new(lang);
     let d = &indicator.definition;
     let chart = crate::report::indicator_svg(&words, indicator).map(super::pages::svg_image);
+    let breakdown = breakdown(&words, indicator, &filter);
     let columns = &indicator.dataset.disaggregation_columns;
     let rows: Vec<minijinja::Value> = indicator
         .dataset
@@ -369,6 +418,7 @@ pub(super) async fn indicator_page(
             rows => rows,
             derived => d.derived.is_some(),
             entry => entry,
+            breakdown => breakdown,
         },
     )?;
     *response.status_mut() = status;

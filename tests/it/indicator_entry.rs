@@ -389,3 +389,43 @@ fn the_command_line_sets_values_into_the_same_file_and_history_as_the_server() {
         "{text}"
     );
 }
+
+#[test]
+fn the_indicator_page_charts_the_chosen_values_of_a_disaggregation() {
+    let server = Server::start();
+    let economist = server.token("iryna");
+    for (year, fraction, value) in [
+        (2023, "Plastic", 20.0),
+        (2024, "Plastic", 24.0),
+        (2023, "Glass", 31.0),
+        (2024, "Glass", 33.5),
+    ] {
+        let body = json!({"year": year, "disaggregation": {"Fraction": fraction}, "value": value,
+                          "comment": "test figures"});
+        let reply = put(&server, &economist, INDICATOR, &body);
+        assert_eq!(reply.status, 200, "{}", reply.text());
+    }
+    let session = format!("tc_session={}", server.sign_in("iryna"));
+    let page = |query: &str| {
+        let reply = server.request(
+            "GET",
+            &format!("/indicators/{INDICATOR}{query}"),
+            &[("Cookie", session.as_str()), ("Accept-Language", "en")],
+            b"",
+        );
+        assert_eq!(reply.status, 200, "{}", reply.text());
+        reply.text()
+    };
+    // Nothing chosen: every value ticked, one line each.
+    let all = page("");
+    assert!(all.contains("<option selected>Fraction</option>"), "{all}");
+    assert!(all.contains(r#"name="v-0" checked> Plastic"#), "{all}");
+    assert!(all.contains(r#"name="v-1" checked> Glass"#), "{all}");
+    assert!(all.contains("Chart: a line for each chosen value of «Fraction»"));
+    // Glass alone.
+    let glass = page("?by=Fraction&v-1=on");
+    assert!(glass.contains(r#"name="v-0"> Plastic"#), "{glass}");
+    assert!(glass.contains(r#"name="v-1" checked> Glass"#), "{glass}");
+    // A column that is not there falls back to the first that is.
+    assert!(page("?by=%3Cscript%3E").contains("<option selected>Fraction</option>"));
+}

@@ -102,6 +102,93 @@ impl Chart for BreakdownChart {
     }
 }
 
+/// Colours for lines side by side, told apart by colour-blind readers too (Okabe and Ito), each
+/// line also marked by its own point shape in turn.
+const LINES: [RGBColor; 7] = [
+    RGBColor(0, 114, 178),
+    RGBColor(213, 94, 0),
+    RGBColor(0, 158, 115),
+    RGBColor(204, 121, 167),
+    RGBColor(86, 180, 233),
+    RGBColor(230, 159, 0),
+    RGBColor(0, 0, 0),
+];
+
+/// The chosen values of one disaggregation column on one plot, a line each, named in the legend
+/// (the server's indicator page, as Open SDG's filter shows them).
+pub struct LinesChart {
+    pub title: String,
+    pub subtitle: String,
+    pub footer: String,
+    pub lang: Lang,
+    pub series: Vec<Series>,
+}
+
+impl Chart for LinesChart {
+    fn name(&self) -> String {
+        "indicator-lines".into()
+    }
+
+    fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>) -> Result<(), String> {
+        let area = frame(root, &self.title, &self.subtitle, None, &self.footer)?;
+        let points = || self.series.iter().flat_map(|s| s.points.iter());
+        let (Some(first), Some(last)) = (
+            points().map(|(year, _)| *year).min(),
+            points().map(|(year, _)| *year).max(),
+        ) else {
+            return Ok(());
+        };
+        let values: Vec<f64> = points().map(|(_, v)| *v).collect();
+        let (low, high) = value_range(&values);
+        let lang = self.lang;
+        let mut chart = ChartBuilder::on(&area)
+            .margin_left(12)
+            .margin_right(28)
+            .margin_top(6)
+            .x_label_area_size(34)
+            .y_label_area_size(76)
+            .build_cartesian_2d((f64::from(first) - 0.5)..(f64::from(last) + 0.5), low..high)
+            .map_err(err)?;
+        chart
+            .configure_mesh()
+            .disable_x_mesh()
+            .light_line_style(TRANSPARENT)
+            .bold_line_style(GRID)
+            .x_labels(((last - first + 1) as usize).min(12))
+            .x_label_formatter(&|x| {
+                if (x.round() - x).abs() < 1e-6 {
+                    format!("{x:.0}")
+                } else {
+                    String::new()
+                }
+            })
+            .y_label_formatter(&|y| format_number(*y, axis_decimals(low, high), lang))
+            .label_style(font(15))
+            .draw()
+            .map_err(err)?;
+        for (index, series) in self.series.iter().enumerate() {
+            let colour = LINES[index % LINES.len()];
+            let line = series.points.iter().map(|(year, v)| (f64::from(*year), *v));
+            chart
+                .draw_series(LineSeries::new(line.clone(), colour.stroke_width(3)))
+                .map_err(err)?
+                .label(series.value.as_str())
+                .legend(super::line_key(colour, 3));
+            let shape = index / LINES.len() % 2;
+            chart
+                .draw_series(line.map(|point| -> DynElement<'static, DB, (f64, f64)> {
+                    if shape == 0 {
+                        Circle::new(point, 4, colour.filled()).into_dyn()
+                    } else {
+                        TriangleMarker::new(point, 6, colour.filled()).into_dyn()
+                    }
+                }))
+                .map_err(err)?;
+        }
+        super::draw_legend(&mut chart, SeriesLabelPosition::UpperRight)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -143,5 +230,21 @@ mod tests {
             ..chart
         };
         assert!(render(&nothing).is_ok(), "no series, no panels, no panic");
+    }
+
+    #[test]
+    fn the_chosen_values_are_lines_named_in_the_legend() {
+        let chart = LinesChart {
+            title: "Утворення відходів".into(),
+            subtitle: "кг на особу".into(),
+            footer: "Джерело: тест".into(),
+            lang: Lang::Uk,
+            series: vec![
+                series("Заріччя", &[(2020, 310.0), (2021, 295.5)]),
+                series("Центр", &[(2020, 402.0), (2021, 390.0)]),
+            ],
+        };
+        let svg = crate::report::charts::render_svg(&chart).unwrap();
+        assert!(svg.contains("Заріччя") && svg.contains("Центр"));
     }
 }

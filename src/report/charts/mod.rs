@@ -24,7 +24,7 @@ use plotters_backend::BackendCoord;
 use super::typeset::{Typeset, font_bytes};
 
 pub use accuracy::ShareChart;
-pub use breakdown::{BreakdownChart, MAX_PANELS};
+pub use breakdown::{BreakdownChart, LinesChart, MAX_PANELS};
 pub use indicator::{ChartWords, IndicatorChart};
 pub use missed::MissedChart;
 pub use months::MonthlyChart;
