@@ -5,7 +5,7 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::indicator::{axis_decimals, decimals_of, value_range};
+use super::indicator::{axis_decimals, decimals_of, value_range, year_label};
 use super::{Chart, GRID, MUTED, SERIES, bold, err, font, frame};
 use crate::i18n::{Lang, format_number};
 use crate::indicators::Series;
@@ -68,13 +68,7 @@ impl Chart for BreakdownChart {
                 .light_line_style(TRANSPARENT)
                 .bold_line_style(GRID)
                 .x_labels(((last - first + 1) as usize).min(4))
-                .x_label_formatter(&|x| {
-                    if (x.round() - x).abs() < 1e-6 {
-                        format!("{x:.0}")
-                    } else {
-                        String::new()
-                    }
-                })
+                .x_label_formatter(&year_label)
                 .y_labels(4)
                 .y_label_formatter(&|y| format_number(*y, axis_decimals(low, high), lang))
                 .label_style(font(12).color(&MUTED))
@@ -155,13 +149,7 @@ impl Chart for LinesChart {
             .light_line_style(TRANSPARENT)
             .bold_line_style(GRID)
             .x_labels(((last - first + 1) as usize).min(12))
-            .x_label_formatter(&|x| {
-                if (x.round() - x).abs() < 1e-6 {
-                    format!("{x:.0}")
-                } else {
-                    String::new()
-                }
-            })
+            .x_label_formatter(&year_label)
             .y_label_formatter(&|y| format_number(*y, axis_decimals(low, high), lang))
             .label_style(font(15))
             .draw()

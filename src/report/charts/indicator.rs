@@ -236,13 +236,7 @@ fn draw_mesh<'a, DB: DrawingBackend + 'a>(
         .light_line_style(TRANSPARENT)
         .bold_line_style(GRID)
         .x_labels(((axes.last_year - axes.first_year + 1) as usize).min(12))
-        .x_label_formatter(&|x| {
-            if (x.round() - x).abs() < 1e-6 {
-                format!("{:.0}", x)
-            } else {
-                String::new()
-            }
-        })
+        .x_label_formatter(&year_label)
         .y_label_formatter(&|y| format_number(*y, axis_decimals(y_low, y_high), lang))
         .label_style(font(15))
         .draw()
@@ -338,6 +332,15 @@ fn yearly_rows(indicator: &Indicator) -> Vec<(i32, Option<f64>)> {
 
 /// A value axis with room above and below; from zero when every value is positive and zero is
 /// not far off, since a cut axis exaggerates change.
+/// A year on the x axis: whole years only (the axis is continuous, ticks may fall between).
+pub(super) fn year_label(x: &f64) -> String {
+    if (x.round() - x).abs() < 1e-6 {
+        format!("{x:.0}")
+    } else {
+        String::new()
+    }
+}
+
 pub(super) fn value_range(values: &[f64]) -> (f64, f64) {
     let (mut low, mut high) = values
         .iter()
