@@ -88,14 +88,20 @@ impl Centre {
             .collect())
     }
 
-    /// Revokes feed tokens: their calendars get nothing more. How many were revoked.
-    pub fn revoke_feed_tokens(&mut self, which: &FeedRevokeAsked) -> Result<u64, CentreError> {
+    /// Revokes feed tokens: their calendars get nothing more. How many were revoked; each is in
+    /// the audit log with `user` (None: the desk's command line).
+    pub fn revoke_feed_tokens(
+        &mut self,
+        which: &FeedRevokeAsked,
+        user: Option<&str>,
+    ) -> Result<u64, CentreError> {
         let which = match which {
             FeedRevokeAsked::All => FeedRevoke::All,
             FeedRevokeAsked::Label(label) => FeedRevoke::Label(label.trim()),
             FeedRevokeAsked::Id(id) => FeedRevoke::Id(id.trim()),
         };
-        Ok(self.store()?.revoke_feed_tokens(which)?)
+        let now = self.now();
+        Ok(self.store()?.revoke_feed_tokens(which, user, now)?)
     }
 
     /// The stored digest of a feed token's secret when `token` is a live feed token; None for

@@ -737,7 +737,7 @@ fn run_booking(mut centre: Centre, command: BookingCommand, words: &Words) -> Re
             use crate::centre::feed::FeedRevokeAsked;
             // clap asks for one of --label and --all: without a label, it was --all.
             let which = label.map_or(FeedRevokeAsked::All, FeedRevokeAsked::Label);
-            let revoked = centre.revoke_feed_tokens(&which)?;
+            let revoked = centre.revoke_feed_tokens(&which, None)?;
             println!(
                 "{}",
                 words.say("feed-revoked", &[("count", revoked.into())])

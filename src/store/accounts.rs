@@ -3,7 +3,6 @@
 
 use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, params};
-use uuid::Uuid;
 
 use super::sqlite::{TOUR_COLUMNS, time_column, timestamp, tour_from_row, visit_from_row};
 use super::{SqliteStore, StoreError, Tour, Visit};
@@ -337,19 +336,7 @@ impl SqliteStore {
         let path = self.path.clone();
         let failed = |err| super::sqlite::classify(&path, err);
         let tx = self.conn.transaction().map_err(failed)?;
-        tx.execute(
-            "INSERT INTO audit_log (id, at, user_name, action, subject, detail)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![
-                Uuid::now_v7().to_string(),
-                timestamp(at),
-                user,
-                action,
-                id,
-                detail.to_string()
-            ],
-        )
-        .map_err(failed)?;
+        super::sqlite::audit_row(&tx, at, user, action, id, &detail).map_err(failed)?;
         tx.execute(delete, [id]).map_err(failed)?;
         tx.commit().map_err(failed)
     }

@@ -148,19 +148,7 @@ fn audit(
     code: &str,
     detail: serde_json::Value,
 ) -> rusqlite::Result<()> {
-    tx.execute(
-        "INSERT INTO audit_log (id, at, user_name, action, subject, detail)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![
-            Uuid::new_v4().to_string(),
-            timestamp(at),
-            user,
-            action,
-            format!("booking {code}"),
-            detail.to_string()
-        ],
-    )
-    .map(drop)
+    super::sqlite::audit_row(tx, at, user, action, &format!("booking {code}"), &detail)
 }
 
 /// Why a write was refused inside its transaction (turned into a [`StoreError`] after it).

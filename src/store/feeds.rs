@@ -29,6 +29,7 @@ pub enum FeedRevoke<'a> {
 }
 
 impl SqliteStore {
+    /// Keeps a new feed token (its secret only as SHA-256), and who made it in the audit log.
     pub fn add_feed_token(
         &mut self,
         id: &str,
@@ -37,14 +38,27 @@ impl SqliteStore {
         created_by: Option<&str>,
         at: DateTime<Utc>,
     ) -> Result<(), StoreError> {
-        self.conn
-            .execute(
-                "INSERT INTO feed_tokens (id, secret_sha256, label, created_at, created_by)
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![id, secret_sha256, label, timestamp(at), created_by],
+        let path = self.path.clone();
+        let failed = |err| super::sqlite::classify(&path, err);
+        let tx = self.conn.transaction().map_err(failed)?;
+        tx.execute(
+            "INSERT INTO feed_tokens (id, secret_sha256, label, created_at, created_by)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![id, secret_sha256, label, timestamp(at), created_by],
+        )
+        .and_then(|_| {
+            let detail = serde_json::json!({ "label": label });
+            super::sqlite::audit_row(
+                &tx,
+                at,
+                created_by,
+                "feed-add",
+                &format!("feed {id}"),
+                &detail,
             )
-            .map(drop)
-            .map_err(|err| self.error(err))
+        })
+        .map_err(failed)?;
+        tx.commit().map_err(failed)
     }
 
     /// The SHA-256 of the feed token `id`'s secret, if there is such a token.
@@ -71,18 +85,51 @@ impl SqliteStore {
         )
     }
 
-    /// Revokes feed tokens; how many were revoked (0 when none matched).
-    pub fn revoke_feed_tokens(&mut self, which: FeedRevoke<'_>) -> Result<u64, StoreError> {
-        let revoked = match which {
-            FeedRevoke::All => self.conn.execute("DELETE FROM feed_tokens", []),
-            FeedRevoke::Label(label) => self
-                .conn
-                .execute("DELETE FROM feed_tokens WHERE label = ?1", [label]),
-            FeedRevoke::Id(id) => self
-                .conn
-                .execute("DELETE FROM feed_tokens WHERE id = ?1", [id]),
-        }
-        .map_err(|err| self.error(err))?;
+    /// Revokes feed tokens, each in the audit log with who revoked it; how many were revoked (0
+    /// when none matched).
+    pub fn revoke_feed_tokens(
+        &mut self,
+        which: FeedRevoke<'_>,
+        user: Option<&str>,
+        at: DateTime<Utc>,
+    ) -> Result<u64, StoreError> {
+        let (select, key) = match which {
+            FeedRevoke::All => ("SELECT id FROM feed_tokens", None),
+            FeedRevoke::Label(label) => {
+                ("SELECT id FROM feed_tokens WHERE label = ?1", Some(label))
+            }
+            FeedRevoke::Id(id) => ("SELECT id FROM feed_tokens WHERE id = ?1", Some(id)),
+        };
+        let path = self.path.clone();
+        let failed = |err| super::sqlite::classify(&path, err);
+        let tx = self.conn.transaction().map_err(failed)?;
+        let revoked = (|| -> rusqlite::Result<usize> {
+            let mut statement = tx.prepare(select)?;
+            let ids = match key {
+                Some(key) => statement
+                    .query_map([key], |row| row.get::<_, String>(0))?
+                    .collect::<rusqlite::Result<Vec<String>>>(),
+                None => statement
+                    .query_map([], |row| row.get::<_, String>(0))?
+                    .collect::<rusqlite::Result<Vec<String>>>(),
+            }?;
+            drop(statement);
+            for id in &ids {
+                tx.execute("DELETE FROM feed_tokens WHERE id = ?1", [id])?;
+                let subject = format!("feed {id}");
+                super::sqlite::audit_row(
+                    &tx,
+                    at,
+                    user,
+                    "feed-revoke",
+                    &subject,
+                    &serde_json::json!({}),
+                )?;
+            }
+            Ok(ids.len())
+        })()
+        .map_err(failed)?;
+        tx.commit().map_err(failed)?;
         Ok(revoked as u64)
     }
 }

@@ -4,9 +4,8 @@
 
 use chrono::{DateTime, Utc};
 use rusqlite::params;
-use uuid::Uuid;
 
-use super::sqlite::{time_column, timestamp};
+use super::sqlite::time_column;
 use super::{AuditEntry, SqliteStore, StoreError};
 
 /// The audit log's action for one observation written into an indicator's data file.
@@ -27,21 +26,15 @@ impl SqliteStore {
         detail: &serde_json::Value,
         at: DateTime<Utc>,
     ) -> Result<(), StoreError> {
-        self.conn
-            .execute(
-                "INSERT INTO audit_log (id, at, user_name, action, subject, detail)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![
-                    Uuid::now_v7().to_string(),
-                    timestamp(at),
-                    user,
-                    OBSERVATION_ACTION,
-                    subject(indicator),
-                    detail.to_string()
-                ],
-            )
-            .map_err(|err| self.error(err))?;
-        Ok(())
+        super::sqlite::audit_row(
+            &self.conn,
+            at,
+            user,
+            OBSERVATION_ACTION,
+            &subject(indicator),
+            detail,
+        )
+        .map_err(|err| self.error(err))
     }
 
     /// The changes of one indicator's data, newest first (in the order they were written when

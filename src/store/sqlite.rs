@@ -164,6 +164,31 @@ impl std::fmt::Debug for SqliteStore {
     }
 }
 
+/// One line of the audit log (who did what to which subject, when), in the caller's transaction.
+/// Ids are time-ordered, so lines written in the same second keep their order.
+pub(super) fn audit_row(
+    conn: &Connection,
+    at: DateTime<Utc>,
+    user: Option<&str>,
+    action: &str,
+    subject: &str,
+    detail: &serde_json::Value,
+) -> rusqlite::Result<()> {
+    conn.execute(
+        "INSERT INTO audit_log (id, at, user_name, action, subject, detail)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![
+            Uuid::now_v7().to_string(),
+            timestamp(at),
+            user,
+            action,
+            subject,
+            detail.to_string()
+        ],
+    )
+    .map(drop)
+}
+
 impl SqliteStore {
     /// `read(self)` for `key`, or the answer kept in `cell` when it was read for the same key and
     /// nothing has been written since, by this connection or any other.

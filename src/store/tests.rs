@@ -527,3 +527,41 @@ fn a_removed_or_repassworded_user_takes_their_calendar_feeds_along() {
         "the desk's own stays"
     );
 }
+
+#[test]
+fn making_and_revoking_a_calendar_feed_is_in_the_audit_log() {
+    let data = tempfile::tempdir().unwrap();
+    let mut store = crate::store::open(data.path()).unwrap();
+    let now = chrono::Utc::now();
+    store
+        .add_feed_token("f1", "d1", Some("desk phone"), Some("olena"), now)
+        .unwrap();
+    store
+        .add_feed_token("f2", "d2", Some("other"), Some("olena"), now)
+        .unwrap();
+    let revoked = store
+        .revoke_feed_tokens(
+            crate::store::FeedRevoke::Label("desk phone"),
+            Some("ivan"),
+            now,
+        )
+        .unwrap();
+    assert_eq!(revoked, 1);
+    assert!(store.feed_token("f2").unwrap().is_some());
+    let log = store.audit_log(10).unwrap();
+    let line = |action: &str, who: &str| {
+        log.iter()
+            .any(|e| e.action == action && e.subject == "feed f1" && e.user.as_deref() == Some(who))
+    };
+    assert!(
+        line("feed-add", "olena") && line("feed-revoke", "ivan"),
+        "{log:?}"
+    );
+    assert_eq!(
+        store
+            .revoke_feed_tokens(crate::store::FeedRevoke::All, None, now)
+            .unwrap(),
+        1
+    );
+    assert!(store.feed_tokens().unwrap().is_empty());
+}

@@ -592,7 +592,11 @@ async fn revoke_feed(
 ) -> Result<Response, Failure> {
     staff.require(DESK)?;
     let which = FeedRevokeAsked::Id(form.id);
-    let revoked = with_centre(&state, move |centre| centre.revoke_feed_tokens(&which)).await;
+    let user = staff.signed.name.clone();
+    let revoked = with_centre(&state, move |centre| {
+        centre.revoke_feed_tokens(&which, Some(&user))
+    })
+    .await;
     match revoked {
         Ok(_) => Ok(Redirect::to("/bookings").into_response()),
         Err(err) => refused(&state, &staff, None, &err).await,
