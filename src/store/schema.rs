@@ -221,6 +221,9 @@ CREATE TABLE feed_tokens (
     created_at    TEXT NOT NULL,
     created_by    TEXT
 );
+
+-- A class's results sum the rounds of its tour: found by the tour, not by reading every round.
+CREATE INDEX play_sessions_by_tour ON play_sessions (tour_id) WHERE tour_id IS NOT NULL;
 ";
 
 pub fn migrations() -> Migrations<'static> {
