@@ -12,34 +12,19 @@ $CARGO_TARGET_DIR; `cargo build --release` makes it). Needs wrk (Debian package 
 library only. wrk runs on the same cores as the server: req/s are for the pair.
 """
 
-import datetime
 import json
 import os
 import re
-import socket
 import subprocess
-import sys
 import tempfile
 import time
 import urllib.error
 import urllib.request
 
-BINARY = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
-    os.environ.get("CARGO_TARGET_DIR", "target"), "release", "tourcentre")
+from benchlib import run, serving
+
 BOOKINGS = 2000
 CONNECTIONS = 50
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def run(data, *args, stdin=None):
-    out = subprocess.run([BINARY, "--data-dir", data, *args], capture_output=True, text=True,
-                         input=stdin, check=True)
-    return out.stdout.strip()
 
 
 def post(url, token, body):
@@ -70,21 +55,7 @@ def main():
     run(data, "user", "add", "bench", "--role", "guide", "--password-stdin",
         stdin="bench-password\n")
     token = run(data, "user", "token", "bench")
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    server = subprocess.Popen([BINARY, "--data-dir", data, "serve", "--listen",
-                               f"127.0.0.1:{port}"], stdout=subprocess.DEVNULL,
-                              stderr=subprocess.DEVNULL)
-    try:
-        deadline = time.time() + 20
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                break
-            except OSError:
-                if time.time() > deadline:
-                    raise SystemExit("the server did not start")
-                time.sleep(0.05)
+    with serving(data) as base:
         with urllib.request.urlopen(base + "/api/v1/booking-slots", timeout=30) as answer:
             slots = json.load(answer)
         started = time.time()
@@ -103,9 +74,6 @@ def main():
         print(f"GET /api/v1/booking-slots, {CONNECTIONS} connections: {rate:.0f} requests/s, "
               f"p50 {p50:.2f} ms, p99 {p99:.2f} ms "
               f"({'met' if p99 < 50 else 'MISSED'}: p99 < 50 ms)")
-    finally:
-        server.kill()
-        server.wait()
 
 
 if __name__ == "__main__":

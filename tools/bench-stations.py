@@ -13,34 +13,18 @@ minute once built.
 import concurrent.futures
 import datetime
 import json
-import os
-import socket
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
 import urllib.request
 import uuid
 
-BINARY = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
-    os.environ.get("CARGO_TARGET_DIR", "target"), "release", "tourcentre")
+from benchlib import run, serving
+
 KIOSKS = 4
 BATCHES_PER_KIOSK = 10
 BATCH = 200
 STATIONS = 100
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def run(data, *args):
-    out = subprocess.run([BINARY, "--data-dir", data, *args], capture_output=True, text=True,
-                         check=True)
-    return out.stdout.strip()
 
 
 def post(url, token, body):
@@ -64,21 +48,7 @@ def session():
 def main():
     data = tempfile.mkdtemp(prefix="tourcentre-stations.")
     tokens = [run(data, "station", "add", f"hall-{n}") for n in range(STATIONS)]
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    server = subprocess.Popen([BINARY, "--data-dir", data, "serve", "--listen",
-                               f"127.0.0.1:{port}"], stdout=subprocess.DEVNULL,
-                              stderr=subprocess.DEVNULL)
-    try:
-        deadline = time.time() + 20
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                break
-            except OSError:
-                if time.time() > deadline:
-                    raise SystemExit("the server did not start")
-                time.sleep(0.05)
+    with serving(data) as base:
         batches = [[session() for _ in range(BATCH)]
                    for _ in range(KIOSKS * BATCHES_PER_KIOSK)]
         size = len(json.dumps({"sessions": batches[0]}))
@@ -111,9 +81,6 @@ def main():
         p99 = times[int(len(times) * 0.99) - 1]
         print(f"heartbeats: {STATIONS} stations at once: p50 {statistics.median(times):.1f} ms, "
               f"p99 {p99:.1f} ms, max {times[-1]:.1f} ms")
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 if __name__ == "__main__":
