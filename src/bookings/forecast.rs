@@ -28,11 +28,16 @@ pub struct BookingForecast {
 pub fn booked_ahead(bookings: &[BookedDay], as_of: NaiveDate) -> u64 {
     bookings
         .iter()
-        .filter(|b| {
-            b.status == Status::Confirmed && b.date >= as_of && b.date.year() == as_of.year()
-        })
+        .filter(|b| b.is_ahead_of(as_of))
         .map(|b| u64::from(b.people))
         .sum()
+}
+
+impl BookedDay {
+    /// Confirmed, dated from `as_of` through 31 December of its year: what `booked_ahead` counts.
+    fn is_ahead_of(&self, as_of: NaiveDate) -> bool {
+        self.status == Status::Confirmed && self.date >= as_of && self.date.year() == as_of.year()
+    }
 }
 
 /// People of no-show bookings over people of arrived and no-show bookings, dated from 1 January
@@ -72,12 +77,7 @@ pub fn secured_path(
     as_of: NaiveDate,
     visitors_to_date: u64,
 ) -> Vec<(NaiveDate, f64)> {
-    let ahead: Vec<&BookedDay> = bookings
-        .iter()
-        .filter(|b| {
-            b.status == Status::Confirmed && b.date >= as_of && b.date.year() == as_of.year()
-        })
-        .collect();
+    let ahead: Vec<&BookedDay> = bookings.iter().filter(|b| b.is_ahead_of(as_of)).collect();
     let Some(year_end) = NaiveDate::from_ymd_opt(as_of.year(), 12, 31) else {
         return Vec::new();
     };
