@@ -45,12 +45,19 @@ impl Dataset {
             .collect()
     }
 
-    /// The disaggregation columns that have at least one series to draw.
+    /// The disaggregation columns that have at least one series to draw: a row naming a value of
+    /// that column alone, with a number (what [`Dataset::breakdown`] draws).
     pub fn breakdown_columns(&self) -> Vec<&str> {
         self.disaggregation_columns
             .iter()
             .map(String::as_str)
-            .filter(|column| !self.breakdown(column).is_empty())
+            .filter(|column| {
+                self.rows.iter().any(|row| {
+                    row.value.is_some()
+                        && row.disaggregation.len() == 1
+                        && row.disaggregation.contains_key(*column)
+                })
+            })
             .collect()
     }
 }

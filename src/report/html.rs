@@ -45,19 +45,36 @@ pub fn lines_svg(
     }
     let d = &indicator.definition;
     charts::render_svg(&charts::LinesChart {
-        title: words.say(
-            "report-breakdown-title",
-            &[
-                ("name", d.name.get(words.lang).to_string().into()),
-                ("column", column.to_string().into()),
-            ],
-        ),
+        title: breakdown_title(words, indicator, column),
         subtitle: words.term("unit", &d.unit),
-        footer: format!("{}: {}", words.text("report-source"), d.source),
+        footer: source_line(words, indicator),
         lang: words.lang,
         series,
     })
     .ok()
+}
+
+/// "Name: by «Column»", the title of an indicator's charts by one disaggregation column.
+fn breakdown_title(words: &Words, indicator: &Indicator, column: &str) -> String {
+    words.say(
+        "report-breakdown-title",
+        &[
+            (
+                "name",
+                indicator.definition.name.get(words.lang).to_string().into(),
+            ),
+            ("column", column.to_string().into()),
+        ],
+    )
+}
+
+/// "Source: ...", the bottom line of an indicator's charts.
+fn source_line(words: &Words, indicator: &Indicator) -> String {
+    format!(
+        "{}: {}",
+        words.text("report-source"),
+        indicator.definition.source
+    )
 }
 
 /// An indicator's chart as SVG text, as the report draws it; None without a headline series.
@@ -357,13 +374,7 @@ fn breakdown_charts(
         .enumerate()
     {
         let series = indicator.dataset.breakdown(column);
-        let title = words.say(
-            "report-breakdown-title",
-            &[
-                ("name", d.name.get(lang).to_string().into()),
-                ("column", column.to_string().into()),
-            ],
-        );
+        let title = breakdown_title(words, indicator, column);
         let mut subtitle = words.term("unit", &d.unit);
         if series.len() > charts::MAX_PANELS {
             subtitle = words.say(
@@ -380,7 +391,7 @@ fn breakdown_charts(
             title: title.clone(),
             subtitle,
             warning: d.example.then(|| words.text("report-example-chart")),
-            footer: format!("{}: {}", words.text("report-source"), d.source),
+            footer: source_line(words, indicator),
             lang,
             series,
         };
