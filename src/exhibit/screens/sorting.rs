@@ -570,25 +570,25 @@ fn end_drag(
 ) {
     // Let go in the gap between two bins (no bin took the drop): the nearer one takes it.
     if shown.dragged_by == Some(drag.pointer_id) && !shown.dropped {
-        let rects: Vec<(Rect, &BinTarget)> = bins
+        // Bins and pointer in physical pixels.
+        let (targets, boxes): (Vec<&BinTarget>, Vec<Rect>) = bins
             .iter()
             .map(|(bin, place, node)| {
                 let centre = place.affine().translation;
-                (Rect::from_center_size(centre, node.size()), bin)
+                (bin, Rect::from_center_size(centre, node.size()))
             })
-            .collect();
+            .unzip();
         let physical = bins.iter().next().map_or(1.0, |(_, _, node)| {
             1.0 / (node.inverse_scale_factor() * scale.0.max(0.01))
         });
         let point = drag.pointer_location.position * physical;
-        let boxes: Vec<Rect> = rects.iter().map(|(rect, _)| *rect).collect();
         if let (Some(nearest), Some(item)) = (
             nearest_bin(point, &boxes, GAP_REACH * physical),
             current_item(&play, &shown),
         ) {
             attempts.write(DropAttempt {
                 item,
-                bin: rects[nearest].1.0.clone(),
+                bin: targets[nearest].0.clone(),
             });
         }
     }
