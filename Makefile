@@ -1,5 +1,5 @@
 # tourcentre: two commands set everything up.
-#   make run   installs missing system packages, builds release, opens the exhibit
+#   make run   installs missing system packages, builds what make test builds, opens the exhibit
 #   make test  installs missing system packages, runs the whole test suite
 # A new machine needs only the Rust toolchain: the Debian packages below are installed here
 # (apt-get as root; otherwise the exact sudo line is printed and make stops).
@@ -20,9 +20,12 @@ AXE_JS := $(CARGO_TARGET_DIR)/npm/node_modules/axe-core/axe.min.js
 
 .PHONY: run test check-packages test-packages build lint bench
 
+# One profile for both (Cargo.toml: dependencies optimised in the dev profile): `make run` builds the
+# test targets too, so the binary and its dependencies are the very ones `make test` compiled (with
+# the dev-dependencies' features); after `make test` the first window comes in seconds.
 run: check-packages
-	$(CARGO) build --release
-	./target/release/tourcentre exhibit
+	$(CARGO) build --tests --quiet
+	$(CARGO_TARGET_DIR)/debug/tourcentre exhibit
 
 test: check-packages test-packages test-axe
 	$(CARGO) nextest --version >/dev/null 2>&1 || $(CARGO) install --locked cargo-nextest
