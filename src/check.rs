@@ -55,7 +55,7 @@ pub fn check(paths: &[PathBuf], indicators_dir: &Path) -> Report {
             let Some(kind) = classify(&file, indicators_root.as_deref()) else {
                 continue;
             };
-            check_file(&file, kind, &mut report.problems);
+            check_file(&file, kind, &mut report.problems, &mut report.notes);
             report.checked.push((file, kind));
         }
     }
@@ -121,9 +121,13 @@ fn classify(file: &Path, indicators_root: Option<&Path>) -> Option<FileKind> {
     }
 }
 
-fn check_file(file: &Path, kind: FileKind, problems: &mut Vec<Problem>) {
+fn check_file(file: &Path, kind: FileKind, problems: &mut Vec<Problem>, notes: &mut Vec<Problem>) {
     let result = match kind {
-        FileKind::Scenario => content::load(file, &content::assets_dir_for(file)).map(drop),
+        FileKind::Scenario => {
+            let assets = content::assets_dir_for(file);
+            content::load(file, &assets)
+                .map(|scenario| voice_notes(file, &scenario, &assets, notes))
+        }
         FileKind::IndicatorDefinition => indicators::load_definition(file).map(drop),
         FileKind::IndicatorData => {
             let this_year = crate::visitors::local_date(crate::clock::now()).year();
@@ -133,6 +137,17 @@ fn check_file(file: &Path, kind: FileKind, problems: &mut Vec<Problem>) {
     };
     if let Err(found) = result {
         problems.extend(found.0);
+    }
+}
+
+/// A scenario's texts without a voice clip, and clips made from another text: notes, as a new
+/// scenario without recordings is still a valid one (the exhibit is silent where a clip is missing).
+fn voice_notes(file: &Path, scenario: &content::Scenario, assets: &Path, notes: &mut Vec<Problem>) {
+    let messages = crate::i18n::Messages::new();
+    for lang in crate::i18n::Lang::ALL {
+        for finding in crate::voice::findings(scenario, &messages, assets, lang) {
+            notes.push(Problem::in_file(file, finding.message(lang)));
+        }
     }
 }
 

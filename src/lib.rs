@@ -20,6 +20,7 @@ pub mod pin;
 pub mod report;
 pub mod store;
 pub mod visitors;
+pub mod voice;
 pub mod web;
 
 use std::path::PathBuf;

@@ -810,3 +810,8 @@ indicator-restored-comment = restored the value of { $at }
 indicator-set-done = { $id }, { $year }{ $series }: saved { $value }
 indicator-set-unchanged = { $id }, { $year }{ $series }: already { $value }, nothing changed
 indicator-history-line = { $at }  { $user }  { $year }{ $series }: was { $old }, now { $new }  "{ $comment }"
+
+## The exhibit's voice (tourcentre voice)
+voice-unknown-key = The voice script has no key "{ $key }" (tourcentre voice script --lang ... lists every key). Nothing was written.
+voice-no-clip = There is no clip { $file }: put the recording there first. Nothing was written.
+voice-stamped = Clips stamped: { $count } (in { $dir }/made-from.tsv).

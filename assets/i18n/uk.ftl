@@ -836,3 +836,8 @@ indicator-restored-comment = відновлено значення від { $at 
 indicator-set-done = { $id }, { $year }{ $series }: збережено { $value }
 indicator-set-unchanged = { $id }, { $year }{ $series }: уже { $value }, нічого не змінено
 indicator-history-line = { $at }  { $user }  { $year }{ $series }: було { $old }, стало { $new }  «{ $comment }»
+
+## The exhibit's voice (tourcentre voice)
+voice-unknown-key = Ключа «{ $key }» немає в сценарії голосу (tourcentre voice script --lang ... покаже всі ключі). Нічого не записано.
+voice-no-clip = Немає кліпу { $file }: спершу покладіть туди запис. Нічого не записано.
+voice-stamped = Позначено кліпів: { $count } (у { $dir }/made-from.tsv).

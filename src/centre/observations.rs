@@ -15,7 +15,6 @@
 //! back and the error said.
 
 use std::collections::BTreeMap;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Datelike, Utc};
@@ -23,7 +22,7 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use super::{Centre, CentreError, InputProblem, input};
-use crate::diagnostics::{Problem, io_reason};
+use crate::diagnostics::{Problem, io_reason, replace_file};
 use crate::i18n::Text;
 use crate::indicators::{DATA_DIR_NAME, Edit, Refused, apply_edit, load_definition};
 
@@ -145,35 +144,6 @@ fn read_file(path: &Path) -> Result<Option<Vec<u8>>, CentreError> {
         Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ok(None),
         Err(err) => Err(write_failed(path, &err)),
     }
-}
-
-/// Replaces `path` with `text` atomically: a new file beside it, flushed, renamed over it.
-fn replace_file(path: &Path, text: &[u8]) -> std::io::Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-    let temporary = dir.join(format!(".{name}.{}.tmp", uuid::Uuid::new_v4()));
-    let written = (|| {
-        let mut file = std::fs::File::create_new(&temporary)?;
-        file.write_all(text)?;
-        file.sync_all()?;
-        std::fs::rename(&temporary, path)?;
-        sync_dir(dir)
-    })();
-    if written.is_err() {
-        let _ = std::fs::remove_file(&temporary);
-    }
-    written
-}
-
-/// Makes a rename in `dir` durable (Unix); elsewhere the rename itself has to do.
-fn sync_dir(dir: &Path) -> std::io::Result<()> {
-    #[cfg(unix)]
-    std::fs::File::open(dir)?.sync_all()?;
-    #[cfg(not(unix))]
-    let _ = dir;
-    Ok(())
 }
 
 /// Holds the indicator's lock file until dropped (or the process ends).

@@ -205,6 +205,15 @@ pub enum Command {
     /// server mails each teacher the changes to their booking, and the class's results; without
     /// it, guides phone them from the "Tell the teachers" list on /bookings.
     Serve(ServeArgs),
+    /// The exhibit's voice clips (assets/voice/uk, assets/voice/en): the recording script, and
+    /// stamping a recorded clip with the text it speaks.
+    ///
+    /// --lang chooses the clips' language. Each clip is assets/voice/<lang>/<key>.ogg (Ogg
+    /// Vorbis); `check` lists the texts without a clip and the clips whose text changed.
+    Voice {
+        #[command(subcommand)]
+        command: VoiceCommand,
+    },
     /// Accounts of the centre server: add, list, remove, change a password, API tokens.
     User {
         #[command(subcommand)]
@@ -678,6 +687,33 @@ pub enum GuideCommand {
         /// Read the PIN from standard input (one line) instead of asking, for scripts
         #[arg(long)]
         stdin: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum VoiceCommand {
+    /// Print every text the exhibit speaks in --lang, a line each: KEY<TAB>TEXT. Give it to the
+    /// person who records; each recording is saved as assets/voice/<lang>/<KEY>.ogg.
+    Script {
+        /// Scenario file (default: the bundled scenarios/khmelnytskyi.ron)
+        #[arg(long, value_name = "FILE")]
+        scenario: Option<PathBuf>,
+        /// Only the texts without a clip, or whose clip was made from another text
+        #[arg(long)]
+        missing: bool,
+    },
+    /// Record that the clips of these keys (every clip present, when none is named) speak the
+    /// script's current text, so `check` stops listing them as changed.
+    Stamp {
+        /// Keys from `voice script`
+        #[arg(value_name = "KEY")]
+        keys: Vec<String>,
+        /// Scenario file (default: the bundled scenarios/khmelnytskyi.ron)
+        #[arg(long, value_name = "FILE")]
+        scenario: Option<PathBuf>,
+        /// Who made the clips (kept beside them)
+        #[arg(long, value_name = "WHO", default_value = crate::voice::RECORDED)]
+        by: String,
     },
 }
 

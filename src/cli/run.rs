@@ -5,8 +5,8 @@ use std::path::{Path, PathBuf};
 use super::show::{self, emit};
 use super::{
     BookingCommand, Cli, CliError, Command, DbCommand, Format, GuideCommand, IndicatorsCommand,
-    StationCommand, TourCommand, UserCommand, VisitCommand, VisitorsCommand, indicators,
-    resolve_data_dir,
+    StationCommand, TourCommand, UserCommand, VisitCommand, VisitorsCommand, VoiceCommand,
+    indicators, resolve_data_dir,
 };
 use crate::centre::{self, Centre, CentreError, TourStart, VisitAdd};
 use crate::check;
@@ -240,6 +240,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             });
             Ok(())
         }
+        Command::Voice { command } => run_voice(command, &words),
         Command::Guide {
             command: GuideCommand::SetPin { stdin },
         } => {
@@ -752,4 +753,79 @@ fn run_booking(mut centre: Centre, command: BookingCommand, words: &Words) -> Re
         }
     }
     Ok(())
+}
+
+/// `voice script` and `voice stamp`, on the scenario named or the bundled one.
+fn run_voice(command: VoiceCommand, words: &Words) -> Result<(), CliError> {
+    use crate::voice;
+    let lang = words.lang;
+    let scenario_file = |file: Option<PathBuf>| {
+        file.unwrap_or_else(|| crate::shipped_dir("scenarios").join("khmelnytskyi.ron"))
+    };
+    let messages = crate::i18n::Messages::new();
+    match command {
+        VoiceCommand::Script { scenario, missing } => {
+            let file = scenario_file(scenario);
+            let assets = crate::content::assets_dir_for(&file);
+            let scenario = crate::content::load(&file, &assets)?;
+            let lines = voice::script(&scenario, &messages, lang);
+            let wanted: Option<Vec<String>> = missing.then(|| {
+                voice::findings(&scenario, &messages, &assets, lang)
+                    .into_iter()
+                    .filter_map(|finding| match finding {
+                        voice::Finding::Missing { key, .. }
+                        | voice::Finding::Changed { key, .. } => Some(key),
+                        voice::Finding::NoClips { .. }
+                        | voice::Finding::UnreadableManifest { .. } => None,
+                    })
+                    .collect()
+            });
+            let no_clips_at_all = missing
+                && !lines
+                    .iter()
+                    .any(|l| voice::clip_path(&assets, lang, &l.key).is_file());
+            for line in &lines {
+                let listed =
+                    no_clips_at_all || wanted.as_ref().is_none_or(|keys| keys.contains(&line.key));
+                if listed {
+                    println!("{}\t{}", line.key, line.text);
+                }
+            }
+            Ok(())
+        }
+        VoiceCommand::Stamp { keys, scenario, by } => {
+            let file = scenario_file(scenario);
+            let assets = crate::content::assets_dir_for(&file);
+            let scenario = crate::content::load(&file, &assets)?;
+            let stamped =
+                voice::stamp(&scenario, &messages, &assets, lang, &keys, &by).map_err(|err| {
+                    CliError::Message(match err {
+                        voice::StampError::UnknownKey(key) => {
+                            words.say("voice-unknown-key", &[("key", key.into())])
+                        }
+                        voice::StampError::NoClip(file) => words.say(
+                            "voice-no-clip",
+                            &[("file", file.display().to_string().into())],
+                        ),
+                        voice::StampError::Write { file, reason } => {
+                            format!("{}: {}", file.display(), words.pick(&reason))
+                        }
+                    })
+                })?;
+            println!(
+                "{}",
+                words.say(
+                    "voice-stamped",
+                    &[
+                        ("count", stamped.into()),
+                        (
+                            "dir",
+                            voice::lang_dir(&assets, lang).display().to_string().into()
+                        )
+                    ]
+                )
+            );
+            Ok(())
+        }
+    }
 }

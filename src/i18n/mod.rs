@@ -205,6 +205,29 @@ impl Messages {
         self.get(lang, id, &[])
     }
 
+    /// The message `id` cut at its arguments: its fixed texts and, between them, the names of the
+    /// arguments, in order (the voice speaks a message as a sequence of clips). None for a missing
+    /// message or one that chooses between variants (plurals) or refers to others.
+    pub fn parts(&self, lang: Lang, id: &str) -> Option<Vec<MessagePart>> {
+        use fluent_syntax::ast::{Expression, InlineExpression, PatternElement};
+        let bundle = match lang {
+            Lang::Uk => &self.uk,
+            Lang::En => &self.en,
+        };
+        let pattern = bundle.get_message(id)?.value()?;
+        pattern
+            .elements
+            .iter()
+            .map(|element| match element {
+                PatternElement::TextElement { value } => Some(MessagePart::Text(value.to_string())),
+                PatternElement::Placeable {
+                    expression: Expression::Inline(InlineExpression::VariableReference { id }),
+                } => Some(MessagePart::Argument(id.name.to_string())),
+                PatternElement::Placeable { .. } => None,
+            })
+            .collect()
+    }
+
     /// Ids of every message of a language, to check the two files against each other.
     pub fn ids(&self, lang: Lang) -> Vec<String> {
         let source = match lang {
@@ -220,6 +243,13 @@ impl Messages {
             })
             .collect()
     }
+}
+
+/// A piece of a message: fixed text, or where a named argument goes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum MessagePart {
+    Text(String),
+    Argument(String),
 }
 
 fn bundle(code: &str, source: &str) -> FluentBundle<FluentResource> {

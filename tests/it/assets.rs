@@ -25,7 +25,14 @@ fn every_asset_is_listed_in_credits() {
         .iter()
         .map(|f| f.strip_prefix(&assets).unwrap().display().to_string())
         .filter(|name| name != "CREDITS.md" && !name.starts_with("i18n/"))
-        .filter(|name| !credits.contains(&format!("| {name} |")))
+        // The voice clips are hundreds of files of one making: a row for their folder credits
+        // them (voice/uk/, voice/en/).
+        .filter(|name| {
+            let folder = name.rsplit_once('/').map(|(dir, _)| format!("| {dir}/ |"));
+            let by_folder =
+                name.starts_with("voice/") && folder.is_some_and(|f| credits.contains(&f));
+            !by_folder && !credits.contains(&format!("| {name} |"))
+        })
         .collect();
     assert!(missing.is_empty(), "not in assets/CREDITS.md: {missing:?}");
 }

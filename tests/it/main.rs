@@ -23,6 +23,7 @@ mod robustness;
 #[cfg(feature = "exhibit")]
 mod several_kiosks;
 mod store_reliability;
+mod voice_cli;
 mod web_browser;
 mod web_http;
 

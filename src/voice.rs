@@ -1,0 +1,617 @@
+//! The exhibit's voice as content: a clip for every text the younger audience meets, in
+//! `assets/voice/{uk,en}/<key>.ogg`, named by a stable key derived from the scenario (an item's id
+//! and field, a bin's id and lifecycle step) or from the Fluent message id.
+//!
+//! A message built from parts ("Це сюди: { $bin }") is spoken as a sequence of clips: its fixed
+//! texts (`msg.<id>.0`, `msg.<id>.1`, ...) with the arguments between them (a bin's name is the
+//! bin's clip, a number from 0 to 20 is `number.<n>`). Beside the clips, `made-from.tsv` keeps for
+//! each clip the hash of the text it was made from and who made it, so `check` can say which clips
+//! no longer match their text. Nothing here needs bevy: the script, the notes and the stamps work
+//! in every build; the exhibit plays the clips (`exhibit::voice`).
+
+use std::collections::{BTreeMap, HashMap};
+use std::ops::RangeInclusive;
+use std::path::{Path, PathBuf};
+
+use sha2::{Digest, Sha256};
+
+use crate::content::Scenario;
+use crate::i18n::{Lang, MessagePart, Messages, Text};
+
+/// The clips' folder inside an assets directory.
+pub const DIR: &str = "voice";
+/// Ogg Vorbis: the only decoder the exhibit enables.
+pub const EXTENSION: &str = "ogg";
+/// Per language: `key<TAB>hash of the text<TAB>who made the clip<TAB>the text`.
+pub const MANIFEST: &str = "made-from.tsv";
+/// Numbers spoken in messages ("3 з 5") have clips from 0 to 20.
+pub const NUMBERS: RangeInclusive<i64> = 0..=20;
+/// Who made the shipped clips (`tools/make-voice.sh`).
+pub const SYNTHETIC: &str = "espeak-ng";
+/// The default maker of a stamped clip: a person recorded it.
+pub const RECORDED: &str = "recorded";
+
+/// The UI messages the exhibit speaks, in the order a visitor meets them.
+pub const SPOKEN_MESSAGES: &[&str] = &[
+    "exhibit-touch-to-start",
+    "exhibit-choose-audience",
+    "exhibit-right",
+    "exhibit-almost",
+    "exhibit-belongs-in",
+    "exhibit-try-again",
+    "exhibit-tip",
+    "exhibit-lifecycle-title",
+    "exhibit-planned",
+    "exhibit-results-title",
+    "exhibit-first-try",
+    "exhibit-all-right",
+    "exhibit-missed",
+];
+
+/// One text to record: its key and what it says.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Line {
+    pub key: String,
+    pub text: String,
+}
+
+/// The scenario's spoken texts with their keys, in the order of the file.
+pub fn scenario_texts(scenario: &Scenario) -> Vec<(String, &Text)> {
+    let mut texts = Vec::new();
+    for audience in &scenario.audiences {
+        texts.push((format!("audience.{}.name", audience.id), &audience.name));
+    }
+    for bin in &scenario.bins {
+        texts.push((format!("bin.{}.name", bin.id), &bin.name));
+        for (n, stage) in bin.lifecycle.iter().enumerate() {
+            let step = n + 1;
+            texts.push((format!("bin.{}.step-{step}.title", bin.id), &stage.title));
+            texts.push((format!("bin.{}.step-{step}.text", bin.id), &stage.text));
+        }
+    }
+    for item in &scenario.items {
+        texts.push((format!("item.{}.name", item.id), &item.name));
+        texts.push((format!("item.{}.why-short", item.id), &item.why_short));
+        texts.push((format!("item.{}.why-full", item.id), &item.why_full));
+        if let Some(tip) = &item.tip {
+            texts.push((format!("item.{}.tip", item.id), tip));
+        }
+    }
+    for fact in &scenario.facts {
+        texts.push((format!("fact.{}", fact.id), &fact.text));
+    }
+    texts.retain(|(key, _)| is_clip_key(key));
+    texts
+}
+
+/// A key names a file on every system: lower-case letters, digits, `.`, `-` and `_`.
+fn is_clip_key(key: &str) -> bool {
+    !key.is_empty()
+        && !key.starts_with('.')
+        && key
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '.' | '-' | '_'))
+}
+
+/// A fixed part of a message worth a clip (not bare punctuation such as " / ").
+fn speakable(text: &str) -> bool {
+    text.chars().any(char::is_alphanumeric)
+}
+
+/// How a message is spoken: its clips, in order; an argument's clips come from `argument`.
+/// None when the message cannot be cut into clips (it has variants) or is not spoken.
+pub fn message_keys(
+    messages: &Messages,
+    lang: Lang,
+    id: &str,
+    mut argument: impl FnMut(&str) -> Vec<String>,
+) -> Option<Vec<String>> {
+    let parts = messages.parts(lang, id)?;
+    if !parts.iter().any(|p| matches!(p, MessagePart::Argument(_))) {
+        return Some(vec![format!("msg.{id}")]);
+    }
+    let mut keys = Vec::new();
+    let mut fixed = 0;
+    for part in &parts {
+        match part {
+            MessagePart::Text(text) if speakable(text) => {
+                keys.push(format!("msg.{id}.{fixed}"));
+                fixed += 1;
+            }
+            MessagePart::Text(_) => {}
+            MessagePart::Argument(name) => keys.extend(argument(name)),
+        }
+    }
+    Some(keys)
+}
+
+/// The clip of a number, if numbers that big have one.
+pub fn number_key(n: i64) -> Option<String> {
+    NUMBERS.contains(&n).then(|| format!("number.{n}"))
+}
+
+/// Every text to record in `lang`, each once: the exhibit's messages (cut at their arguments),
+/// the numbers, then the scenario's texts.
+pub fn script(scenario: &Scenario, messages: &Messages, lang: Lang) -> Vec<Line> {
+    let mut lines = Vec::new();
+    for id in SPOKEN_MESSAGES {
+        let Some(parts) = messages.parts(lang, id) else {
+            continue;
+        };
+        if !parts.iter().any(|p| matches!(p, MessagePart::Argument(_))) {
+            let text: String = parts
+                .iter()
+                .map(|p| match p {
+                    MessagePart::Text(t) | MessagePart::Argument(t) => t.as_str(),
+                })
+                .collect();
+            lines.push(line(format!("msg.{id}"), &text));
+            continue;
+        }
+        let fixed = parts.iter().filter_map(|p| match p {
+            MessagePart::Text(text) if speakable(text) => Some(text),
+            _ => None,
+        });
+        for (n, text) in fixed.enumerate() {
+            lines.push(line(format!("msg.{id}.{n}"), text));
+        }
+    }
+    for n in NUMBERS {
+        lines.push(line(format!("number.{n}"), &n.to_string()));
+    }
+    for (key, text) in scenario_texts(scenario) {
+        lines.push(line(key, text.get(lang)));
+    }
+    let mut seen = std::collections::HashSet::new();
+    lines.retain(|l| seen.insert(l.key.clone()));
+    lines
+}
+
+/// A script line: white space runs (a tab or line break in a text) become one space.
+fn line(key: String, text: &str) -> Line {
+    Line {
+        key,
+        text: text.split_whitespace().collect::<Vec<_>>().join(" "),
+    }
+}
+
+/// The scenario's texts by what they say in both languages, to find the clip of a text on screen.
+#[derive(Clone, Debug, Default)]
+pub struct Keys {
+    by_text: HashMap<(String, String), String>,
+}
+
+impl Keys {
+    pub fn new(scenario: &Scenario) -> Self {
+        let mut by_text = HashMap::new();
+        for (key, text) in scenario_texts(scenario) {
+            by_text
+                .entry((text.uk.clone(), text.en.clone()))
+                .or_insert(key);
+        }
+        Keys { by_text }
+    }
+
+    /// The clip key of a scenario text (the first entry that says it).
+    pub fn of(&self, text: &Text) -> Option<&str> {
+        self.by_text
+            .get(&(text.uk.clone(), text.en.clone()))
+            .map(String::as_str)
+    }
+}
+
+/// The folder of one language's clips.
+pub fn lang_dir(assets_dir: &Path, lang: Lang) -> PathBuf {
+    assets_dir.join(DIR).join(lang.code())
+}
+
+/// Where the clip of `key` is (or would be).
+pub fn clip_path(assets_dir: &Path, lang: Lang, key: &str) -> PathBuf {
+    lang_dir(assets_dir, lang).join(format!("{key}.{EXTENSION}"))
+}
+
+/// The hash a clip's text is remembered by: SHA-256 of the text as the script prints it, 16 hex
+/// digits.
+pub fn text_hash(text: &str) -> String {
+    Sha256::digest(text.as_bytes())
+        .iter()
+        .take(8)
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// What a clip was made from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Made {
+    pub hash: String,
+    pub by: String,
+    pub text: String,
+}
+
+/// `made-from.tsv` of one language: key → what its clip was made from. Lines that are not four
+/// tab-separated fields are passed over (check says so).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Manifest {
+    pub made: BTreeMap<String, Made>,
+    /// Line numbers of lines that could not be read.
+    pub unreadable: Vec<usize>,
+}
+
+impl Manifest {
+    pub fn read(dir: &Path) -> Manifest {
+        let mut manifest = Manifest::default();
+        let Ok(text) = std::fs::read_to_string(dir.join(MANIFEST)) else {
+            return manifest;
+        };
+        for (n, row) in text.lines().enumerate() {
+            if row.trim().is_empty() || row.starts_with('#') {
+                continue;
+            }
+            let fields: Vec<&str> = row.splitn(4, '\t').collect();
+            match fields[..] {
+                [key, hash, by, text] if is_clip_key(key) => {
+                    manifest.made.insert(
+                        key.to_string(),
+                        Made {
+                            hash: hash.to_string(),
+                            by: by.to_string(),
+                            text: text.to_string(),
+                        },
+                    );
+                }
+                _ => manifest.unreadable.push(n + 1),
+            }
+        }
+        manifest
+    }
+
+    fn render(&self) -> String {
+        let mut out = String::from(
+            "# Each voice clip and the text it was made from: key, SHA-256 of the text (16 hex \
+             digits), who made it, the text. Written by `tourcentre voice stamp`.\n",
+        );
+        for (key, made) in &self.made {
+            out.push_str(&format!(
+                "{key}\t{}\t{}\t{}\n",
+                made.hash, made.by, made.text
+            ));
+        }
+        out
+    }
+}
+
+/// A clip whose text is missing or changed, for `check`'s notes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Finding {
+    /// No clip in this language at all: the exhibit is silent in it.
+    NoClips {
+        dir: PathBuf,
+        texts: usize,
+    },
+    Missing {
+        key: String,
+        text: String,
+    },
+    Changed {
+        key: String,
+        text: String,
+    },
+    UnreadableManifest {
+        file: PathBuf,
+        line: usize,
+    },
+}
+
+/// What `check` notes about the clips of a scenario in one language.
+pub fn findings(
+    scenario: &Scenario,
+    messages: &Messages,
+    assets_dir: &Path,
+    lang: Lang,
+) -> Vec<Finding> {
+    let dir = lang_dir(assets_dir, lang);
+    let lines = script(scenario, messages, lang);
+    let present: Vec<bool> = lines
+        .iter()
+        .map(|l| clip_path(assets_dir, lang, &l.key).is_file())
+        .collect();
+    if !present.contains(&true) {
+        return vec![Finding::NoClips {
+            dir,
+            texts: lines.len(),
+        }];
+    }
+    let manifest = Manifest::read(&dir);
+    let mut found: Vec<Finding> = manifest
+        .unreadable
+        .iter()
+        .map(|&line| Finding::UnreadableManifest {
+            file: dir.join(MANIFEST),
+            line,
+        })
+        .collect();
+    for (line, present) in lines.into_iter().zip(present) {
+        let hash = text_hash(&line.text);
+        if !present {
+            found.push(Finding::Missing {
+                key: line.key,
+                text: line.text,
+            });
+        } else if manifest.made.get(&line.key).is_none_or(|m| m.hash != hash) {
+            found.push(Finding::Changed {
+                key: line.key,
+                text: line.text,
+            });
+        }
+    }
+    found
+}
+
+impl Finding {
+    /// The note in both languages.
+    pub fn message(&self, lang: Lang) -> Text {
+        let code = lang.code();
+        match self {
+            Finding::NoClips { dir, texts } => Text::new(
+                format!(
+                    "голос ({code}): у {} немає жодного кліпу, тож експонат мовчить цією мовою ({texts} текстів; tourcentre voice script --lang {code})",
+                    dir.display()
+                ),
+                format!(
+                    "voice ({code}): {} has no clip, so the exhibit is silent in this language ({texts} texts; tourcentre voice script --lang {code})",
+                    dir.display()
+                ),
+            ),
+            Finding::Missing { key, text } => Text::new(
+                format!("голос ({code}): немає кліпу {key} («{text}»)"),
+                format!("voice ({code}): no clip {key} (\"{text}\")"),
+            ),
+            Finding::Changed { key, text } => Text::new(
+                format!(
+                    "голос ({code}): кліп {key} зроблено з іншого тексту; тепер текст: «{text}» (перезапишіть і виконайте tourcentre voice stamp --lang {code} {key})"
+                ),
+                format!(
+                    "voice ({code}): clip {key} was made from another text; the text is now \"{text}\" (record it again, then tourcentre voice stamp --lang {code} {key})"
+                ),
+            ),
+            Finding::UnreadableManifest { file, line } => Text::new(
+                format!(
+                    "голос ({code}): {}:{line}: рядок не з чотирьох полів через табуляцію, пропущено",
+                    file.display()
+                ),
+                format!(
+                    "voice ({code}): {}:{line}: not four tab-separated fields, passed over",
+                    file.display()
+                ),
+            ),
+        }
+    }
+}
+
+/// Why `stamp` refused.
+#[derive(Debug)]
+pub enum StampError {
+    /// A key the script does not have.
+    UnknownKey(String),
+    /// The key has no clip file to stamp.
+    NoClip(PathBuf),
+    Write {
+        file: PathBuf,
+        reason: Text,
+    },
+}
+
+/// Records that the clips of `keys` (all clips present, when empty) speak the script's current
+/// texts, made by `by`. Returns how many were stamped. Nothing is written when a key is wrong.
+pub fn stamp(
+    scenario: &Scenario,
+    messages: &Messages,
+    assets_dir: &Path,
+    lang: Lang,
+    keys: &[String],
+    by: &str,
+) -> Result<usize, StampError> {
+    let lines = script(scenario, messages, lang);
+    let chosen: Vec<&Line> = if keys.is_empty() {
+        lines
+            .iter()
+            .filter(|l| clip_path(assets_dir, lang, &l.key).is_file())
+            .collect()
+    } else {
+        let mut chosen = Vec::new();
+        for key in keys {
+            let line = lines
+                .iter()
+                .find(|l| &l.key == key)
+                .ok_or_else(|| StampError::UnknownKey(key.clone()))?;
+            let clip = clip_path(assets_dir, lang, key);
+            if !clip.is_file() {
+                return Err(StampError::NoClip(clip));
+            }
+            chosen.push(line);
+        }
+        chosen
+    };
+    let dir = lang_dir(assets_dir, lang);
+    if chosen.is_empty() {
+        return Ok(0);
+    }
+    let mut manifest = Manifest::read(&dir);
+    let by: String = by.split_whitespace().collect::<Vec<_>>().join(" ");
+    for line in &chosen {
+        manifest.made.insert(
+            line.key.clone(),
+            Made {
+                hash: text_hash(&line.text),
+                by: by.clone(),
+                text: line.text.clone(),
+            },
+        );
+    }
+    let file = dir.join(MANIFEST);
+    crate::diagnostics::replace_file(&file, manifest.render().as_bytes()).map_err(|err| {
+        StampError::Write {
+            file: file.clone(),
+            reason: crate::diagnostics::io_reason(&err),
+        }
+    })?;
+    Ok(chosen.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shipped() -> Scenario {
+        let path = crate::shipped_dir("scenarios").join("khmelnytskyi.ron");
+        crate::content::load(&path, &crate::shipped_assets_dir()).expect("the shipped scenario")
+    }
+
+    #[test]
+    fn messages_with_arguments_are_cut_into_their_fixed_parts() {
+        let m = Messages::new();
+        let keys = message_keys(&m, Lang::Uk, "exhibit-belongs-in", |name| {
+            vec![format!("arg:{name}")]
+        });
+        assert_eq!(
+            keys,
+            Some(vec!["msg.exhibit-belongs-in.0".into(), "arg:bin".into()])
+        );
+        let keys = message_keys(&m, Lang::Uk, "exhibit-first-try", |name| {
+            vec![format!("arg:{name}")]
+        })
+        .unwrap();
+        assert_eq!(
+            keys,
+            [
+                "arg:right",
+                "msg.exhibit-first-try.0",
+                "arg:total",
+                "msg.exhibit-first-try.1"
+            ]
+        );
+        assert_eq!(
+            message_keys(&m, Lang::En, "exhibit-right", |_| vec![]),
+            Some(vec!["msg.exhibit-right".into()])
+        );
+        assert_eq!(number_key(20).as_deref(), Some("number.20"));
+        assert_eq!(number_key(21), None);
+    }
+
+    #[test]
+    fn the_script_has_every_spoken_text_once_with_its_words() {
+        let scenario = shipped();
+        let m = Messages::new();
+        let uk = script(&scenario, &m, Lang::Uk);
+        let find = |key: &str| uk.iter().find(|l| l.key == key).map(|l| l.text.as_str());
+        assert_eq!(find("msg.exhibit-belongs-in.0"), Some("Це сюди:"));
+        assert_eq!(find("msg.exhibit-right"), Some("Правильно!"));
+        assert_eq!(find("number.7"), Some("7"));
+        assert_eq!(
+            find("item.soap-bottle.name"),
+            Some("Флакон з-під рідкого мила")
+        );
+        assert_eq!(find("bin.plastic.step-1.title"), Some("Контейнер для ПЕТ"));
+        let mut keys: Vec<&str> = uk.iter().map(|l| l.key.as_str()).collect();
+        let count = keys.len();
+        keys.sort();
+        keys.dedup();
+        assert_eq!(keys.len(), count, "keys are unique");
+        for id in SPOKEN_MESSAGES {
+            assert!(
+                uk.iter().any(|l| l.key.starts_with(&format!("msg.{id}"))),
+                "{id} is in the script"
+            );
+        }
+        let en = script(&scenario, &m, Lang::En);
+        assert!(en.iter().all(|l| !l.text.is_empty()));
+    }
+
+    #[test]
+    fn stamps_and_findings_follow_the_clips_and_their_texts() {
+        let scenario = shipped();
+        let m = Messages::new();
+        let assets = tempfile::tempdir().unwrap();
+        let dir = lang_dir(assets.path(), Lang::En);
+        assert!(matches!(
+            findings(&scenario, &m, assets.path(), Lang::En)[..],
+            [Finding::NoClips { .. }]
+        ));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(
+            clip_path(assets.path(), Lang::En, "msg.exhibit-right"),
+            b"x",
+        )
+        .unwrap();
+        let found = findings(&scenario, &m, assets.path(), Lang::En);
+        assert!(found.contains(&Finding::Changed {
+            key: "msg.exhibit-right".into(),
+            text: "Right!".into()
+        }));
+        assert!(found.contains(&Finding::Missing {
+            key: "item.soap-bottle.name".into(),
+            text: "Liquid soap bottle".into()
+        }));
+        // A wrong key or a key without a clip stamps nothing.
+        assert!(matches!(
+            stamp(
+                &scenario,
+                &m,
+                assets.path(),
+                Lang::En,
+                &["nope".into()],
+                RECORDED
+            ),
+            Err(StampError::UnknownKey(_))
+        ));
+        assert!(matches!(
+            stamp(
+                &scenario,
+                &m,
+                assets.path(),
+                Lang::En,
+                &["number.3".into()],
+                RECORDED
+            ),
+            Err(StampError::NoClip(_))
+        ));
+        assert!(!dir.join(MANIFEST).exists());
+        assert_eq!(
+            stamp(&scenario, &m, assets.path(), Lang::En, &[], RECORDED).unwrap(),
+            1
+        );
+        let found = findings(&scenario, &m, assets.path(), Lang::En);
+        assert!(
+            !found
+                .iter()
+                .any(|f| matches!(f, Finding::Changed { key, .. } if key == "msg.exhibit-right"))
+        );
+        let manifest = Manifest::read(&dir);
+        assert_eq!(manifest.made["msg.exhibit-right"].by, RECORDED);
+        assert_eq!(manifest.made["msg.exhibit-right"].text, "Right!");
+    }
+
+    #[test]
+    fn the_shipped_set_has_a_current_clip_for_every_text_in_both_languages() {
+        let scenario = shipped();
+        let m = Messages::new();
+        for lang in Lang::ALL {
+            let found = findings(&scenario, &m, &crate::shipped_assets_dir(), lang);
+            assert!(
+                found.is_empty(),
+                "{} clips to make again (tools/make-voice.sh): {:?}",
+                lang.code(),
+                &found[..found.len().min(5)]
+            );
+        }
+    }
+
+    #[test]
+    fn keys_find_the_clip_of_a_text_on_screen() {
+        let scenario = shipped();
+        let keys = Keys::new(&scenario);
+        let plastic = scenario.bin("plastic").unwrap();
+        assert_eq!(keys.of(&plastic.name), Some("bin.plastic.name"));
+        assert_eq!(keys.of(&Text::new("ні", "no")), None);
+    }
+}
