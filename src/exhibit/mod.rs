@@ -14,6 +14,7 @@ mod taps;
 #[cfg(test)]
 mod tests;
 pub mod theme;
+pub mod voice;
 
 use std::path::PathBuf;
 
@@ -73,6 +74,10 @@ pub struct Exhibit {
     /// The running scenario's directory in the kiosk's scenario cache, when it came from the
     /// server (its pictures load from there); None: the bundled assets.
     pub scenario_dir: Option<PathBuf>,
+    /// Where voice clips are looked for, in order: the scenario's cache directory, the assets
+    /// directory, the bundled assets (a kiosk whose scenario came from the server still speaks
+    /// the texts it shares with the bundled one).
+    pub voice_dirs: Vec<PathBuf>,
 }
 
 impl Exhibit {
@@ -178,6 +183,7 @@ pub fn add_logic(app: &mut App, scenario: Scenario, options: &ExhibitOptions) {
         server: options.server.clone(),
         scenario_hash: options.scenario_hash.clone(),
         scenario_dir: options.scenario_dir.clone(),
+        voice_dirs: voice_dirs(options),
     });
     app.insert_resource(CurrentLang(options.lang));
     app.init_resource::<Play>();
@@ -189,7 +195,17 @@ pub fn add_logic(app: &mut App, scenario: Scenario, options: &ExhibitOptions) {
         idle::plugin,
         autoplay::plugin,
     ));
-    app.add_plugins((records::plugin, guide::plugin));
+    app.add_plugins((records::plugin, guide::plugin, voice::plugin));
+}
+
+fn voice_dirs(options: &ExhibitOptions) -> Vec<PathBuf> {
+    let mut dirs: Vec<PathBuf> = options.scenario_dir.iter().cloned().collect();
+    if !options.assets_dir.as_os_str().is_empty() {
+        dirs.push(options.assets_dir.clone());
+    }
+    dirs.push(crate::shipped_assets_dir());
+    dirs.dedup();
+    dirs
 }
 
 /// The exhibit without window, renderer or sound, for tests and benchmarks: its clock advances

@@ -970,3 +970,248 @@ fn a_networked_kiosk_takes_the_servers_new_scenario_between_rounds_and_keeps_it(
     assert_eq!(cached.scenario.title.uk, "Сортуй з Гуфі у Хмельницькому");
     assert_eq!(cached.dir, dir);
 }
+
+/// What the voice was asked to do, as a fake speaker records it.
+#[derive(Clone, Debug, PartialEq)]
+enum Heard {
+    Said(super::voice::Speech),
+    Hushed,
+}
+
+#[derive(Clone, Default)]
+struct Ear(std::sync::Arc<std::sync::Mutex<Vec<Heard>>>);
+
+impl super::voice::Speaker for Ear {
+    fn say(&self, speech: super::voice::Speech) {
+        self.0.lock().unwrap().push(Heard::Said(speech));
+    }
+    fn hush(&self) {
+        self.0.lock().unwrap().push(Heard::Hushed);
+    }
+}
+
+impl Ear {
+    fn listen(app: &mut App) -> Ear {
+        let ear = Ear::default();
+        app.insert_resource(super::voice::VoiceOutput(Box::new(ear.clone())));
+        ear
+    }
+
+    /// The speeches heard since the last call (their keys), forgetting them.
+    fn take(&self) -> Vec<Heard> {
+        std::mem::take(&mut *self.0.lock().unwrap())
+    }
+
+    fn keys(&self) -> Vec<Vec<String>> {
+        self.take()
+            .into_iter()
+            .filter_map(|heard| match heard {
+                Heard::Said(speech) => Some(speech.keys),
+                Heard::Hushed => None,
+            })
+            .collect()
+    }
+}
+
+fn start_round_for(app: &mut App, audience: &str) {
+    app.world_mut()
+        .resource_mut::<NextState<Screen>>()
+        .set(Screen::Audience);
+    step(app, 0.1);
+    app.world_mut()
+        .write_message(ChooseAudience(audience.to_string()));
+    run_for(app, 0.3);
+    assert_eq!(screen(app), Screen::Sorting);
+}
+
+fn keys(list: &[&str]) -> Vec<String> {
+    list.iter().map(|k| k.to_string()).collect()
+}
+
+#[test]
+fn a_young_round_is_spoken_name_verdict_explanation_and_results_with_every_clip_found() {
+    let mut app = exhibit_app();
+    let ear = Ear::listen(&mut app);
+    start_round_for(&mut app, "young");
+    let heard = ear.take();
+    let said: Vec<&super::voice::Speech> = heard
+        .iter()
+        .filter_map(|h| match h {
+            Heard::Said(speech) => Some(speech),
+            Heard::Hushed => None,
+        })
+        .collect();
+    let (item, right) = current(&app);
+    assert_eq!(said[0].keys, keys(&["msg.exhibit-choose-audience"]));
+    assert_eq!(said[1].keys, vec![format!("item.{item}.name")]);
+    assert!(
+        said[1].after_current,
+        "the name waits for what is being said"
+    );
+    for speech in &said {
+        assert_eq!(
+            speech.clips.len(),
+            speech.keys.len(),
+            "the shipped clips cover {:?}",
+            speech.keys
+        );
+    }
+
+    // A miss: "Almost!", the short explanation, "Try again".
+    let wrong = a_wrong_bin(&app, &right);
+    drop_item_on(&mut app, &wrong);
+    assert_eq!(
+        ear.keys(),
+        vec![vec![
+            "msg.exhibit-almost".to_string(),
+            format!("item.{item}.why-short"),
+            "msg.exhibit-try-again".into(),
+        ]]
+    );
+    // Right: "Right!", the explanation, and Gufi's tip when the item has one.
+    drop_item_on(&mut app, &right);
+    let tip = app
+        .world()
+        .resource::<super::Exhibit>()
+        .scenario
+        .item(&item)
+        .and_then(|i| i.tip.clone());
+    let mut expected = vec![
+        "msg.exhibit-right".to_string(),
+        format!("item.{item}.why-short"),
+    ];
+    if tip.is_some() {
+        expected.extend(["msg.exhibit-tip.0".to_string(), format!("item.{item}.tip")]);
+    }
+    assert_eq!(ear.keys(), vec![expected]);
+    run_for(&mut app, 0.5);
+    let (next, _) = current(&app);
+    assert_eq!(ear.keys(), vec![vec![format!("item.{next}.name")]]);
+
+    // Sort the rest; the lifecycle heading and the results are spoken too.
+    loop {
+        let over = app
+            .world()
+            .resource::<Play>()
+            .round
+            .as_ref()
+            .is_some_and(|r| r.is_over());
+        if over {
+            break;
+        }
+        let (_, right) = current(&app);
+        drop_item_on(&mut app, &right);
+        run_for(&mut app, 0.5);
+    }
+    run_for(&mut app, 3.0);
+    assert_eq!(screen(&app), Screen::Lifecycle);
+    let journey = app.world().resource::<super::screens::lifecycle::Journey>();
+    let first_bin = journey.bins[0].clone();
+    let heard = ear.keys();
+    assert_eq!(
+        heard.last(),
+        Some(&vec![
+            "msg.exhibit-lifecycle-title".to_string(),
+            format!("bin.{first_bin}.name")
+        ])
+    );
+    app.world_mut()
+        .resource_mut::<NextState<Screen>>()
+        .set(Screen::Results);
+    run_for(&mut app, 0.2);
+    let round = app.world().resource::<Play>().round.clone().unwrap();
+    let (score, total) = (round.first_try_score(), round.items.len());
+    assert_eq!(
+        ear.keys().last(),
+        Some(&vec![
+            "msg.exhibit-results-title".to_string(),
+            format!("number.{score}"),
+            "msg.exhibit-first-try.0".into(),
+            format!("number.{total}"),
+            "msg.exhibit-first-try.1".into(),
+        ])
+    );
+}
+
+/// Touches the speaker button whose `ReadAloud` matches.
+fn tap_speaker(app: &mut App, which: impl Fn(&super::voice::ReadAloud) -> bool) {
+    use bevy::picking::events::Click;
+    let mut speakers = app
+        .world_mut()
+        .query::<(Entity, &super::voice::ReadAloud)>();
+    let speaker = speakers
+        .iter(app.world())
+        .find(|(_, what)| which(what))
+        .map(|(entity, _)| entity)
+        .expect("a speaker button");
+    let click = Click {
+        button: PointerButton::Primary,
+        hit: HitData::new(Entity::PLACEHOLDER, 0.0, None, None),
+        duration: Duration::from_millis(30),
+        count: 1,
+    };
+    app.world_mut().trigger(Pointer::new(
+        PointerId::Touch(4),
+        location(),
+        click,
+        speaker,
+    ));
+    step(app, 0.1);
+}
+
+#[test]
+fn older_pupils_hear_only_what_they_ask_for_and_the_speaker_does_not_touch_the_card() {
+    use super::voice::ReadAloud;
+    let mut app = exhibit_app();
+    let ear = Ear::listen(&mut app);
+    start_round_for(&mut app, "older");
+    assert_eq!(ear.keys(), vec![keys(&["msg.exhibit-choose-audience"])]);
+    let (item, right) = current(&app);
+    tap_speaker(&mut app, |w| matches!(w, ReadAloud::CurrentItem));
+    assert_eq!(ear.keys(), vec![vec![format!("item.{item}.name")]]);
+    assert!(
+        !app.world().resource::<Shown>().selected,
+        "the speaker's touch does not select the item"
+    );
+    drop_item_on(&mut app, &right);
+    assert!(ear.keys().is_empty(), "no verdict is read unasked");
+    tap_speaker(&mut app, |w| matches!(w, ReadAloud::LastVerdict));
+    let heard = ear.keys();
+    assert_eq!(heard.len(), 1);
+    assert_eq!(
+        heard[0][..2],
+        [
+            "msg.exhibit-right".to_string(),
+            format!("item.{item}.why-full")
+        ]
+    );
+    assert!(
+        app.world().resource::<Feedback>().shown_at > 0.0,
+        "the speaker's touch does not dismiss the feedback"
+    );
+}
+
+#[test]
+fn a_missing_clip_is_silent_and_the_sound_toggle_stops_the_voice() {
+    let mut app = exhibit_app();
+    let ear = Ear::listen(&mut app);
+    let empty = tempfile::tempdir().unwrap();
+    app.world_mut().resource_mut::<super::Exhibit>().voice_dirs = vec![empty.path().into()];
+    start_round_for(&mut app, "young");
+    let heard = ear.take();
+    assert!(!heard.is_empty());
+    for h in &heard {
+        let Heard::Said(speech) = h else { continue };
+        assert!(!speech.keys.is_empty());
+        assert!(speech.clips.is_empty(), "no file, no clip: {speech:?}");
+    }
+    app.world_mut()
+        .resource_mut::<super::chrome::SoundSettings>()
+        .muted = true;
+    step(&mut app, 0.1);
+    assert_eq!(ear.take(), vec![Heard::Hushed]);
+    let (_, right) = current(&app);
+    drop_item_on(&mut app, &right);
+    run_for(&mut app, 0.5);
+    assert!(ear.take().is_empty(), "muted: nothing is said");
+}

@@ -6,6 +6,7 @@ use bevy::prelude::*;
 use super::{Screen, go};
 use crate::content::{Bin, FacilityStatus, Stage};
 use crate::exhibit::theme::{self, UiAssets, widget};
+use crate::exhibit::voice::ReadAloud;
 use crate::exhibit::{Exhibit, Play, Says};
 
 pub(super) fn plugin(app: &mut App) {
@@ -199,6 +200,13 @@ fn step_card(assets: &UiAssets, stage: &Stage, width: f32, colour: Color) -> imp
                 theme::MUTED_INK,
             )),
             SpawnIter(planned.into_iter()),
+            Spawn(widget::speaker(
+                assets,
+                ReadAloud::Texts(vec![
+                    Says::Scenario(stage.title.clone()),
+                    Says::Scenario(stage.text.clone()),
+                ]),
+            )),
         )),
     )
 }

@@ -4,7 +4,7 @@
 mod attract;
 pub mod audience;
 pub mod lifecycle;
-mod results;
+pub mod results;
 pub mod sorting;
 
 use bevy::prelude::*;

@@ -7,6 +7,7 @@ use super::{Screen, go};
 use crate::content::{Bin, Fact, Item, Scenario};
 use crate::exhibit::language::Arg;
 use crate::exhibit::theme::{self, UiAssets, widget};
+use crate::exhibit::voice::ReadAloud;
 use crate::exhibit::{Exhibit, Play, Says};
 use crate::game::Round;
 use crate::i18n::Text;
@@ -89,27 +90,28 @@ fn score(assets: &UiAssets, round: &Round) -> impl Bundle {
             margin: UiRect::vertical(Val::Px(24.0)),
             ..default()
         },
-        children![
-            widget::bold(
-                assets,
-                Says::Ui("exhibit-results-title"),
-                theme::TITLE,
-                theme::INK
-            ),
-            widget::text(
-                assets,
-                Says::UiWith(
-                    "exhibit-first-try",
-                    vec![
-                        ("right", Arg::Number(round.first_try_score() as i64)),
-                        ("total", Arg::Number(round.items.len() as i64)),
-                    ],
-                ),
-                theme::BODY + 8.0,
-                theme::INK,
-            ),
-        ],
+        Children::spawn({
+            let [title, line] = score_words(round);
+            (
+                Spawn(widget::bold(assets, title, theme::TITLE, theme::INK)),
+                Spawn(widget::text(assets, line, theme::BODY + 8.0, theme::INK)),
+            )
+        }),
     )
+}
+
+/// "Well done!" and the first-try line, as the screen shows them and the voice says them.
+pub(crate) fn score_words(round: &Round) -> [Says; 2] {
+    [
+        Says::Ui("exhibit-results-title"),
+        Says::UiWith(
+            "exhibit-first-try",
+            vec![
+                ("right", Arg::Number(round.first_try_score() as i64)),
+                ("total", Arg::Number(round.items.len() as i64)),
+            ],
+        ),
+    ]
 }
 
 /// What to remember: each missed item with the bin it belongs in, two rows at most, so the
@@ -225,6 +227,10 @@ fn fact_card(assets: &UiAssets, fact: Option<&Fact>) -> impl Bundle {
                 theme::SMALL,
                 theme::MUTED_INK,
             ),
+            widget::speaker(
+                assets,
+                ReadAloud::Texts(vec![Says::Scenario(fact.text.clone())]),
+            ),
         )
     });
     (
@@ -236,9 +242,10 @@ fn fact_card(assets: &UiAssets, fact: Option<&Fact>) -> impl Bundle {
         BackgroundColor(theme::WARM),
         BorderColor::all(theme::WARM),
         Children::spawn(SpawnWith(move |card: &mut ChildSpawner| {
-            if let Some((fact, source)) = words {
+            if let Some((fact, source, speaker)) = words {
                 card.spawn(fact);
                 card.spawn(source);
+                card.spawn(speaker);
             }
         })),
     )

@@ -8,6 +8,7 @@ use super::{Screen, go};
 use crate::content::{Bin, Detail, Scenario};
 use crate::exhibit::language::Arg;
 use crate::exhibit::theme::{self, UiAssets, widget};
+use crate::exhibit::voice::ReadAloud;
 use crate::exhibit::{Exhibit, Play, Says};
 use crate::game::Outcome;
 
@@ -288,6 +289,7 @@ fn item_card(assets: &UiAssets) -> impl Bundle {
                 ),
                 ItemName,
             )),
+            Spawn(widget::speaker(assets, ReadAloud::CurrentItem)),
             (
                 widget::observe(press_item),
                 widget::observe(start_drag),
@@ -367,6 +369,7 @@ fn feedback_card(assets: &UiAssets) -> impl Bundle {
                 widget::paragraph(assets, Says::Same(String::new()), theme::BODY, theme::INK),
                 FeedbackBody,
             )),
+            Spawn(widget::speaker(assets, ReadAloud::LastVerdict)),
             widget::observe(dismiss_feedback),
         )),
     )
@@ -980,7 +983,7 @@ fn show_feedback(
 }
 
 /// What the feedback card and Gufi say about a verdict.
-struct FeedbackWords {
+pub(crate) struct FeedbackWords {
     title: Says,
     body: Says,
     /// The judged item's picture.
@@ -989,7 +992,20 @@ struct FeedbackWords {
     tip: Option<Says>,
 }
 
-fn feedback_words(scenario: &Scenario, play: &Play, verdict: &Judged) -> Option<FeedbackWords> {
+impl FeedbackWords {
+    /// What the voice says: the verdict, the explanation, then Gufi's words.
+    pub(crate) fn spoken(self) -> Vec<Says> {
+        let mut says = vec![self.title, self.body];
+        says.extend(self.tip);
+        says
+    }
+}
+
+pub(crate) fn feedback_words(
+    scenario: &Scenario,
+    play: &Play,
+    verdict: &Judged,
+) -> Option<FeedbackWords> {
     let item = scenario.item(&verdict.item)?;
     let detail = play
         .round

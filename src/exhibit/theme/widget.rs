@@ -10,6 +10,7 @@ use bevy::ptr::MovingPtr;
 use super::{BODY, MIN_TARGET, Paint, UiAssets};
 use crate::exhibit::language::Says;
 use crate::exhibit::screens::Screen;
+use crate::exhibit::voice::{ReadAloud, read_aloud};
 
 /// A line of text in the given size and colour; what it says follows the language.
 pub fn text(assets: &UiAssets, says: Says, size: f32, color: Color) -> impl Bundle {
@@ -106,6 +107,33 @@ pub fn button<B: Bundle, M>(
         Children::spawn((
             Spawn(bold(assets, label, BODY + 8.0, paint.ink)),
             observe(action),
+        )),
+    )
+}
+
+/// A speaker button in the top right corner of its card: a touch reads the card aloud (what it
+/// reads is `what`). Big enough for a child's finger; the touch does not reach the card.
+pub fn speaker(assets: &UiAssets, what: ReadAloud) -> impl Bundle {
+    (
+        Name::new("Speaker"),
+        what,
+        Node {
+            position_type: PositionType::Absolute,
+            top: Val::Px(8.0),
+            right: Val::Px(8.0),
+            width: Val::Px(MIN_TARGET * 0.8),
+            height: Val::Px(MIN_TARGET * 0.8),
+            justify_content: JustifyContent::Center,
+            align_items: AlignItems::Center,
+            border: UiRect::all(Val::Px(3.0)),
+            border_radius: BorderRadius::MAX,
+            ..default()
+        },
+        BackgroundColor(super::WARM),
+        BorderColor::all(super::ACCENT),
+        Children::spawn((
+            Spawn(picture(assets, super::SOUND_ON, MIN_TARGET * 0.55)),
+            observe(read_aloud),
         )),
     )
 }
