@@ -25,7 +25,9 @@ use sha2::{Digest, Sha256};
 use super::{Centre, CentreError, InputProblem, input};
 use crate::diagnostics::{Problem, io_reason};
 use crate::i18n::Text;
-use crate::indicators::{DATA_DIR_NAME, Edit, Refused, apply_edit, load_definition};
+use crate::indicators::{
+    DATA_DIR_NAME, Definition, Edit, Refused, apply_edit, load_definition, replace_row, row_text,
+};
 
 /// An observation as a person (or a program) gave it.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -78,12 +80,47 @@ pub struct HistoryEntry {
     pub comment: String,
     /// The file was changed outside the server (by hand): what changed is not known.
     pub outside: bool,
+    /// A change of the definition: the field (`target`, `benchmark`, `benchmark_source`,
+    /// `base_year`); null for a change of the data.
+    #[schema(required)]
+    pub field: Option<String>,
+    /// A row of the data file corrected by hand on the page: its line; null otherwise.
+    #[schema(required)]
+    pub line: Option<usize>,
+    /// The field's value (RON) or the row (CSV) before, as the file wrote it; null when it was
+    /// not written, and for a change of one value (`old` says it).
+    #[schema(required)]
+    pub old_text: Option<String>,
+    /// The same after; null for a removed row and for a change of one value.
+    #[schema(required)]
+    pub new_text: Option<String>,
+}
+
+impl HistoryEntry {
+    fn plain(at: DateTime<Utc>, user: Option<String>, comment: String) -> Self {
+        HistoryEntry {
+            at,
+            user,
+            year: None,
+            disaggregation: BTreeMap::new(),
+            old: None,
+            new: None,
+            comment,
+            outside: false,
+            field: None,
+            line: None,
+            old_text: None,
+            new_text: None,
+        }
+    }
 }
 
 /// Why the value shown to the person is not the stored one any more.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Conflict {
     pub current: Option<f64>,
+    /// The indicator's unit, to say the current value with it.
+    pub unit: String,
 }
 
 /// The lines the history reads back from the audit log.
@@ -98,10 +135,27 @@ struct Logged {
     comment: String,
     sha256_before: Option<String>,
     sha256: Option<String>,
+    /// A row corrected by hand: its line and text before and after.
+    #[serde(default)]
+    line: Option<usize>,
+    #[serde(default)]
+    old_row: Option<String>,
+    #[serde(default)]
+    new_row: Option<String>,
+}
+
+/// The lines the history reads back of a definition's change.
+#[derive(serde::Deserialize)]
+struct LoggedField {
+    field: String,
+    old: Option<String>,
+    new: Option<String>,
+    #[serde(default)]
+    comment: String,
 }
 
 /// An indicator id as a file name: letters, digits, `-` and `_` (never a path).
-fn indicator_file(indicators_dir: &Path, id: &str) -> Result<PathBuf, CentreError> {
+pub(super) fn indicator_file(indicators_dir: &Path, id: &str) -> Result<PathBuf, CentreError> {
     let plain = !id.is_empty()
         && id.len() <= 100
         && id
@@ -115,23 +169,40 @@ fn indicator_file(indicators_dir: &Path, id: &str) -> Result<PathBuf, CentreErro
     }
 }
 
-/// `data/<id>.csv` of a CSV-backed indicator, or why it takes no observations.
-fn data_file(indicators_dir: &Path, id: &str) -> Result<PathBuf, CentreError> {
-    let definition = load_definition(&indicator_file(indicators_dir, id)?)?;
-    if definition.derived.is_some() {
-        return Err(CentreError::DerivedIndicator(id.to_string()));
-    }
-    Ok(indicators_dir.join(DATA_DIR_NAME).join(format!("{id}.csv")))
+/// The indicator's definition, and `data/<id>.csv` unless it is derived from the store.
+fn definition_and_data(
+    indicators_dir: &Path,
+    id: &str,
+    this_year: i32,
+) -> Result<(Definition, Option<PathBuf>), CentreError> {
+    let definition = load_definition(&indicator_file(indicators_dir, id)?, this_year)?;
+    let data = definition
+        .derived
+        .is_none()
+        .then(|| indicators_dir.join(DATA_DIR_NAME).join(format!("{id}.csv")));
+    Ok((definition, data))
 }
 
-fn sha256(bytes: &[u8]) -> String {
+/// `data/<id>.csv` of a CSV-backed indicator and its unit, or why it takes no observations.
+fn data_file(
+    indicators_dir: &Path,
+    id: &str,
+    this_year: i32,
+) -> Result<(PathBuf, String), CentreError> {
+    match definition_and_data(indicators_dir, id, this_year)? {
+        (definition, Some(path)) => Ok((path, definition.unit)),
+        (_, None) => Err(CentreError::DerivedIndicator(id.to_string())),
+    }
+}
+
+pub(super) fn sha256(bytes: &[u8]) -> String {
     Sha256::digest(bytes)
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect()
 }
 
-fn write_failed(file: &Path, err: &std::io::Error) -> CentreError {
+pub(super) fn write_failed(file: &Path, err: &std::io::Error) -> CentreError {
     CentreError::IndicatorWrite {
         file: file.to_path_buf(),
         reason: io_reason(err),
@@ -139,7 +210,7 @@ fn write_failed(file: &Path, err: &std::io::Error) -> CentreError {
 }
 
 /// The file's bytes, None when there is none.
-fn read_file(path: &Path) -> Result<Option<Vec<u8>>, CentreError> {
+pub(super) fn read_file(path: &Path) -> Result<Option<Vec<u8>>, CentreError> {
     match std::fs::read(path) {
         Ok(bytes) => Ok(Some(bytes)),
         Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ok(None),
@@ -148,7 +219,7 @@ fn read_file(path: &Path) -> Result<Option<Vec<u8>>, CentreError> {
 }
 
 /// Replaces `path` with `text` atomically: a new file beside it, flushed, renamed over it.
-fn replace_file(path: &Path, text: &[u8]) -> std::io::Result<()> {
+pub(super) fn replace_file(path: &Path, text: &[u8]) -> std::io::Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
     let name = path
         .file_name()
@@ -177,7 +248,7 @@ fn sync_dir(dir: &Path) -> std::io::Result<()> {
 }
 
 /// Holds the indicator's lock file until dropped (or the process ends).
-fn lock(path: &Path) -> Result<std::fs::File, CentreError> {
+pub(super) fn lock(path: &Path) -> Result<std::fs::File, CentreError> {
     let dir = path.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir).map_err(|err| write_failed(dir, &err))?;
     let name = path
@@ -205,7 +276,8 @@ impl Centre {
         input: &ObservationInput,
         user: Option<&str>,
     ) -> Result<StoredObservation, CentreError> {
-        let path = data_file(indicators_dir, id)?;
+        let last_year = self.today().year();
+        let (path, unit) = data_file(indicators_dir, id, last_year)?;
         let comment = input::optional_text(Some(&input.comment))
             .map_err(|p| CentreError::input("comment", p))?
             .ok_or(CentreError::input("comment", InputProblem::Missing))?;
@@ -223,26 +295,14 @@ impl Centre {
             source,
             value: input.value.clone(),
         };
-        let last_year = self.today().year();
         let now = self.now();
 
         let _lock = lock(&path)?;
         let before = read_file(&path)?;
-        let text = match &before {
-            Some(bytes) => Some(String::from_utf8(bytes.clone()).map_err(|_| {
-                CentreError::Problems(
-                    Problem::in_file(
-                        &path,
-                        Text::new(
-                            "файл не в кодуванні UTF-8 (збережіть його як CSV UTF-8)",
-                            "the file is not UTF-8 (save it as CSV UTF-8)",
-                        ),
-                    )
-                    .into(),
-                )
-            })?),
-            None => None,
-        };
+        let text = before
+            .as_ref()
+            .map(|bytes| utf8(&path, bytes))
+            .transpose()?;
         let edited = apply_edit(&path, text.as_deref(), &edit, last_year)
             .map_err(CentreError::ObservationRefused)?;
         if let Some(expected) = input.expected
@@ -250,6 +310,7 @@ impl Centre {
         {
             return Err(CentreError::ObservationConflict(Conflict {
                 current: edited.old,
+                unit,
             }));
         }
         let row = &edited.dataset.rows[edited.row.min(edited.dataset.rows.len().saturating_sub(1))];
@@ -292,29 +353,103 @@ impl Centre {
         Ok(stored)
     }
 
-    /// Indicator `id`'s changes, newest first; an edit of the file outside the server (its
-    /// SHA-256 not the last one the server wrote) shows as an entry with `outside` set.
+    /// Corrects (or, every cell blank, removes) the row that starts on `line` of indicator
+    /// `id`'s data file, as `user`: the way to mend a file `check` refuses from the page. Only
+    /// when the row is still `expected` (else [`CentreError::RowChanged`]) and the whole
+    /// resulting file passes `check`; kept in the history like an observation.
+    pub fn set_row(
+        &mut self,
+        indicators_dir: &Path,
+        id: &str,
+        row: &RowInput,
+        user: Option<&str>,
+    ) -> Result<StoredRow, CentreError> {
+        let last_year = self.today().year();
+        let (path, _) = data_file(indicators_dir, id, last_year)?;
+        let comment = input::optional_text(Some(&row.comment))
+            .map_err(|p| CentreError::input("comment", p))?
+            .ok_or(CentreError::input("comment", InputProblem::Missing))?;
+        let now = self.now();
+        let _lock = lock(&path)?;
+        let before = read_file(&path)?;
+        let text = match &before {
+            Some(bytes) => utf8(&path, bytes)?,
+            None => return Err(CentreError::RowChanged { line: row.line }),
+        };
+        let fixed = replace_row(&path, &text, row.line, &row.expected, &row.cells, last_year)
+            .ok_or(CentreError::RowChanged { line: row.line })?
+            .map_err(CentreError::ObservationRefused)?;
+        if fixed.text == text {
+            return Ok(StoredRow {
+                line: row.line,
+                cells: fixed.new,
+                changed: false,
+            });
+        }
+        // The row as `check` reads it now, when it is an observation.
+        let observed = fixed.row.and_then(|i| fixed.dataset.rows.get(i)).cloned();
+        replace_file(&path, fixed.text.as_bytes()).map_err(|err| write_failed(&path, &err))?;
+        let detail = serde_json::json!({
+            "year": observed.as_ref().map(|r| r.year),
+            "disaggregation": observed.as_ref().map(|r| r.disaggregation.clone()).unwrap_or_default(),
+            "old": null,
+            "new": observed.as_ref().and_then(|r| r.value),
+            "line": row.line,
+            "old_row": fixed.old.text(),
+            "new_row": fixed.new.as_deref().map(row_text),
+            "comment": comment,
+            "file": format!("{DATA_DIR_NAME}/{id}.csv"),
+            "sha256_before": sha256(text.as_bytes()),
+            "sha256": sha256(fixed.text.as_bytes()),
+        });
+        let logged = self
+            .store()
+            .and_then(|store| Ok(store.record_observation(id, user, &detail, now)?));
+        if let Err(err) = logged {
+            let _ = replace_file(&path, text.as_bytes());
+            return Err(err);
+        }
+        Ok(StoredRow {
+            line: row.line,
+            cells: fixed.new,
+            changed: true,
+        })
+    }
+
+    /// Indicator `id`'s changes, newest first: its data's (an edit of the file outside the
+    /// server, its SHA-256 not the last one the server wrote, shows as an entry with `outside`
+    /// set) and its definition's (each with its `field`). A derived indicator has only the
+    /// latter.
     pub fn observation_history(
         &mut self,
         indicators_dir: &Path,
         id: &str,
     ) -> Result<Vec<HistoryEntry>, CentreError> {
-        let path = data_file(indicators_dir, id)?;
+        let (_, data) = definition_and_data(indicators_dir, id, self.today().year())?;
         let log = self.store()?.observation_log(id)?;
-        let current = read_file(&path)?.map(|bytes| sha256(&bytes));
+        let current = match &data {
+            Some(path) => read_file(path)?.map(|bytes| sha256(&bytes)),
+            None => None,
+        };
         let outside = |at: DateTime<Utc>| HistoryEntry {
-            at,
-            user: None,
-            year: None,
-            disaggregation: BTreeMap::new(),
-            old: None,
-            new: None,
-            comment: String::new(),
             outside: true,
+            ..HistoryEntry::plain(at, None, String::new())
         };
         let mut history = Vec::new();
         let mut last_written: Option<Option<String>> = None;
         for entry in log.iter().rev() {
+            if entry.action == crate::store::DEFINITION_ACTION {
+                let Ok(logged) = serde_json::from_value::<LoggedField>(entry.detail.clone()) else {
+                    continue;
+                };
+                history.push(HistoryEntry {
+                    field: Some(logged.field),
+                    old_text: logged.old,
+                    new_text: logged.new,
+                    ..HistoryEntry::plain(entry.at, entry.user.clone(), logged.comment)
+                });
+                continue;
+            }
             let Ok(logged) = serde_json::from_value::<Logged>(entry.detail.clone()) else {
                 continue;
             };
@@ -325,20 +460,20 @@ impl Centre {
             }
             last_written = Some(logged.sha256.clone());
             history.push(HistoryEntry {
-                at: entry.at,
-                user: entry.user.clone(),
                 year: logged.year,
                 disaggregation: logged.disaggregation,
                 old: logged.old,
                 new: logged.new,
-                comment: logged.comment,
-                outside: false,
+                line: logged.line,
+                old_text: logged.old_row,
+                new_text: logged.new_row,
+                ..HistoryEntry::plain(entry.at, entry.user.clone(), logged.comment)
             });
         }
-        if let Some(written) = last_written
+        if let (Some(path), Some(written)) = (&data, last_written)
             && written != current
         {
-            let modified = std::fs::metadata(&path)
+            let modified = std::fs::metadata(path)
                 .and_then(|meta| meta.modified())
                 .map(DateTime::<Utc>::from)
                 .unwrap_or_else(|_| self.now());
@@ -350,6 +485,44 @@ impl Centre {
         history.reverse();
         Ok(history)
     }
+}
+
+/// A row of a data file as a person corrected it on the page.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct RowInput {
+    /// The line the row starts on, as `check` names it.
+    pub line: usize,
+    /// The row as the page showed it (refused when the file holds another there now).
+    pub expected: Vec<String>,
+    /// The new cells; every one blank removes the row.
+    pub cells: Vec<String>,
+    /// Required: why (kept in the history).
+    pub comment: String,
+}
+
+/// A corrected row as stored.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct StoredRow {
+    pub line: usize,
+    /// None: the row was removed.
+    pub cells: Option<Vec<String>>,
+    pub changed: bool,
+}
+
+/// The file's text, or the problem that it is not UTF-8.
+pub(super) fn utf8(path: &Path, bytes: &[u8]) -> Result<String, CentreError> {
+    String::from_utf8(bytes.to_vec()).map_err(|_| {
+        CentreError::Problems(
+            Problem::in_file(
+                path,
+                Text::new(
+                    "файл не в кодуванні UTF-8 (збережіть його як CSV UTF-8)",
+                    "the file is not UTF-8 (save it as CSV UTF-8)",
+                ),
+            )
+            .into(),
+        )
+    })
 }
 
 /// The history with each change outside the server worded in the reader's language.

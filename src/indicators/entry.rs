@@ -324,6 +324,112 @@ pub fn implausible(
     (before > 0.0 && (value > 3.0 * before || value < before / 3.0)).then_some(previous)
 }
 
+/// One record of a data file as written, with the line it starts on (the header is line 1).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RawRow {
+    pub line: usize,
+    pub cells: Vec<String>,
+}
+
+impl RawRow {
+    /// The record as the file writes it (cells quoted where they need it).
+    pub fn text(&self) -> String {
+        row_text(&self.cells)
+    }
+}
+
+/// Cells as one CSV line.
+pub fn row_text(cells: &[String]) -> String {
+    cells
+        .iter()
+        .map(|cell| quoted(cell))
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+/// Every record of a data file's text with its line, as `check` numbers lines: what the page
+/// shows of a file `check` refuses, so that the person can correct the row it names.
+pub fn raw_rows(text: &str) -> Vec<RawRow> {
+    let text = text.trim_start_matches('\u{feff}');
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    reader
+        .records()
+        .filter_map(Result::ok)
+        .filter(|record| !record.iter().all(|cell| cell.trim().is_empty()))
+        .map(|record| RawRow {
+            line: super::data::record_line(text, &record),
+            cells: record.iter().map(str::to_string).collect(),
+        })
+        .collect()
+}
+
+/// A data file with one row corrected by hand (or removed: every cell blank).
+#[derive(Clone, Debug, PartialEq)]
+pub struct RowFixed {
+    pub text: String,
+    pub dataset: Dataset,
+    pub old: RawRow,
+    /// None: the row was removed.
+    pub new: Option<Vec<String>>,
+    /// The corrected row's index in `dataset.rows` (None: removed, or the header).
+    pub row: Option<usize>,
+}
+
+/// Replaces the record that starts on `line` of `text` with `cells` (every cell blank removes
+/// it), and checks the whole result as `check` does: a file `check` refused is accepted once the
+/// correction mends it, and refused with the problems that remain otherwise. `expected` is the
+/// record as the person saw it: when the file holds another there now, None is returned.
+pub fn replace_row(
+    path: &Path,
+    text: &str,
+    line: usize,
+    expected: &[String],
+    cells: &[String],
+    last_year: i32,
+) -> Option<Result<RowFixed, Refused>> {
+    let bom = text.starts_with('\u{feff}');
+    let windows = text.contains("\r\n");
+    let rows = raw_rows(text);
+    let index = rows.iter().position(|row| row.line == line)?;
+    let old = rows[index].clone();
+    if old.cells != expected {
+        return None;
+    }
+    let mut records: Vec<Vec<String>> = rows.into_iter().map(|row| row.cells).collect();
+    let removed = cells.iter().all(|cell| cell.trim().is_empty());
+    let new = if removed {
+        records.remove(index);
+        None
+    } else {
+        let cells: Vec<String> = cells.iter().map(|cell| cell.trim().to_string()).collect();
+        records[index] = cells.clone();
+        Some(cells)
+    };
+    let text = write_records(&records, bom, windows);
+    Some(match parse_csv(path, &text, last_year) {
+        Ok(dataset) => {
+            // `check` keeps every record, blank values too, in the file's order.
+            let row = (new.is_some() && index > 0)
+                .then(|| index - 1)
+                .filter(|&i| i < dataset.rows.len());
+            Ok(RowFixed {
+                text,
+                dataset,
+                old,
+                new,
+                row,
+            })
+        }
+        Err(problems) => {
+            let fields = vec![None; problems.0.len()];
+            Err(Refused { problems, fields })
+        }
+    })
+}
+
 fn read_records(text: &str) -> Vec<Vec<String>> {
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
@@ -532,6 +638,73 @@ mod tests {
                 .to_string()
                 .contains("data/x.csv:2:1: Year \"abc\"")
         );
+    }
+
+    #[test]
+    fn a_row_check_refuses_is_corrected_or_refused_with_what_remains() {
+        let path = Path::new("data/x.csv");
+        let text = "Year,Value\r\n2023,10\r\n\r\n2024,lots\r\nabc,1\r\n";
+        let rows = raw_rows(text);
+        let lines: Vec<usize> = rows.iter().map(|row| row.line).collect();
+        assert_eq!(lines, [1, 2, 4, 5]);
+        assert_eq!(rows[2].text(), "2024,lots");
+        let seen = |cells: &[&str]| cells.iter().map(|c| c.to_string()).collect::<Vec<_>>();
+        // Line 4 mended, line 5 still wrong: refused, naming line 5.
+        let refused = replace_row(
+            path,
+            text,
+            4,
+            &seen(&["2024", "lots"]),
+            &seen(&["2024", "11"]),
+            2026,
+        )
+        .unwrap()
+        .unwrap_err();
+        assert!(
+            refused
+                .problems
+                .to_string()
+                .contains("data/x.csv:4:1: Year \"abc\""),
+            "{}",
+            refused.problems
+        );
+        // Line 5 removed (every cell blank) after line 4 is mended: accepted.
+        let first = "Year,Value\n2023,10\n2024,lots\n";
+        let fixed = replace_row(
+            path,
+            first,
+            3,
+            &seen(&["2024", "lots"]),
+            &seen(&["2024", " 11 "]),
+            2026,
+        )
+        .unwrap()
+        .unwrap();
+        assert_eq!(fixed.text, "Year,Value\n2023,10\n2024,11\n");
+        assert_eq!(fixed.old.cells, seen(&["2024", "lots"]));
+        assert_eq!(fixed.dataset.rows[fixed.row.unwrap()].value, Some(11.0));
+        let removed = replace_row(path, text, 5, &seen(&["abc", "1"]), &seen(&["", ""]), 2026)
+            .unwrap()
+            .unwrap_err();
+        assert!(
+            removed
+                .problems
+                .to_string()
+                .contains(":3:2: Value \"lots\"")
+        );
+        // The row changed since the person saw it: None.
+        assert!(
+            replace_row(
+                path,
+                first,
+                3,
+                &seen(&["2024", "12"]),
+                &seen(&["2024", "11"]),
+                2026
+            )
+            .is_none()
+        );
+        assert!(replace_row(path, first, 9, &seen(&[]), &seen(&["1"]), 2026).is_none());
     }
 
     #[test]
