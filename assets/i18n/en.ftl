@@ -810,3 +810,36 @@ indicator-restored-comment = restored the value of { $at }
 indicator-set-done = { $id }, { $year }{ $series }: saved { $value }
 indicator-set-unchanged = { $id }, { $year }{ $series }: already { $value }, nothing changed
 indicator-history-line = { $at }  { $user }  { $year }{ $series }: was { $old }, now { $new }  "{ $comment }"
+
+## ── Issue 17, the rest: definitions in the browser, a broken data file corrected on the page ──
+
+indicator-define-title = Definition: target, thresholds, base year
+indicator-define-hint = Numbers with a dot or a comma (12.5). Both target fields, or both thresholds, left blank: the target, or the thresholds, are removed.
+indicator-define-base-year = Base year
+indicator-define-target = Target
+indicator-define-target-value = Target value
+indicator-define-target-year = Target year
+indicator-define-benchmark = Traffic-light thresholds
+indicator-define-green = Green threshold
+indicator-define-red = Red threshold
+indicator-define-benchmark-source = Source of the thresholds
+indicator-define-benchmark-shown = green { $green }, red { $red }
+indicator-define-none = none
+indicator-define-save = Save the definition
+indicator-define-saved = Definition saved; the changes are in the history below.
+indicator-define-done = { $id }: changed { $fields }
+indicator-define-unchanged = { $id }: the definition already says that, nothing changed
+indicator-history-field-line = { $at }  { $user }  { $field }: was { $old }, now { $new }  "{ $comment }"
+indicator-history-row = line { $line } of the file
+indicator-history-row-removed = (row removed)
+indicator-history-row-line = { $at }  { $user }  line { $line }: was { $old }, now { $new }  "{ $comment }"
+indicator-row-changed = Line { $line } of the file was changed while you were looking. Look at it again.
+indicator-fix-title = The data file does not pass the check
+indicator-fix-intro = This indicator's data file was edited by hand, and the check (tourcentre check) finds problems in it. Until they are fixed, the chart and the progress are not shown. Correct the rows below: a save is accepted only when the whole file passes the check.
+indicator-fix-row = Line { $line }
+indicator-fix-column = Column { $number }
+indicator-fix-hint = Correct all the rows named here together and save once; clear every cell of a row to remove it.
+indicator-fix-save = Save the corrections
+indicator-fix-still-broken = Not saved: with this correction the file still does not pass the check.
+indicator-fix-more = More than a hundred rows have problems: correct the file by hand (tourcentre check names each one).
+indicator-fix-table-hidden = The table of values is shown once the file passes the check.

@@ -836,3 +836,36 @@ indicator-restored-comment = відновлено значення від { $at 
 indicator-set-done = { $id }, { $year }{ $series }: збережено { $value }
 indicator-set-unchanged = { $id }, { $year }{ $series }: уже { $value }, нічого не змінено
 indicator-history-line = { $at }  { $user }  { $year }{ $series }: було { $old }, стало { $new }  «{ $comment }»
+
+## ── Issue 17, the rest: definitions in the browser, a broken data file corrected on the page ──
+
+indicator-define-title = Опис індикатора: ціль, пороги, базовий рік
+indicator-define-hint = Числа — з крапкою або комою (12,5). Порожні обидва поля цілі чи обидва пороги — ціль чи пороги прибрано.
+indicator-define-base-year = Базовий рік
+indicator-define-target = Ціль
+indicator-define-target-value = Цільове значення
+indicator-define-target-year = Рік цілі
+indicator-define-benchmark = Пороги світлофора
+indicator-define-green = Зелений поріг
+indicator-define-red = Червоний поріг
+indicator-define-benchmark-source = Джерело порогів
+indicator-define-benchmark-shown = зелений { $green }, червоний { $red }
+indicator-define-none = немає
+indicator-define-save = Зберегти опис
+indicator-define-saved = Опис збережено; зміни — в історії нижче.
+indicator-define-done = { $id }: змінено { $fields }
+indicator-define-unchanged = { $id }: опис уже такий, нічого не змінено
+indicator-history-field-line = { $at }  { $user }  { $field }: було { $old }, стало { $new }  «{ $comment }»
+indicator-history-row = рядок { $line } файлу
+indicator-history-row-removed = (рядок прибрано)
+indicator-history-row-line = { $at }  { $user }  рядок { $line }: було { $old }, стало { $new }  «{ $comment }»
+indicator-row-changed = Рядок { $line } файлу змінили, поки ви дивилися. Перегляньте його ще раз.
+indicator-fix-title = Файл даних не проходить перевірку
+indicator-fix-intro = Файл даних цього індикатора змінили вручну, і перевірка (tourcentre check) знаходить у ньому помилки. Доки їх не виправлено, графік і прогрес не показуються. Виправте рядки нижче: збереження приймається, лише коли весь файл проходить перевірку.
+indicator-fix-row = Рядок { $line }
+indicator-fix-column = Стовпець { $number }
+indicator-fix-hint = Виправте всі названі рядки разом і збережіть один раз; очистіть усі клітинки рядка, щоб його прибрати.
+indicator-fix-save = Зберегти виправлення
+indicator-fix-still-broken = Не збережено: з цим виправленням файл усе ще не проходить перевірку.
+indicator-fix-more = Помилок у рядках понад сто: виправте файл вручну (tourcentre check називає кожну).
+indicator-fix-table-hidden = Таблицю значень буде показано, щойно файл пройде перевірку.

@@ -26,7 +26,8 @@ use super::{Centre, CentreError, InputProblem, input};
 use crate::diagnostics::{Problem, io_reason};
 use crate::i18n::Text;
 use crate::indicators::{
-    DATA_DIR_NAME, Definition, Edit, Refused, apply_edit, load_definition, replace_row, row_text,
+    DATA_DIR_NAME, Definition, Edit, Refused, RowChange, apply_edit, load_definition, replace_rows,
+    row_text,
 };
 
 /// An observation as a person (or a program) gave it.
@@ -353,67 +354,79 @@ impl Centre {
         Ok(stored)
     }
 
-    /// Corrects (or, every cell blank, removes) the row that starts on `line` of indicator
-    /// `id`'s data file, as `user`: the way to mend a file `check` refuses from the page. Only
-    /// when the row is still `expected` (else [`CentreError::RowChanged`]) and the whole
-    /// resulting file passes `check`; kept in the history like an observation.
-    pub fn set_row(
+    /// Corrects (or, every cell blank, removes) rows of indicator `id`'s data file, all at once,
+    /// as `user`: the way to mend a file `check` refuses from the page. Only when each row is
+    /// still the one the person saw (else [`CentreError::RowChanged`]) and the whole resulting
+    /// file passes `check`; each row kept in the history like an observation.
+    pub fn set_rows(
         &mut self,
         indicators_dir: &Path,
         id: &str,
-        row: &RowInput,
+        rows: &RowsInput,
         user: Option<&str>,
-    ) -> Result<StoredRow, CentreError> {
+    ) -> Result<Vec<StoredRow>, CentreError> {
         let last_year = self.today().year();
         let (path, _) = data_file(indicators_dir, id, last_year)?;
-        let comment = input::optional_text(Some(&row.comment))
+        let comment = input::optional_text(Some(&rows.comment))
             .map_err(|p| CentreError::input("comment", p))?
             .ok_or(CentreError::input("comment", InputProblem::Missing))?;
+        let first_line = rows.rows.first().map_or(0, |row| row.line);
         let now = self.now();
         let _lock = lock(&path)?;
         let before = read_file(&path)?;
         let text = match &before {
             Some(bytes) => utf8(&path, bytes)?,
-            None => return Err(CentreError::RowChanged { line: row.line }),
+            None => return Err(CentreError::RowChanged { line: first_line }),
         };
-        let fixed = replace_row(&path, &text, row.line, &row.expected, &row.cells, last_year)
-            .ok_or(CentreError::RowChanged { line: row.line })?
+        let fixed = replace_rows(&path, &text, &rows.rows, last_year)
+            .map_err(|line| CentreError::RowChanged { line })?
             .map_err(CentreError::ObservationRefused)?;
+        let stored: Vec<StoredRow> = fixed
+            .rows
+            .iter()
+            .map(|row| StoredRow {
+                line: row.old.line,
+                cells: row.new.clone(),
+                changed: fixed.text != text,
+            })
+            .collect();
         if fixed.text == text {
-            return Ok(StoredRow {
-                line: row.line,
-                cells: fixed.new,
-                changed: false,
-            });
+            return Ok(stored);
         }
-        // The row as `check` reads it now, when it is an observation.
-        let observed = fixed.row.and_then(|i| fixed.dataset.rows.get(i)).cloned();
         replace_file(&path, fixed.text.as_bytes()).map_err(|err| write_failed(&path, &err))?;
-        let detail = serde_json::json!({
-            "year": observed.as_ref().map(|r| r.year),
-            "disaggregation": observed.as_ref().map(|r| r.disaggregation.clone()).unwrap_or_default(),
-            "old": null,
-            "new": observed.as_ref().and_then(|r| r.value),
-            "line": row.line,
-            "old_row": fixed.old.text(),
-            "new_row": fixed.new.as_deref().map(row_text),
-            "comment": comment,
-            "file": format!("{DATA_DIR_NAME}/{id}.csv"),
-            "sha256_before": sha256(text.as_bytes()),
-            "sha256": sha256(fixed.text.as_bytes()),
-        });
+        let (sha_before, sha_after) = (sha256(text.as_bytes()), sha256(fixed.text.as_bytes()));
+        let details: Vec<serde_json::Value> = fixed
+            .rows
+            .iter()
+            .filter(|row| row.new.as_ref() != Some(&row.old.cells))
+            .enumerate()
+            .map(|(n, row)| {
+                // The row as `check` reads it now, when it is an observation.
+                let observed = row.row.and_then(|i| fixed.dataset.rows.get(i));
+                serde_json::json!({
+                    "year": observed.map(|r| r.year),
+                    "disaggregation": observed.map(|r| r.disaggregation.clone()).unwrap_or_default(),
+                    "old": null,
+                    "new": observed.and_then(|r| r.value),
+                    "line": row.old.line,
+                    "old_row": row.old.text(),
+                    "new_row": row.new.as_deref().map(row_text),
+                    "comment": comment,
+                    "file": format!("{DATA_DIR_NAME}/{id}.csv"),
+                    // One change of the file: the lines after the first continue from it.
+                    "sha256_before": if n == 0 { &sha_before } else { &sha_after },
+                    "sha256": sha_after,
+                })
+            })
+            .collect();
         let logged = self
             .store()
-            .and_then(|store| Ok(store.record_observation(id, user, &detail, now)?));
+            .and_then(|store| Ok(store.record_observations(id, user, &details, now)?));
         if let Err(err) = logged {
             let _ = replace_file(&path, text.as_bytes());
             return Err(err);
         }
-        Ok(StoredRow {
-            line: row.line,
-            cells: fixed.new,
-            changed: true,
-        })
+        Ok(stored)
     }
 
     /// Indicator `id`'s changes, newest first: its data's (an edit of the file outside the
@@ -487,15 +500,10 @@ impl Centre {
     }
 }
 
-/// A row of a data file as a person corrected it on the page.
+/// Rows of a data file as a person corrected them on the page.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct RowInput {
-    /// The line the row starts on, as `check` names it.
-    pub line: usize,
-    /// The row as the page showed it (refused when the file holds another there now).
-    pub expected: Vec<String>,
-    /// The new cells; every one blank removes the row.
-    pub cells: Vec<String>,
+pub struct RowsInput {
+    pub rows: Vec<RowChange>,
     /// Required: why (kept in the history).
     pub comment: String,
 }

@@ -366,61 +366,95 @@ pub fn raw_rows(text: &str) -> Vec<RawRow> {
         .collect()
 }
 
-/// A data file with one row corrected by hand (or removed: every cell blank).
+/// One row of a data file as a person corrected it: the line it starts on, the row as they saw
+/// it, and its new cells (every one blank removes the row).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RowChange {
+    pub line: usize,
+    pub expected: Vec<String>,
+    pub cells: Vec<String>,
+}
+
+/// One corrected row of [`RowsFixed`].
 #[derive(Clone, Debug, PartialEq)]
 pub struct RowFixed {
-    pub text: String,
-    pub dataset: Dataset,
     pub old: RawRow,
     /// None: the row was removed.
     pub new: Option<Vec<String>>,
-    /// The corrected row's index in `dataset.rows` (None: removed, or the header).
+    /// The corrected row's index in the new dataset's rows (None: removed, or the header).
     pub row: Option<usize>,
 }
 
-/// Replaces the record that starts on `line` of `text` with `cells` (every cell blank removes
-/// it), and checks the whole result as `check` does: a file `check` refused is accepted once the
-/// correction mends it, and refused with the problems that remain otherwise. `expected` is the
-/// record as the person saw it: when the file holds another there now, None is returned.
-pub fn replace_row(
+/// A data file with rows corrected by hand.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RowsFixed {
+    pub text: String,
+    pub dataset: Dataset,
+    pub rows: Vec<RowFixed>,
+}
+
+/// Replaces the records that start on the changes' lines of `text` with their new cells (every
+/// cell blank removes a record), all at once, and checks the whole result as `check` does: a file
+/// `check` refused is accepted once the corrections mend it, and refused with the problems that
+/// remain otherwise. When a record is not the one the person saw any more (or its line is gone),
+/// the answer is Err(that line).
+pub fn replace_rows(
     path: &Path,
     text: &str,
-    line: usize,
-    expected: &[String],
-    cells: &[String],
+    changes: &[RowChange],
     last_year: i32,
-) -> Option<Result<RowFixed, Refused>> {
+) -> Result<Result<RowsFixed, Refused>, usize> {
     let bom = text.starts_with('\u{feff}');
     let windows = text.contains("\r\n");
     let rows = raw_rows(text);
-    let index = rows.iter().position(|row| row.line == line)?;
-    let old = rows[index].clone();
-    if old.cells != expected {
-        return None;
+    // Each record: its cells now (None: removed), and the change that touched it.
+    let mut records: Vec<(Option<Vec<String>>, Option<usize>)> = rows
+        .iter()
+        .map(|row| (Some(row.cells.clone()), None))
+        .collect();
+    for (n, change) in changes.iter().enumerate() {
+        let index = rows
+            .iter()
+            .position(|row| row.line == change.line)
+            .filter(|&i| rows[i].cells == change.expected && records[i].1.is_none())
+            .ok_or(change.line)?;
+        let removed = change.cells.iter().all(|cell| cell.trim().is_empty());
+        records[index] = (
+            (!removed).then(|| change.cells.iter().map(|c| c.trim().to_string()).collect()),
+            Some(n),
+        );
     }
-    let mut records: Vec<Vec<String>> = rows.into_iter().map(|row| row.cells).collect();
-    let removed = cells.iter().all(|cell| cell.trim().is_empty());
-    let new = if removed {
-        records.remove(index);
-        None
-    } else {
-        let cells: Vec<String> = cells.iter().map(|cell| cell.trim().to_string()).collect();
-        records[index] = cells.clone();
-        Some(cells)
-    };
-    let text = write_records(&records, bom, windows);
-    Some(match parse_csv(path, &text, last_year) {
+    let mut fixed: Vec<Option<RowFixed>> = vec![None; changes.len()];
+    let mut kept: Vec<Vec<String>> = Vec::new();
+    for (i, (cells, change)) in records.into_iter().enumerate() {
+        let row = cells.as_ref().map(|_| kept.len());
+        if let Some(n) = change {
+            fixed[n] = Some(RowFixed {
+                old: rows[i].clone(),
+                new: cells.clone(),
+                row: row.and_then(|r| r.checked_sub(1)),
+            });
+        }
+        if let Some(cells) = cells {
+            kept.push(cells);
+        }
+    }
+    let text = write_records(&kept, bom, windows);
+    Ok(match parse_csv(path, &text, last_year) {
         Ok(dataset) => {
             // `check` keeps every record, blank values too, in the file's order.
-            let row = (new.is_some() && index > 0)
-                .then(|| index - 1)
-                .filter(|&i| i < dataset.rows.len());
-            Ok(RowFixed {
+            let rows = fixed
+                .into_iter()
+                .flatten()
+                .map(|mut f| {
+                    f.row = f.row.filter(|&r| r < dataset.rows.len());
+                    f
+                })
+                .collect();
+            Ok(RowsFixed {
                 text,
                 dataset,
-                old,
-                new,
-                row,
+                rows,
             })
         }
         Err(problems) => {
@@ -649,13 +683,17 @@ mod tests {
         assert_eq!(lines, [1, 2, 4, 5]);
         assert_eq!(rows[2].text(), "2024,lots");
         let seen = |cells: &[&str]| cells.iter().map(|c| c.to_string()).collect::<Vec<_>>();
-        // Line 4 mended, line 5 still wrong: refused, naming line 5.
-        let refused = replace_row(
+        let change = |line: usize, expected: &[&str], cells: &[&str]| RowChange {
+            line,
+            expected: seen(expected),
+            cells: seen(cells),
+        };
+        // Line 4 mended, line 5 still wrong: refused, naming line 5 (line 4 once the blank
+        // line is gone).
+        let refused = replace_rows(
             path,
             text,
-            4,
-            &seen(&["2024", "lots"]),
-            &seen(&["2024", "11"]),
+            &[change(4, &["2024", "lots"], &["2024", "11"])],
             2026,
         )
         .unwrap()
@@ -668,43 +706,39 @@ mod tests {
             "{}",
             refused.problems
         );
-        // Line 5 removed (every cell blank) after line 4 is mended: accepted.
-        let first = "Year,Value\n2023,10\n2024,lots\n";
-        let fixed = replace_row(
+        // Both at once, line 5 removed (every cell blank): accepted.
+        let fixed = replace_rows(
             path,
-            first,
-            3,
-            &seen(&["2024", "lots"]),
-            &seen(&["2024", " 11 "]),
+            text,
+            &[
+                change(4, &["2024", "lots"], &["2024", " 11 "]),
+                change(5, &["abc", "1"], &["", ""]),
+            ],
             2026,
         )
         .unwrap()
         .unwrap();
-        assert_eq!(fixed.text, "Year,Value\n2023,10\n2024,11\n");
-        assert_eq!(fixed.old.cells, seen(&["2024", "lots"]));
-        assert_eq!(fixed.dataset.rows[fixed.row.unwrap()].value, Some(11.0));
-        let removed = replace_row(path, text, 5, &seen(&["abc", "1"]), &seen(&["", ""]), 2026)
-            .unwrap()
-            .unwrap_err();
-        assert!(
-            removed
-                .problems
-                .to_string()
-                .contains(":3:2: Value \"lots\"")
+        assert_eq!(fixed.text, "Year,Value\r\n2023,10\r\n2024,11\r\n");
+        assert_eq!(fixed.rows[0].old.cells, seen(&["2024", "lots"]));
+        assert_eq!(
+            fixed.dataset.rows[fixed.rows[0].row.unwrap()].value,
+            Some(11.0)
         );
-        // The row changed since the person saw it: None.
-        assert!(
-            replace_row(
+        assert_eq!(fixed.rows[1].new, None);
+        // A row changed since the person saw it, or a line that is not there: that line.
+        assert_eq!(
+            replace_rows(
                 path,
-                first,
-                3,
-                &seen(&["2024", "12"]),
-                &seen(&["2024", "11"]),
+                text,
+                &[change(4, &["2024", "12"], &["2024", "11"])],
                 2026
-            )
-            .is_none()
+            ),
+            Err(4)
         );
-        assert!(replace_row(path, first, 9, &seen(&[]), &seen(&["1"]), 2026).is_none());
+        assert_eq!(
+            replace_rows(path, text, &[change(9, &[], &["1"])], 2026),
+            Err(9)
+        );
     }
 
     #[test]

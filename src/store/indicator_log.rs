@@ -52,19 +52,35 @@ impl SqliteStore {
         details: &[serde_json::Value],
         at: DateTime<Utc>,
     ) -> Result<(), StoreError> {
+        self.audit_rows(DEFINITION_ACTION, indicator, user, details, at)
+    }
+
+    /// Keeps several rows of one change of an indicator's data in the audit log (rows corrected
+    /// together on the page), all or none.
+    pub fn record_observations(
+        &mut self,
+        indicator: &str,
+        user: Option<&str>,
+        details: &[serde_json::Value],
+        at: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        self.audit_rows(OBSERVATION_ACTION, indicator, user, details, at)
+    }
+
+    fn audit_rows(
+        &mut self,
+        action: &str,
+        indicator: &str,
+        user: Option<&str>,
+        details: &[serde_json::Value],
+        at: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
         let path = self.path.clone();
         let failed = |err| super::sqlite::classify(&path, err);
         let tx = self.conn.transaction().map_err(failed)?;
         for detail in details {
-            super::sqlite::audit_row(
-                &tx,
-                at,
-                user,
-                DEFINITION_ACTION,
-                &subject(indicator),
-                detail,
-            )
-            .map_err(failed)?;
+            super::sqlite::audit_row(&tx, at, user, action, &subject(indicator), detail)
+                .map_err(failed)?;
         }
         tx.commit().map_err(failed)
     }
