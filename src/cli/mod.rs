@@ -521,10 +521,10 @@ pub struct IndicatorDefineArgs {
     pub id: String,
     /// The target, VALUE@YEAR (50@2030), or none
     #[arg(long, value_name = "VALUE@YEAR|none", value_parser = target_value, allow_hyphen_values = true)]
-    pub target: Option<Option<(f64, i32)>>,
+    pub target: Option<Setting<(f64, i32)>>,
     /// The traffic-light thresholds, GREEN,RED (25,15), or none
     #[arg(long, value_name = "GREEN,RED|none", value_parser = benchmark_value, allow_hyphen_values = true)]
-    pub benchmark: Option<Option<(f64, f64)>>,
+    pub benchmark: Option<Setting<(f64, f64)>>,
     /// Where the thresholds come from ("" or none: no source)
     #[arg(long, value_name = "TEXT|none")]
     pub benchmark_source: Option<String>,
@@ -538,30 +538,34 @@ pub struct IndicatorDefineArgs {
     pub format: Format,
 }
 
+/// A flag's value, or `none` (which removes the field).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Setting<T>(pub Option<T>);
+
 /// `VALUE@YEAR` or `none` of `--target`.
-fn target_value(text: &str) -> Result<Option<(f64, i32)>, String> {
+fn target_value(text: &str) -> Result<Setting<(f64, i32)>, String> {
     if text.trim().eq_ignore_ascii_case("none") {
-        return Ok(None);
+        return Ok(Setting(None));
     }
     let parsed = text.split_once('@').and_then(|(value, year)| {
         let value: f64 = value.trim().parse().ok().filter(|v: &f64| v.is_finite())?;
         Some((value, year.trim().parse::<i32>().ok()?))
     });
     parsed
-        .map(Some)
+        .map(|pair| Setting(Some(pair)))
         .ok_or_else(|| format!("\"{text}\": write VALUE@YEAR, e.g. 50@2030, or none"))
 }
 
 /// `GREEN,RED` or `none` of `--benchmark`.
-fn benchmark_value(text: &str) -> Result<Option<(f64, f64)>, String> {
+fn benchmark_value(text: &str) -> Result<Setting<(f64, f64)>, String> {
     if text.trim().eq_ignore_ascii_case("none") {
-        return Ok(None);
+        return Ok(Setting(None));
     }
     let number = |t: &str| t.trim().parse::<f64>().ok().filter(|v| v.is_finite());
     let parsed = text
         .split_once(',')
         .and_then(|(green, red)| Some((number(green)?, number(red)?)));
-    parsed.map(Some).ok_or_else(|| {
+    parsed.map(|pair| Setting(Some(pair))).ok_or_else(|| {
         format!("\"{text}\": write GREEN,RED with dots for decimals, e.g. 25,15.5, or none")
     })
 }

@@ -288,11 +288,11 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                 IndicatorsCommand::Define(args) => {
                     let input = centre::definitions::DefinitionInput {
                         edit: crate::indicators::DefinitionEdit {
-                            target: args.target.map(|target| {
+                            target: args.target.map(|super::Setting(target)| {
                                 target
                                     .map(|(value, year)| crate::indicators::Target { value, year })
                             }),
-                            benchmark: args.benchmark.map(|benchmark| {
+                            benchmark: args.benchmark.map(|super::Setting(benchmark)| {
                                 benchmark
                                     .map(|(green, red)| crate::indicators::Benchmark { green, red })
                             }),
