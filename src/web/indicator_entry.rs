@@ -741,12 +741,14 @@ async fn correct_rows(
         }
         Err(CentreError::ObservationRefused(refused)) => {
             form.alert.push(words.text("indicator-fix-still-broken"));
+            // The problems' words without their lines: those are the corrected file's, which
+            // the page does not show.
             form.alert.extend(
                 refused
                     .problems
                     .0
                     .iter()
-                    .map(|p| short_problem(p, &id, lang)),
+                    .map(|p| p.message.get(lang).to_string()),
             );
             StatusCode::BAD_REQUEST
         }
