@@ -89,7 +89,7 @@ fn check_pairings(report: &mut Report) {
         std::fs::canonicalize(&problem.path).is_ok_and(|path| checked.contains(&path))
     };
     for dir in dirs {
-        let pairing = indicators::check_pairing(&dir);
+        let pairing = indicators::check_pairing(&dir, this_year());
         report
             .problems
             .extend(pairing.errors.into_iter().filter(is_checked));
@@ -97,6 +97,11 @@ fn check_pairings(report: &mut Report) {
             .notes
             .extend(pairing.notes.into_iter().filter(is_checked));
     }
+}
+
+/// The current year (Europe/Kyiv): the last year a base year or an observation may have.
+fn this_year() -> i32 {
+    crate::visitors::local_date(crate::clock::now()).year()
 }
 
 fn classify(file: &Path, indicators_root: Option<&Path>) -> Option<FileKind> {
@@ -128,11 +133,8 @@ fn check_file(file: &Path, kind: FileKind, problems: &mut Vec<Problem>, notes: &
             content::load(file, &assets)
                 .map(|scenario| voice_notes(file, &scenario, &assets, notes))
         }
-        FileKind::IndicatorDefinition => indicators::load_definition(file).map(drop),
-        FileKind::IndicatorData => {
-            let this_year = crate::visitors::local_date(crate::clock::now()).year();
-            indicators::read_csv(file, this_year).map(drop)
-        }
+        FileKind::IndicatorDefinition => indicators::load_definition(file, this_year()).map(drop),
+        FileKind::IndicatorData => indicators::read_csv(file, this_year()).map(drop),
         FileKind::Calendar => crate::visitors::read_calendar(file).map(drop),
     };
     if let Err(found) = result {

@@ -163,6 +163,26 @@ pub fn count(value: i64) -> Result<u32, InputProblem> {
     }
 }
 
+/// A number typed in a form field of its own: a decimal point or, as Ukrainian writes it, a
+/// decimal comma; spaces between digit groups (27 000) are left out.
+pub fn decimal(text: &str) -> Result<f64, InputProblem> {
+    let compact: String = text
+        .trim()
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}'))
+        .collect();
+    let dotted = if !compact.contains('.') && compact.matches(',').count() == 1 {
+        compact.replace(',', ".")
+    } else {
+        compact
+    };
+    dotted
+        .parse::<f64>()
+        .ok()
+        .filter(|v| v.is_finite())
+        .ok_or_else(|| InputProblem::NotANumber(text.to_string()))
+}
+
 /// A count written as text (a CSV cell).
 pub fn count_text(text: &str) -> Result<u32, InputProblem> {
     let value: i64 = text

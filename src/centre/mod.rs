@@ -11,6 +11,7 @@ pub mod backup;
 pub mod bookings;
 pub mod calendar;
 pub mod class_results;
+pub mod definitions;
 pub mod feed;
 pub mod indicators;
 pub mod input;
@@ -198,6 +199,13 @@ pub enum CentreError {
     /// The stored value is not the one the person saw any more; nothing was written.
     #[error("the value changed meanwhile: {:?}", .0.current)]
     ObservationConflict(observations::Conflict),
+    /// The row a person corrected is not the one the file holds on that line any more (or the
+    /// line is gone); nothing was written.
+    #[error("line {line} changed meanwhile")]
+    RowChanged { line: usize },
+    /// The definition's edit would make the file fail `check`; nothing was written.
+    #[error("{}", .0.all())]
+    DefinitionRefused(crate::indicators::DefinitionRefused),
     /// An indicator's data file could not be written (the old one is as it was).
     #[error("{}: {}", file.display(), reason.en)]
     IndicatorWrite { file: PathBuf, reason: Text },
@@ -234,13 +242,26 @@ impl Wording for CentreError {
             }
             CentreError::ObservationRefused(refused) => refused.problems.render(lang),
             CentreError::ObservationConflict(conflict) => match conflict.current {
+                // As the page writes values: the unit, and a decimal comma in Ukrainian.
                 Some(current) => messages.get(
                     lang,
                     "indicator-conflict",
-                    &[("current", current.to_string().into())],
+                    &[(
+                        "current",
+                        crate::report::IndicatorWords::value(
+                            &crate::i18n::Words::new(lang),
+                            current,
+                            &conflict.unit,
+                        )
+                        .into(),
+                    )],
                 ),
                 None => messages.text(lang, "indicator-conflict-blank"),
             },
+            CentreError::RowChanged { line } => {
+                messages.get(lang, "indicator-row-changed", &[("line", (*line).into())])
+            }
+            CentreError::DefinitionRefused(refused) => refused.all().render(lang),
             CentreError::IndicatorWrite { file, reason } => messages.get(
                 lang,
                 "indicator-write-failed",

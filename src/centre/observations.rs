@@ -24,7 +24,10 @@ use sha2::{Digest, Sha256};
 use super::{Centre, CentreError, InputProblem, input};
 use crate::diagnostics::{Problem, io_reason, replace_file};
 use crate::i18n::Text;
-use crate::indicators::{DATA_DIR_NAME, Edit, Refused, apply_edit, load_definition};
+use crate::indicators::{
+    DATA_DIR_NAME, Definition, Edit, Refused, RowChange, apply_edit, load_definition, replace_rows,
+    row_text,
+};
 
 /// An observation as a person (or a program) gave it.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -77,12 +80,47 @@ pub struct HistoryEntry {
     pub comment: String,
     /// The file was changed outside the server (by hand): what changed is not known.
     pub outside: bool,
+    /// A change of the definition: the field (`target`, `benchmark`, `benchmark_source`,
+    /// `base_year`); null for a change of the data.
+    #[schema(required)]
+    pub field: Option<String>,
+    /// A row of the data file corrected by hand on the page: its line; null otherwise.
+    #[schema(required)]
+    pub line: Option<usize>,
+    /// The field's value (RON) or the row (CSV) before, as the file wrote it; null when it was
+    /// not written, and for a change of one value (`old` says it).
+    #[schema(required)]
+    pub old_text: Option<String>,
+    /// The same after; null for a removed row and for a change of one value.
+    #[schema(required)]
+    pub new_text: Option<String>,
+}
+
+impl HistoryEntry {
+    fn plain(at: DateTime<Utc>, user: Option<String>, comment: String) -> Self {
+        HistoryEntry {
+            at,
+            user,
+            year: None,
+            disaggregation: BTreeMap::new(),
+            old: None,
+            new: None,
+            comment,
+            outside: false,
+            field: None,
+            line: None,
+            old_text: None,
+            new_text: None,
+        }
+    }
 }
 
 /// Why the value shown to the person is not the stored one any more.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Conflict {
     pub current: Option<f64>,
+    /// The indicator's unit, to say the current value with it.
+    pub unit: String,
 }
 
 /// The lines the history reads back from the audit log.
@@ -97,10 +135,27 @@ struct Logged {
     comment: String,
     sha256_before: Option<String>,
     sha256: Option<String>,
+    /// A row corrected by hand: its line and text before and after.
+    #[serde(default)]
+    line: Option<usize>,
+    #[serde(default)]
+    old_row: Option<String>,
+    #[serde(default)]
+    new_row: Option<String>,
+}
+
+/// The lines the history reads back of a definition's change.
+#[derive(serde::Deserialize)]
+struct LoggedField {
+    field: String,
+    old: Option<String>,
+    new: Option<String>,
+    #[serde(default)]
+    comment: String,
 }
 
 /// An indicator id as a file name: letters, digits, `-` and `_` (never a path).
-fn indicator_file(indicators_dir: &Path, id: &str) -> Result<PathBuf, CentreError> {
+pub(super) fn indicator_file(indicators_dir: &Path, id: &str) -> Result<PathBuf, CentreError> {
     let plain = !id.is_empty()
         && id.len() <= 100
         && id
@@ -114,23 +169,40 @@ fn indicator_file(indicators_dir: &Path, id: &str) -> Result<PathBuf, CentreErro
     }
 }
 
-/// `data/<id>.csv` of a CSV-backed indicator, or why it takes no observations.
-fn data_file(indicators_dir: &Path, id: &str) -> Result<PathBuf, CentreError> {
-    let definition = load_definition(&indicator_file(indicators_dir, id)?)?;
-    if definition.derived.is_some() {
-        return Err(CentreError::DerivedIndicator(id.to_string()));
-    }
-    Ok(indicators_dir.join(DATA_DIR_NAME).join(format!("{id}.csv")))
+/// The indicator's definition, and `data/<id>.csv` unless it is derived from the store.
+fn definition_and_data(
+    indicators_dir: &Path,
+    id: &str,
+    this_year: i32,
+) -> Result<(Definition, Option<PathBuf>), CentreError> {
+    let definition = load_definition(&indicator_file(indicators_dir, id)?, this_year)?;
+    let data = definition
+        .derived
+        .is_none()
+        .then(|| indicators_dir.join(DATA_DIR_NAME).join(format!("{id}.csv")));
+    Ok((definition, data))
 }
 
-fn sha256(bytes: &[u8]) -> String {
+/// `data/<id>.csv` of a CSV-backed indicator and its unit, or why it takes no observations.
+fn data_file(
+    indicators_dir: &Path,
+    id: &str,
+    this_year: i32,
+) -> Result<(PathBuf, String), CentreError> {
+    match definition_and_data(indicators_dir, id, this_year)? {
+        (definition, Some(path)) => Ok((path, definition.unit)),
+        (_, None) => Err(CentreError::DerivedIndicator(id.to_string())),
+    }
+}
+
+pub(super) fn sha256(bytes: &[u8]) -> String {
     Sha256::digest(bytes)
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect()
 }
 
-fn write_failed(file: &Path, err: &std::io::Error) -> CentreError {
+pub(super) fn write_failed(file: &Path, err: &std::io::Error) -> CentreError {
     CentreError::IndicatorWrite {
         file: file.to_path_buf(),
         reason: io_reason(err),
@@ -138,7 +210,7 @@ fn write_failed(file: &Path, err: &std::io::Error) -> CentreError {
 }
 
 /// The file's bytes, None when there is none.
-fn read_file(path: &Path) -> Result<Option<Vec<u8>>, CentreError> {
+pub(super) fn read_file(path: &Path) -> Result<Option<Vec<u8>>, CentreError> {
     match std::fs::read(path) {
         Ok(bytes) => Ok(Some(bytes)),
         Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ok(None),
@@ -147,7 +219,7 @@ fn read_file(path: &Path) -> Result<Option<Vec<u8>>, CentreError> {
 }
 
 /// Holds the indicator's lock file until dropped (or the process ends).
-fn lock(path: &Path) -> Result<std::fs::File, CentreError> {
+pub(super) fn lock(path: &Path) -> Result<std::fs::File, CentreError> {
     let dir = path.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir).map_err(|err| write_failed(dir, &err))?;
     let name = path
@@ -175,7 +247,8 @@ impl Centre {
         input: &ObservationInput,
         user: Option<&str>,
     ) -> Result<StoredObservation, CentreError> {
-        let path = data_file(indicators_dir, id)?;
+        let last_year = self.today().year();
+        let (path, unit) = data_file(indicators_dir, id, last_year)?;
         let comment = input::optional_text(Some(&input.comment))
             .map_err(|p| CentreError::input("comment", p))?
             .ok_or(CentreError::input("comment", InputProblem::Missing))?;
@@ -193,26 +266,14 @@ impl Centre {
             source,
             value: input.value.clone(),
         };
-        let last_year = self.today().year();
         let now = self.now();
 
         let _lock = lock(&path)?;
         let before = read_file(&path)?;
-        let text = match &before {
-            Some(bytes) => Some(String::from_utf8(bytes.clone()).map_err(|_| {
-                CentreError::Problems(
-                    Problem::in_file(
-                        &path,
-                        Text::new(
-                            "файл не в кодуванні UTF-8 (збережіть його як CSV UTF-8)",
-                            "the file is not UTF-8 (save it as CSV UTF-8)",
-                        ),
-                    )
-                    .into(),
-                )
-            })?),
-            None => None,
-        };
+        let text = before
+            .as_ref()
+            .map(|bytes| utf8(&path, bytes))
+            .transpose()?;
         let edited = apply_edit(&path, text.as_deref(), &edit, last_year)
             .map_err(CentreError::ObservationRefused)?;
         if let Some(expected) = input.expected
@@ -220,6 +281,7 @@ impl Centre {
         {
             return Err(CentreError::ObservationConflict(Conflict {
                 current: edited.old,
+                unit,
             }));
         }
         let row = &edited.dataset.rows[edited.row.min(edited.dataset.rows.len().saturating_sub(1))];
@@ -262,29 +324,115 @@ impl Centre {
         Ok(stored)
     }
 
-    /// Indicator `id`'s changes, newest first; an edit of the file outside the server (its
-    /// SHA-256 not the last one the server wrote) shows as an entry with `outside` set.
+    /// Corrects (or, every cell blank, removes) rows of indicator `id`'s data file, all at once,
+    /// as `user`: the way to mend a file `check` refuses from the page. Only when each row is
+    /// still the one the person saw (else [`CentreError::RowChanged`]) and the whole resulting
+    /// file passes `check`; each row kept in the history like an observation.
+    pub fn set_rows(
+        &mut self,
+        indicators_dir: &Path,
+        id: &str,
+        rows: &RowsInput,
+        user: Option<&str>,
+    ) -> Result<Vec<StoredRow>, CentreError> {
+        let last_year = self.today().year();
+        let (path, _) = data_file(indicators_dir, id, last_year)?;
+        let comment = input::optional_text(Some(&rows.comment))
+            .map_err(|p| CentreError::input("comment", p))?
+            .ok_or(CentreError::input("comment", InputProblem::Missing))?;
+        let first_line = rows.rows.first().map_or(0, |row| row.line);
+        let now = self.now();
+        let _lock = lock(&path)?;
+        let before = read_file(&path)?;
+        let text = match &before {
+            Some(bytes) => utf8(&path, bytes)?,
+            None => return Err(CentreError::RowChanged { line: first_line }),
+        };
+        let fixed = replace_rows(&path, &text, &rows.rows, last_year)
+            .map_err(|line| CentreError::RowChanged { line })?
+            .map_err(CentreError::ObservationRefused)?;
+        let stored: Vec<StoredRow> = fixed
+            .rows
+            .iter()
+            .map(|row| StoredRow {
+                line: row.old.line,
+                cells: row.new.clone(),
+                changed: fixed.text != text,
+            })
+            .collect();
+        if fixed.text == text {
+            return Ok(stored);
+        }
+        replace_file(&path, fixed.text.as_bytes()).map_err(|err| write_failed(&path, &err))?;
+        let (sha_before, sha_after) = (sha256(text.as_bytes()), sha256(fixed.text.as_bytes()));
+        let details: Vec<serde_json::Value> = fixed
+            .rows
+            .iter()
+            .filter(|row| row.new.as_ref() != Some(&row.old.cells))
+            .enumerate()
+            .map(|(n, row)| {
+                // The row as `check` reads it now, when it is an observation.
+                let observed = row.row.and_then(|i| fixed.dataset.rows.get(i));
+                serde_json::json!({
+                    "year": observed.map(|r| r.year),
+                    "disaggregation": observed.map(|r| r.disaggregation.clone()).unwrap_or_default(),
+                    "old": null,
+                    "new": observed.and_then(|r| r.value),
+                    "line": row.old.line,
+                    "old_row": row.old.text(),
+                    "new_row": row.new.as_deref().map(row_text),
+                    "comment": comment,
+                    "file": format!("{DATA_DIR_NAME}/{id}.csv"),
+                    // One change of the file: the lines after the first continue from it.
+                    "sha256_before": if n == 0 { &sha_before } else { &sha_after },
+                    "sha256": sha_after,
+                })
+            })
+            .collect();
+        let logged = self
+            .store()
+            .and_then(|store| Ok(store.record_observations(id, user, &details, now)?));
+        if let Err(err) = logged {
+            let _ = replace_file(&path, text.as_bytes());
+            return Err(err);
+        }
+        Ok(stored)
+    }
+
+    /// Indicator `id`'s changes, newest first: its data's (an edit of the file outside the
+    /// server, its SHA-256 not the last one the server wrote, shows as an entry with `outside`
+    /// set) and its definition's (each with its `field`). A derived indicator has only the
+    /// latter.
     pub fn observation_history(
         &mut self,
         indicators_dir: &Path,
         id: &str,
     ) -> Result<Vec<HistoryEntry>, CentreError> {
-        let path = data_file(indicators_dir, id)?;
+        let (_, data) = definition_and_data(indicators_dir, id, self.today().year())?;
         let log = self.store()?.observation_log(id)?;
-        let current = read_file(&path)?.map(|bytes| sha256(&bytes));
+        let current = match &data {
+            Some(path) => read_file(path)?.map(|bytes| sha256(&bytes)),
+            None => None,
+        };
         let outside = |at: DateTime<Utc>| HistoryEntry {
-            at,
-            user: None,
-            year: None,
-            disaggregation: BTreeMap::new(),
-            old: None,
-            new: None,
-            comment: String::new(),
             outside: true,
+            ..HistoryEntry::plain(at, None, String::new())
         };
         let mut history = Vec::new();
         let mut last_written: Option<Option<String>> = None;
         for entry in log.iter().rev() {
+            if entry.action == crate::store::DEFINITION_ACTION {
+                let Ok(logged) = serde_json::from_value::<LoggedField>(entry.detail.clone()) else {
+                    continue;
+                };
+                history.push(HistoryEntry {
+                    field: Some(logged.field),
+                    old_text: logged.old,
+                    new_text: logged.new,
+                    ..HistoryEntry::plain(entry.at, entry.user.clone(), logged.comment)
+                });
+                continue;
+            }
             let Ok(logged) = serde_json::from_value::<Logged>(entry.detail.clone()) else {
                 continue;
             };
@@ -295,20 +443,20 @@ impl Centre {
             }
             last_written = Some(logged.sha256.clone());
             history.push(HistoryEntry {
-                at: entry.at,
-                user: entry.user.clone(),
                 year: logged.year,
                 disaggregation: logged.disaggregation,
                 old: logged.old,
                 new: logged.new,
-                comment: logged.comment,
-                outside: false,
+                line: logged.line,
+                old_text: logged.old_row,
+                new_text: logged.new_row,
+                ..HistoryEntry::plain(entry.at, entry.user.clone(), logged.comment)
             });
         }
-        if let Some(written) = last_written
+        if let (Some(path), Some(written)) = (&data, last_written)
             && written != current
         {
-            let modified = std::fs::metadata(&path)
+            let modified = std::fs::metadata(path)
                 .and_then(|meta| meta.modified())
                 .map(DateTime::<Utc>::from)
                 .unwrap_or_else(|_| self.now());
@@ -320,6 +468,39 @@ impl Centre {
         history.reverse();
         Ok(history)
     }
+}
+
+/// Rows of a data file as a person corrected them on the page.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct RowsInput {
+    pub rows: Vec<RowChange>,
+    /// Required: why (kept in the history).
+    pub comment: String,
+}
+
+/// A corrected row as stored.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct StoredRow {
+    pub line: usize,
+    /// None: the row was removed.
+    pub cells: Option<Vec<String>>,
+    pub changed: bool,
+}
+
+/// The file's text, or the problem that it is not UTF-8.
+pub(super) fn utf8(path: &Path, bytes: &[u8]) -> Result<String, CentreError> {
+    String::from_utf8(bytes.to_vec()).map_err(|_| {
+        CentreError::Problems(
+            Problem::in_file(
+                path,
+                Text::new(
+                    "файл не в кодуванні UTF-8 (збережіть його як CSV UTF-8)",
+                    "the file is not UTF-8 (save it as CSV UTF-8)",
+                ),
+            )
+            .into(),
+        )
+    })
 }
 
 /// The history with each change outside the server worded in the reader's language.

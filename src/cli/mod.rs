@@ -476,6 +476,10 @@ pub enum IndicatorsCommand {
     /// Adds, corrects or blanks one value of an indicator (in data/<id>.csv), as the server's
     /// indicator page does: written only when the whole file passes `check`, kept in the history.
     Set(IndicatorSetArgs),
+    /// Changes an indicator's target, benchmark thresholds (with their source) or base year in
+    /// its <id>.ron, as the server's indicator page does: only those values change (comments and
+    /// formatting stay), written only when the whole file passes `check`, kept in the history.
+    Define(IndicatorDefineArgs),
     /// An indicator's changes, newest first; an edit of its file by hand shows as "changed
     /// outside the server".
     History {
@@ -516,6 +520,63 @@ pub struct IndicatorSetArgs {
     pub expected: Option<String>,
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+}
+
+#[derive(Debug, clap::Args)]
+#[command(group(clap::ArgGroup::new("change").required(true).multiple(true)
+    .args(["target", "benchmark", "benchmark_source", "base_year"])))]
+pub struct IndicatorDefineArgs {
+    /// The indicator's id, e.g. msw-recycled-share
+    pub id: String,
+    /// The target, VALUE@YEAR (50@2030), or none
+    #[arg(long, value_name = "VALUE@YEAR|none", value_parser = target_value, allow_hyphen_values = true)]
+    pub target: Option<Setting<(f64, i32)>>,
+    /// The traffic-light thresholds, GREEN,RED (25,15), or none
+    #[arg(long, value_name = "GREEN,RED|none", value_parser = benchmark_value, allow_hyphen_values = true)]
+    pub benchmark: Option<Setting<(f64, f64)>>,
+    /// Where the thresholds come from ("" or none: no source)
+    #[arg(long, value_name = "TEXT|none")]
+    pub benchmark_source: Option<String>,
+    /// The base year, from 1900 to the current one
+    #[arg(long, value_name = "YEAR")]
+    pub base_year: Option<i32>,
+    /// Why (kept in the history); required
+    #[arg(long)]
+    pub comment: String,
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+/// A flag's value, or `none` (which removes the field).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Setting<T>(pub Option<T>);
+
+/// `VALUE@YEAR` or `none` of `--target`.
+fn target_value(text: &str) -> Result<Setting<(f64, i32)>, String> {
+    if text.trim().eq_ignore_ascii_case("none") {
+        return Ok(Setting(None));
+    }
+    let parsed = text.split_once('@').and_then(|(value, year)| {
+        let value: f64 = value.trim().parse().ok().filter(|v: &f64| v.is_finite())?;
+        Some((value, year.trim().parse::<i32>().ok()?))
+    });
+    parsed
+        .map(|pair| Setting(Some(pair)))
+        .ok_or_else(|| format!("\"{text}\": write VALUE@YEAR, e.g. 50@2030, or none"))
+}
+
+/// `GREEN,RED` or `none` of `--benchmark`.
+fn benchmark_value(text: &str) -> Result<Setting<(f64, f64)>, String> {
+    if text.trim().eq_ignore_ascii_case("none") {
+        return Ok(Setting(None));
+    }
+    let number = |t: &str| t.trim().parse::<f64>().ok().filter(|v| v.is_finite());
+    let parsed = text
+        .split_once(',')
+        .and_then(|(green, red)| Some((number(green)?, number(red)?)));
+    parsed.map(|pair| Setting(Some(pair))).ok_or_else(|| {
+        format!("\"{text}\": write GREEN,RED with dots for decimals, e.g. 25,15.5, or none")
+    })
 }
 
 /// `COLUMN=VALUE` of `--column`.

@@ -279,29 +279,36 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                         comment: args.comment,
                         expected,
                     };
-                    // The department's copy in the data dir, as the server keeps it (seeded from
-                    // the shipped set the first time), unless another directory is named.
                     let mut centre = centre()?;
-                    let named = indicators_flag.is_some()
-                        || std::env::var_os("TOURCENTRE_INDICATORS").is_some_and(|v| !v.is_empty());
-                    if !named
-                        && let Ok(Some(seeded)) = crate::web::seed_indicators(centre.data_dir())
-                    {
-                        eprintln!(
-                            "{}",
-                            words.say(
-                                "serve-seeded",
-                                &[("path", seeded.display().to_string().into())]
-                            )
-                        );
-                    }
-                    let dir = centre::indicators::indicators_dir(
-                        indicators_flag.clone(),
-                        Some(centre.data_dir()),
-                    );
+                    let dir = department_indicators(&centre, indicators_flag.clone(), &words);
                     let stored = centre.set_observation(&dir, &args.id, &input, None)?;
                     emit(args.format, &stored, || {
                         show::observation_set(&words, &args.id, &stored)
+                    });
+                }
+                IndicatorsCommand::Define(args) => {
+                    let input = centre::definitions::DefinitionInput {
+                        edit: crate::indicators::DefinitionEdit {
+                            target: args.target.map(|super::Setting(target)| {
+                                target
+                                    .map(|(value, year)| crate::indicators::Target { value, year })
+                            }),
+                            benchmark: args.benchmark.map(|super::Setting(benchmark)| {
+                                benchmark
+                                    .map(|(green, red)| crate::indicators::Benchmark { green, red })
+                            }),
+                            benchmark_source: args.benchmark_source.map(|source| {
+                                Some(source).filter(|s| !s.trim().eq_ignore_ascii_case("none"))
+                            }),
+                            base_year: args.base_year,
+                        },
+                        comment: args.comment,
+                    };
+                    let mut centre = centre()?;
+                    let dir = department_indicators(&centre, indicators_flag.clone(), &words);
+                    let stored = centre.set_definition(&dir, &args.id, &input, None)?;
+                    emit(args.format, &stored, || {
+                        show::definition_set(&words, &stored)
                     });
                 }
                 IndicatorsCommand::History { id, format } => {
@@ -336,6 +343,27 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
             Ok(())
         }
     }
+}
+
+/// The department's indicators: its copy in the data dir, as the server keeps it (seeded from
+/// the shipped set the first time), unless another directory is named.
+fn department_indicators(
+    centre: &Centre,
+    indicators_flag: Option<std::path::PathBuf>,
+    words: &Words,
+) -> std::path::PathBuf {
+    let named = indicators_flag.is_some()
+        || std::env::var_os("TOURCENTRE_INDICATORS").is_some_and(|v| !v.is_empty());
+    if !named && let Ok(Some(seeded)) = crate::web::seed_indicators(centre.data_dir()) {
+        eprintln!(
+            "{}",
+            words.say(
+                "serve-seeded",
+                &[("path", seeded.display().to_string().into())]
+            )
+        );
+    }
+    centre::indicators::indicators_dir(indicators_flag, Some(centre.data_dir()))
 }
 
 fn run_check(

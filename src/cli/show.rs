@@ -7,6 +7,7 @@ use fluent_bundle::FluentValue;
 use serde::Serialize;
 
 use super::Format;
+use crate::centre::definitions::StoredDefinition;
 use crate::centre::observations::{HistoryEntry, StoredObservation};
 use crate::centre::{DayTours, Exported, Imported, StoreCopied, TourRecord, VisitAdded, Voided};
 use crate::i18n::Words;
@@ -599,6 +600,23 @@ pub fn observation_set(words: &Words, id: &str, row: &StoredObservation) -> Show
     Shown::out(words.say(id, &args))
 }
 
+/// `indicators define`: the fields changed, or that nothing changed.
+pub fn definition_set(words: &Words, stored: &StoredDefinition) -> Shown {
+    if stored.changed.is_empty() {
+        return Shown::out(words.say(
+            "indicator-define-unchanged",
+            &[("id", stored.id.clone().into())],
+        ));
+    }
+    Shown::out(words.say(
+        "indicator-define-done",
+        &[
+            ("id", stored.id.clone().into()),
+            ("fields", stored.changed.join(", ").into()),
+        ],
+    ))
+}
+
 /// `indicators history`: one line a change, newest first.
 pub fn observation_history(words: &Words, history: &[HistoryEntry]) -> Shown {
     if history.is_empty() {
@@ -614,6 +632,34 @@ pub fn observation_history(words: &Words, history: &[HistoryEntry]) -> Shown {
                 .to_string();
             if change.outside {
                 return format!("{at}  {}", change.comment);
+            }
+            let user = change.user.clone().unwrap_or_else(|| "–".into());
+            let text = |t: &Option<String>| t.clone().unwrap_or_else(|| "–".into());
+            if let Some(field) = &change.field {
+                return words.say(
+                    "indicator-history-field-line",
+                    &[
+                        ("at", at.into()),
+                        ("user", user.into()),
+                        ("field", field.clone().into()),
+                        ("old", text(&change.old_text).into()),
+                        ("new", text(&change.new_text).into()),
+                        ("comment", change.comment.clone().into()),
+                    ],
+                );
+            }
+            if let Some(line) = change.line {
+                return words.say(
+                    "indicator-history-row-line",
+                    &[
+                        ("at", at.into()),
+                        ("user", user.into()),
+                        ("line", line.into()),
+                        ("old", text(&change.old_text).into()),
+                        ("new", text(&change.new_text).into()),
+                        ("comment", change.comment.clone().into()),
+                    ],
+                );
             }
             words.say(
                 "indicator-history-line",

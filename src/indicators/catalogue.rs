@@ -94,7 +94,7 @@ pub fn load_catalogue(
     let mut catalogue = Catalogue::default();
     let mut definitions: BTreeMap<String, (Definition, PathBuf)> = BTreeMap::new();
     for path in &files.definitions {
-        match load_definition(path) {
+        match load_definition(path, today.year()) {
             Ok(definition) => {
                 definitions.insert(definition.id.clone(), (definition, path.clone()));
             }
@@ -160,7 +160,7 @@ fn sector_rank(sector: &str) -> (usize, String) {
 
 /// Cross-file findings of a directory for `check`: data without a definition, a derived
 /// indicator with a data file (errors); a definition still without data (a note).
-pub fn check_pairing(dir: &Path) -> Pairing {
+pub fn check_pairing(dir: &Path, this_year: i32) -> Pairing {
     let files = match list_files(dir) {
         Ok(files) => files,
         Err(problem) => {
@@ -174,7 +174,7 @@ pub fn check_pairing(dir: &Path) -> Pairing {
         .definitions
         .iter()
         .filter_map(|path| {
-            load_definition(path)
+            load_definition(path, this_year)
                 .ok()
                 .map(|definition| (definition.id.clone(), (definition, path.clone())))
         })

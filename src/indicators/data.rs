@@ -157,7 +157,7 @@ pub fn parse_csv(path: &Path, text: &str, last_year: i32) -> Result<Dataset, Pro
                 continue;
             }
         };
-        let line = record.position().map_or(0, |p| p.line()) as usize;
+        let line = record_line(text, &record);
         if record.iter().all(|cell| cell.trim().is_empty()) {
             continue;
         }
@@ -298,6 +298,25 @@ pub fn parse_csv(path: &Path, text: &str, last_year: i32) -> Result<Dataset, Pro
     }
 }
 
+/// The line a record starts on, counted in `text` (the csv reader's own count is off after a
+/// blank line and for every line ending in CR LF, as spreadsheets on Windows save them: it marks
+/// a record where the line end before it starts).
+pub(crate) fn record_line(text: &str, record: &csv::StringRecord) -> usize {
+    let Some(byte) = record.position().map(|p| p.byte() as usize) else {
+        return 0;
+    };
+    let before = text.get(..byte).unwrap_or(text);
+    let line_ends = before.matches('\n').count()
+        + text
+            .get(byte..)
+            .unwrap_or_default()
+            .chars()
+            .take_while(|c| matches!(c, '\r' | '\n'))
+            .filter(|c| *c == '\n')
+            .count();
+    line_ends + 1
+}
+
 pub(crate) fn parse_value(cell: &str) -> Result<Option<f64>, Text> {
     if cell.is_empty() {
         return Ok(None);
@@ -340,6 +359,20 @@ fn csv_problem(path: &Path, err: &csv::Error) -> Problem {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_are_counted_after_blank_lines_and_in_windows_files() {
+        for text in [
+            "Year,Value\r\n2023,10\r\n\r\n2024,lots\r\n",
+            "Year,Value\n2023,10\n\n2024,lots\n",
+        ] {
+            let problems = parse(text).unwrap_err().to_string();
+            assert!(
+                problems.contains("data/x.csv:4:2: Value \"lots\""),
+                "{problems}"
+            );
+        }
+    }
 
     fn parse(text: &str) -> Result<Dataset, Problems> {
         parse_csv(Path::new("data/x.csv"), text, 2026)

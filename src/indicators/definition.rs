@@ -3,7 +3,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use super::centre::Derived;
-use super::data::MAX_VALUE;
+use super::data::{FIRST_YEAR, MAX_VALUE};
 use crate::diagnostics::{Problem, Problems, parse_ron, read_text_file};
 use crate::i18n::Text;
 
@@ -76,16 +76,25 @@ impl Definition {
     }
 }
 
-/// Reads, parses and validates one definition file. `expected_id` is the file's stem: the id must
-/// match it, so that `data/<id>.csv` is found.
-pub fn load_definition(path: &Path) -> Result<Definition, Problems> {
+/// Reads, parses and validates one definition file. The id must match the file's stem, so that
+/// `data/<id>.csv` is found; `this_year` is the current year (a base year cannot lie ahead).
+pub fn load_definition(path: &Path, this_year: i32) -> Result<Definition, Problems> {
     let text = read_text_file(path)?;
-    let definition: Definition = parse_ron(path, &text)?;
+    definition_from_text(path, &text, this_year)
+}
+
+/// Parses and validates a definition's text as `check` does the file `path`.
+pub fn definition_from_text(
+    path: &Path,
+    text: &str,
+    this_year: i32,
+) -> Result<Definition, Problems> {
+    let definition: Definition = parse_ron(path, text)?;
     let stem = path
         .file_stem()
         .and_then(|s| s.to_str())
         .unwrap_or_default();
-    let mut problems: Vec<Problem> = validate_definition(&definition)
+    let mut problems: Vec<Problem> = validate_definition(&definition, this_year)
         .into_iter()
         .map(|message| Problem::in_file(path, message))
         .collect();
@@ -111,8 +120,31 @@ pub fn load_definition(path: &Path) -> Result<Definition, Problems> {
     }
 }
 
+/// Latest plausible target year.
+pub const LAST_TARGET_YEAR: i32 = 2100;
+
+/// One problem of a definition: the field it is about (`base_year`, `target.value`,
+/// `target.year`, `benchmark.green`, `benchmark.red`, `benchmark_source`, `limit`, `id`,
+/// `name`, `sector`, `unit`, `source`) and what is wrong, in both languages, led by the
+/// indicator's name.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Finding {
+    pub field: &'static str,
+    pub message: Text,
+}
+
 /// Semantic problems of a definition, each naming the indicator and field, in both languages.
-pub fn validate_definition(definition: &Definition) -> Vec<Text> {
+/// `this_year` is the current year: a base year runs from 1900 to it, as observations do.
+pub fn validate_definition(definition: &Definition, this_year: i32) -> Vec<Text> {
+    definition_findings(definition, this_year)
+        .into_iter()
+        .map(|finding| finding.message)
+        .collect()
+}
+
+/// [`validate_definition`]'s problems, each with the field it is about: the one validation that
+/// `check`, the server and the command line share.
+pub fn definition_findings(definition: &Definition, this_year: i32) -> Vec<Finding> {
     let id = &definition.id;
     let mut problems = Findings::new(Text::new(
         format!("індикатор «{id}»"),
@@ -124,6 +156,7 @@ pub fn validate_definition(definition: &Definition) -> Vec<Text> {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
     if !id_ok {
         problems.push(
+            "id",
             "id має складатися з малих латинських літер, цифр, '-' або '_'".into(),
             "id must be lowercase Latin letters, digits, '-' or '_'".into(),
         );
@@ -131,6 +164,7 @@ pub fn validate_definition(definition: &Definition) -> Vec<Text> {
     for lang in definition.name.blank_languages() {
         let code = lang.code();
         problems.push(
+            "name",
             format!("поле name.{code} порожнє"),
             format!("name.{code} is empty"),
         );
@@ -141,32 +175,55 @@ pub fn validate_definition(definition: &Definition) -> Vec<Text> {
         ("source", &definition.source),
     ] {
         if value.trim().is_empty() {
-            problems.push(format!("поле {field} порожнє"), format!("{field} is empty"));
+            problems.push(
+                field,
+                format!("поле {field} порожнє"),
+                format!("{field} is empty"),
+            );
         }
     }
-    let base_year = definition.base_year();
-    if !(1900..=2100).contains(&base_year) {
+    if definition
+        .benchmark_source
+        .as_deref()
+        .is_some_and(|text| text.trim().is_empty())
+    {
         problems.push(
-            format!("base_year {base_year} — неправдоподібний рік"),
-            format!("base_year {base_year} is not a plausible year"),
+            "benchmark_source",
+            "поле benchmark_source порожнє (напишіть None, якщо джерела немає)".into(),
+            "benchmark_source is empty (write None when there is none)".into(),
+        );
+    }
+    let base_year = definition.base_year();
+    if !(FIRST_YEAR..=this_year).contains(&base_year) {
+        problems.push(
+            "base_year",
+            format!("base_year {base_year} поза межами {FIRST_YEAR}–{this_year}"),
+            format!("base_year {base_year} is outside {FIRST_YEAR}–{this_year}"),
         );
     }
     if let Some(target) = definition.target {
-        if target.year <= base_year {
-            let year = target.year;
+        let year = target.year;
+        if year <= base_year {
             problems.push(
+                "target.year",
                 format!("рік цілі (target) {year} має бути пізнішим за базовий рік (base_year) {base_year}"),
                 format!("target year {year} must come after the base year {base_year}"),
             );
+        } else if year > LAST_TARGET_YEAR {
+            problems.push(
+                "target.year",
+                format!("рік цілі (target) {year} неправдоподібний: не пізніше {LAST_TARGET_YEAR}"),
+                format!("target year {year} is not plausible: {LAST_TARGET_YEAR} at the latest"),
+            );
         }
-        problems.number("target value", target.value);
+        problems.number("target.value", "target value", target.value);
     }
     if let Some(limit) = definition.limit {
-        problems.number("limit", limit);
+        problems.number("limit", "limit", limit);
     }
     if let Some(benchmark) = definition.benchmark {
-        problems.number("benchmark green", benchmark.green);
-        problems.number("benchmark red", benchmark.red);
+        problems.number("benchmark.green", "benchmark green", benchmark.green);
+        problems.number("benchmark.red", "benchmark red", benchmark.red);
         let swapped = match definition.direction {
             Direction::Higher => benchmark.green < benchmark.red,
             Direction::Lower => benchmark.green > benchmark.red,
@@ -178,6 +235,7 @@ pub fn validate_definition(definition: &Definition) -> Vec<Text> {
             };
             let (green, red, direction) = (benchmark.green, benchmark.red, definition.direction);
             problems.push(
+                "benchmark.green",
                 format!(
                     "у benchmark переплутано green {green} і red {red}: за direction {direction:?} зелений поріг має бути {better_uk}"
                 ),
@@ -193,7 +251,7 @@ pub fn validate_definition(definition: &Definition) -> Vec<Text> {
 /// Problems of one definition, each led by the indicator's name.
 struct Findings {
     entry: Text,
-    found: Vec<Text>,
+    found: Vec<Finding>,
 }
 
 impl Findings {
@@ -204,20 +262,24 @@ impl Findings {
         }
     }
 
-    fn push(&mut self, uk: String, en: String) {
-        self.found.push(Text::new(
-            format!("{}: {uk}", self.entry.uk),
-            format!("{}: {en}", self.entry.en),
-        ));
+    fn push(&mut self, field: &'static str, uk: String, en: String) {
+        self.found.push(Finding {
+            field,
+            message: Text::new(
+                format!("{}: {uk}", self.entry.uk),
+                format!("{}: {en}", self.entry.en),
+            ),
+        });
     }
 
-    fn number(&mut self, field: &str, value: f64) {
+    fn number(&mut self, field: &'static str, name: &str, value: f64) {
         if !value.is_finite() || value.abs() > MAX_VALUE {
             self.push(
+                field,
                 format!(
-                    "{field} має бути скінченним числом, за модулем не більшим за {MAX_VALUE:e}"
+                    "{name} має бути скінченним числом, за модулем не більшим за {MAX_VALUE:e}"
                 ),
-                format!("{field} must be a finite number no larger than {MAX_VALUE:e} either way"),
+                format!("{name} must be a finite number no larger than {MAX_VALUE:e} either way"),
             );
         }
     }
@@ -276,7 +338,7 @@ mod tests {
             })
         );
         assert_eq!(parsed.base_year(), 2020);
-        assert!(validate_definition(&parsed).is_empty());
+        assert!(validate_definition(&parsed, 2026).is_empty());
     }
 
     #[test]
@@ -293,7 +355,7 @@ mod tests {
             value: 50.0,
             year: 2019,
         });
-        let problems = validate_definition(&d);
+        let problems = validate_definition(&d, 2026);
         assert!(problems.iter().any(|p| {
             p.en.contains("target year 2019 must come after the base year 2020")
         }));
@@ -307,18 +369,18 @@ mod tests {
             red: 25.0,
         });
         assert!(
-            validate_definition(&d)
+            validate_definition(&d, 2026)
                 .iter()
                 .any(|p| p.en.contains("swapped"))
         );
         d.direction = Direction::Lower;
-        assert!(validate_definition(&d).is_empty());
+        assert!(validate_definition(&d, 2026).is_empty());
         d.benchmark = Some(Benchmark {
             green: 25.0,
             red: 15.0,
         });
         assert!(
-            validate_definition(&d)
+            validate_definition(&d, 2026)
                 .iter()
                 .any(|p| p.en.contains("swapped"))
         );
@@ -330,7 +392,7 @@ mod tests {
         d.name.en.clear();
         d.source = " ".into();
         d.unit.clear();
-        let problems = validate_definition(&d);
+        let problems = validate_definition(&d, 2026);
         assert!(problems.iter().any(|p| p.en.contains("name.en is empty")));
         assert!(problems.iter().any(|p| p.en.contains("source is empty")));
         assert!(problems.iter().any(|p| p.en.contains("unit is empty")));
@@ -344,7 +406,7 @@ mod tests {
             red: 15.0,
         });
         d.limit = Some(1e300);
-        let problems = validate_definition(&d);
+        let problems = validate_definition(&d, 2026);
         assert!(
             problems
                 .iter()
@@ -362,7 +424,7 @@ mod tests {
         let mut d = definition();
         d.id = "Bad Id".into();
         assert!(
-            validate_definition(&d)
+            validate_definition(&d, 2026)
                 .iter()
                 .any(|p| p.en.contains("id must be lowercase"))
         );

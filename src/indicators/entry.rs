@@ -324,6 +324,146 @@ pub fn implausible(
     (before > 0.0 && (value > 3.0 * before || value < before / 3.0)).then_some(previous)
 }
 
+/// One record of a data file as written, with the line it starts on (the header is line 1).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RawRow {
+    pub line: usize,
+    pub cells: Vec<String>,
+}
+
+impl RawRow {
+    /// The record as the file writes it (cells quoted where they need it).
+    pub fn text(&self) -> String {
+        row_text(&self.cells)
+    }
+}
+
+/// Cells as one CSV line.
+pub fn row_text(cells: &[String]) -> String {
+    cells
+        .iter()
+        .map(|cell| quoted(cell))
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+/// Every record of a data file's text with its line, as `check` numbers lines: what the page
+/// shows of a file `check` refuses, so that the person can correct the row it names.
+pub fn raw_rows(text: &str) -> Vec<RawRow> {
+    let text = text.trim_start_matches('\u{feff}');
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    reader
+        .records()
+        .filter_map(Result::ok)
+        .filter(|record| !record.iter().all(|cell| cell.trim().is_empty()))
+        .map(|record| RawRow {
+            line: super::data::record_line(text, &record),
+            cells: record.iter().map(str::to_string).collect(),
+        })
+        .collect()
+}
+
+/// One row of a data file as a person corrected it: the line it starts on, the row as they saw
+/// it, and its new cells (every one blank removes the row).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RowChange {
+    pub line: usize,
+    pub expected: Vec<String>,
+    pub cells: Vec<String>,
+}
+
+/// One corrected row of [`RowsFixed`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct RowFixed {
+    pub old: RawRow,
+    /// None: the row was removed.
+    pub new: Option<Vec<String>>,
+    /// The corrected row's index in the new dataset's rows (None: removed, or the header).
+    pub row: Option<usize>,
+}
+
+/// A data file with rows corrected by hand.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RowsFixed {
+    pub text: String,
+    pub dataset: Dataset,
+    pub rows: Vec<RowFixed>,
+}
+
+/// Replaces the records that start on the changes' lines of `text` with their new cells (every
+/// cell blank removes a record), all at once, and checks the whole result as `check` does: a file
+/// `check` refused is accepted once the corrections mend it, and refused with the problems that
+/// remain otherwise. When a record is not the one the person saw any more (or its line is gone),
+/// the answer is Err(that line).
+pub fn replace_rows(
+    path: &Path,
+    text: &str,
+    changes: &[RowChange],
+    last_year: i32,
+) -> Result<Result<RowsFixed, Refused>, usize> {
+    let bom = text.starts_with('\u{feff}');
+    let windows = text.contains("\r\n");
+    let rows = raw_rows(text);
+    // Each record: its cells now (None: removed), and the change that touched it.
+    let mut records: Vec<(Option<Vec<String>>, Option<usize>)> = rows
+        .iter()
+        .map(|row| (Some(row.cells.clone()), None))
+        .collect();
+    for (n, change) in changes.iter().enumerate() {
+        let index = rows
+            .iter()
+            .position(|row| row.line == change.line)
+            .filter(|&i| rows[i].cells == change.expected && records[i].1.is_none())
+            .ok_or(change.line)?;
+        let removed = change.cells.iter().all(|cell| cell.trim().is_empty());
+        records[index] = (
+            (!removed).then(|| change.cells.iter().map(|c| c.trim().to_string()).collect()),
+            Some(n),
+        );
+    }
+    let mut fixed: Vec<Option<RowFixed>> = vec![None; changes.len()];
+    let mut kept: Vec<Vec<String>> = Vec::new();
+    for (i, (cells, change)) in records.into_iter().enumerate() {
+        let row = cells.as_ref().map(|_| kept.len());
+        if let Some(n) = change {
+            fixed[n] = Some(RowFixed {
+                old: rows[i].clone(),
+                new: cells.clone(),
+                row: row.and_then(|r| r.checked_sub(1)),
+            });
+        }
+        if let Some(cells) = cells {
+            kept.push(cells);
+        }
+    }
+    let text = write_records(&kept, bom, windows);
+    Ok(match parse_csv(path, &text, last_year) {
+        Ok(dataset) => {
+            // `check` keeps every record, blank values too, in the file's order.
+            let rows = fixed
+                .into_iter()
+                .flatten()
+                .map(|mut f| {
+                    f.row = f.row.filter(|&r| r < dataset.rows.len());
+                    f
+                })
+                .collect();
+            Ok(RowsFixed {
+                text,
+                dataset,
+                rows,
+            })
+        }
+        Err(problems) => {
+            let fields = vec![None; problems.0.len()];
+            Err(Refused { problems, fields })
+        }
+    })
+}
+
 fn read_records(text: &str) -> Vec<Vec<String>> {
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
@@ -531,6 +671,73 @@ mod tests {
                 .problems
                 .to_string()
                 .contains("data/x.csv:2:1: Year \"abc\"")
+        );
+    }
+
+    #[test]
+    fn a_row_check_refuses_is_corrected_or_refused_with_what_remains() {
+        let path = Path::new("data/x.csv");
+        let text = "Year,Value\r\n2023,10\r\n\r\n2024,lots\r\nabc,1\r\n";
+        let rows = raw_rows(text);
+        let lines: Vec<usize> = rows.iter().map(|row| row.line).collect();
+        assert_eq!(lines, [1, 2, 4, 5]);
+        assert_eq!(rows[2].text(), "2024,lots");
+        let seen = |cells: &[&str]| cells.iter().map(|c| c.to_string()).collect::<Vec<_>>();
+        let change = |line: usize, expected: &[&str], cells: &[&str]| RowChange {
+            line,
+            expected: seen(expected),
+            cells: seen(cells),
+        };
+        // Line 4 mended, line 5 still wrong: refused, naming line 5 (line 4 once the blank
+        // line is gone).
+        let refused = replace_rows(
+            path,
+            text,
+            &[change(4, &["2024", "lots"], &["2024", "11"])],
+            2026,
+        )
+        .unwrap()
+        .unwrap_err();
+        assert!(
+            refused
+                .problems
+                .to_string()
+                .contains("data/x.csv:4:1: Year \"abc\""),
+            "{}",
+            refused.problems
+        );
+        // Both at once, line 5 removed (every cell blank): accepted.
+        let fixed = replace_rows(
+            path,
+            text,
+            &[
+                change(4, &["2024", "lots"], &["2024", " 11 "]),
+                change(5, &["abc", "1"], &["", ""]),
+            ],
+            2026,
+        )
+        .unwrap()
+        .unwrap();
+        assert_eq!(fixed.text, "Year,Value\r\n2023,10\r\n2024,11\r\n");
+        assert_eq!(fixed.rows[0].old.cells, seen(&["2024", "lots"]));
+        assert_eq!(
+            fixed.dataset.rows[fixed.rows[0].row.unwrap()].value,
+            Some(11.0)
+        );
+        assert_eq!(fixed.rows[1].new, None);
+        // A row changed since the person saw it, or a line that is not there: that line.
+        assert_eq!(
+            replace_rows(
+                path,
+                text,
+                &[change(4, &["2024", "12"], &["2024", "11"])],
+                2026
+            ),
+            Err(4)
+        );
+        assert_eq!(
+            replace_rows(path, text, &[change(9, &[], &["1"])], 2026),
+            Err(9)
         );
     }
 

@@ -6,6 +6,7 @@ mod catalogue;
 mod centre;
 mod data;
 mod definition;
+mod definition_edit;
 mod entry;
 mod progress;
 
@@ -17,9 +18,17 @@ pub use centre::{
 };
 pub use data::{Dataset, FIRST_YEAR, Observation, RESERVED_COLUMNS, parse_csv, read_csv};
 pub use definition::{
-    Benchmark, Definition, Direction, Psr, Target, load_definition, validate_definition,
+    Benchmark, DEFAULT_BASE_YEAR, Definition, Direction, Finding, LAST_TARGET_YEAR, Psr, Target,
+    definition_findings, definition_from_text, load_definition, validate_definition,
 };
-pub use entry::{Edit, EditField, Edited, Refused, apply_edit, implausible, stored_value};
+pub use definition_edit::{
+    DefinitionEdit, DefinitionEdited, DefinitionRefused, EDITABLE_FIELDS, FieldChange,
+    benchmark_text, edit_definition, target_text,
+};
+pub use entry::{
+    Edit, EditField, Edited, RawRow, Refused, RowChange, RowFixed, RowsFixed, apply_edit,
+    implausible, raw_rows, replace_rows, row_text, stored_value,
+};
 pub use progress::{
     Progress, Status, TrafficLight, Unmeasurable, ZERO_REPLACEMENT, measure, traffic_light,
 };

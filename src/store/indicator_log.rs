@@ -1,6 +1,8 @@
-//! The history of the indicators' data files: every observation the server (or the command line)
+//! The history of the indicators' files: every observation the server (or the command line)
 //! writes into an indicator's CSV is kept in the audit log, with the SHA-256 of the file before
-//! and after it, so an edit made by hand in between shows.
+//! and after it, so an edit made by hand in between shows; every field of a definition changed
+//! through them is kept there too, one line per field (no table of its own: the audit log holds
+//! who, when, what and a JSON detail).
 
 use chrono::{DateTime, Utc};
 use rusqlite::params;
@@ -10,6 +12,9 @@ use super::{AuditEntry, SqliteStore, StoreError};
 
 /// The audit log's action for one observation written into an indicator's data file.
 pub const OBSERVATION_ACTION: &str = "indicator-observation";
+
+/// The audit log's action for one field of an indicator's definition changed.
+pub const DEFINITION_ACTION: &str = "indicator-definition";
 
 fn subject(indicator: &str) -> String {
     format!("indicator {indicator}")
@@ -37,14 +42,57 @@ impl SqliteStore {
         .map_err(|err| self.error(err))
     }
 
-    /// The changes of one indicator's data, newest first (in the order they were written when
-    /// two share a time).
+    /// Keeps the changed fields of an indicator's definition in the audit log, one line each
+    /// (`details` hold the field, the old and new value text, the comment and the file's SHA-256
+    /// before and after), all or none.
+    pub fn record_definition(
+        &mut self,
+        indicator: &str,
+        user: Option<&str>,
+        details: &[serde_json::Value],
+        at: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        self.audit_rows(DEFINITION_ACTION, indicator, user, details, at)
+    }
+
+    /// Keeps several rows of one change of an indicator's data in the audit log (rows corrected
+    /// together on the page), all or none.
+    pub fn record_observations(
+        &mut self,
+        indicator: &str,
+        user: Option<&str>,
+        details: &[serde_json::Value],
+        at: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        self.audit_rows(OBSERVATION_ACTION, indicator, user, details, at)
+    }
+
+    fn audit_rows(
+        &mut self,
+        action: &str,
+        indicator: &str,
+        user: Option<&str>,
+        details: &[serde_json::Value],
+        at: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        let path = self.path.clone();
+        let failed = |err| super::sqlite::classify(&path, err);
+        let tx = self.conn.transaction().map_err(failed)?;
+        for detail in details {
+            super::sqlite::audit_row(&tx, at, user, action, &subject(indicator), detail)
+                .map_err(failed)?;
+        }
+        tx.commit().map_err(failed)
+    }
+
+    /// The changes of one indicator's data and definition, newest first (in the order they were
+    /// written when two share a time); `action` tells them apart.
     pub fn observation_log(&self, indicator: &str) -> Result<Vec<AuditEntry>, StoreError> {
         self.all_rows(
             "SELECT at, user_name, action, subject, detail FROM audit_log
-              WHERE action = ?1 AND subject = ?2
+              WHERE action IN (?1, ?3) AND subject = ?2
               ORDER BY at DESC, rowid DESC",
-            params![OBSERVATION_ACTION, subject(indicator)],
+            params![OBSERVATION_ACTION, subject(indicator), DEFINITION_ACTION],
             |row| {
                 let detail: String = row.get(4)?;
                 Ok(AuditEntry {
@@ -83,5 +131,17 @@ mod tests {
         assert_eq!(numbers, [3, 1]);
         assert_eq!(log[0].user.as_deref(), Some("iryna"));
         assert_eq!(log[0].subject, "indicator a");
+        store
+            .record_definition(
+                "a",
+                None,
+                &[serde_json::json!({"n": 4}), serde_json::json!({"n": 5})],
+                at,
+            )
+            .unwrap();
+        let log = store.observation_log("a").unwrap();
+        assert_eq!(log.len(), 4);
+        assert_eq!(log[0].action, DEFINITION_ACTION);
+        assert_eq!(log[0].detail["n"], 5);
     }
 }

@@ -29,7 +29,7 @@ pub use accounts::{AuditEntry, Credentials, Role, User};
 pub use bookings::{BookingChange, Erase, StoredBooking};
 pub use class_results::{TourMiss, TourPlay};
 pub use feeds::{FeedRevoke, FeedToken};
-pub use indicator_log::OBSERVATION_ACTION;
+pub use indicator_log::{DEFINITION_ACTION, OBSERVATION_ACTION};
 pub use notices::{MailOutcome, StoredNotice};
 pub use outbox::OutboxCounts;
 pub use schema::LATEST_VERSION;

@@ -59,6 +59,7 @@ fn documented() -> OpenApiRouter<AppState> {
         .routes(routes!(progress))
         .routes(routes!(put_observation))
         .routes(routes!(indicator_history))
+        .routes(routes!(put_definition))
         .routes(routes!(play_sessions))
         .routes(routes!(heartbeat))
         .routes(routes!(stations))
@@ -735,6 +736,12 @@ fn observation_failure(
             failure.message,
             refused.field().map(|f| f.name()),
         )),
+        CentreError::DefinitionRefused(refused) => Ok(refusal(
+            failure.status,
+            failure.code,
+            failure.message,
+            refused.field().map(str::to_string),
+        )),
         CentreError::Input { field, .. } => Ok(refusal(
             failure.status,
             failure.code,
@@ -745,12 +752,170 @@ fn observation_failure(
     }
 }
 
+/// The editable fields of an indicator's definition, and why they change. A field left out
+/// stays as it is; null removes it (written `None`).
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+struct DefinitionBody {
+    /// `{"value": 50.0, "year": 2030}`: the target, its year after the base year; null: none
+    #[serde(default, deserialize_with = "present_value")]
+    #[schema(value_type = Option<Object>)]
+    target: Option<serde_json::Value>,
+    /// `{"green": 25.0, "red": 15.0}`: the traffic-light thresholds (for Higher, green at least
+    /// red; mirrored for Lower); null: none
+    #[serde(default, deserialize_with = "present_value")]
+    #[schema(value_type = Option<Object>)]
+    benchmark: Option<serde_json::Value>,
+    /// Where the thresholds come from; null or blank: none
+    #[serde(default, deserialize_with = "present_value")]
+    #[schema(value_type = Option<String>)]
+    benchmark_source: Option<serde_json::Value>,
+    /// From 1900 to the current year
+    #[serde(default)]
+    #[schema(value_type = Option<i32>, example = 2020)]
+    base_year: Option<serde_json::Value>,
+    /// Why: kept in the history; required
+    #[serde(default)]
+    comment: String,
+}
+
+/// A field that may be absent (None) or given, null included (Some(Null)).
+fn present_value<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<serde_json::Value>, D::Error> {
+    serde_json::Value::deserialize(deserializer).map(Some)
+}
+
+/// The body as an edit, or the field that is not what it should be.
+fn definition_edit(
+    body: &DefinitionBody,
+) -> Result<crate::indicators::DefinitionEdit, (&'static str, serde_json::Value)> {
+    use crate::indicators::{Benchmark, DefinitionEdit, Target};
+    use serde_json::Value;
+    let number = |field: &'static str, value: Option<&Value>| {
+        value
+            .and_then(Value::as_f64)
+            .ok_or_else(|| (field, value.cloned().unwrap_or(Value::Null)))
+    };
+    let year = |field: &'static str, value: Option<&Value>| {
+        value
+            .and_then(Value::as_i64)
+            .and_then(|y| i32::try_from(y).ok())
+            .ok_or_else(|| (field, value.cloned().unwrap_or(Value::Null)))
+    };
+    let pair = |field: &'static str, value: &Value, names: [&str; 2]| match value {
+        Value::Object(map) if map.keys().all(|k| names.contains(&k.as_str())) => Ok(map.clone()),
+        _ => Err((field, value.clone())),
+    };
+    let mut edit = DefinitionEdit::default();
+    if let Some(target) = &body.target {
+        edit.target = Some(match target {
+            Value::Null => None,
+            given => {
+                let map = pair("target", given, ["value", "year"])?;
+                Some(Target {
+                    value: number("target.value", map.get("value"))?,
+                    year: year("target.year", map.get("year"))?,
+                })
+            }
+        });
+    }
+    if let Some(benchmark) = &body.benchmark {
+        edit.benchmark = Some(match benchmark {
+            Value::Null => None,
+            given => {
+                let map = pair("benchmark", given, ["green", "red"])?;
+                Some(Benchmark {
+                    green: number("benchmark.green", map.get("green"))?,
+                    red: number("benchmark.red", map.get("red"))?,
+                })
+            }
+        });
+    }
+    if let Some(source) = &body.benchmark_source {
+        edit.benchmark_source = Some(match source {
+            Value::Null => None,
+            Value::String(text) => Some(text.clone()),
+            other => return Err(("benchmark_source", other.clone())),
+        });
+    }
+    if let Some(base_year) = &body.base_year {
+        edit.base_year = Some(year("base_year", Some(base_year))?);
+    }
+    Ok(edit)
+}
+
+/// Changes an indicator's target, benchmark thresholds (with their source) or base year.
+///
+/// Only those fields' values change in `<id>.ron`: every comment and all other formatting stay.
+/// The whole resulting file must pass `check` (400 naming the `field`: `target.value`,
+/// `target.year`, `benchmark.green`, `benchmark.red`, `benchmark_source`, `base_year`,
+/// `comment`), else nothing is written; the file is replaced atomically, writes to one file are
+/// serialised, and each changed field (who, when, old and new value, comment) is kept in the
+/// history. A derived indicator's definition may be changed too. Economists and the
+/// administrator.
+#[utoipa::path(
+    put,
+    path = "/api/v1/indicators/{id}/definition",
+    tag = "indicators",
+    params(("id" = String, Path, description = "The indicator's id, e.g. msw-recycled-share")),
+    request_body = DefinitionBody,
+    responses(
+        (status = OK, description = "The editable fields as stored, and which changed", body = crate::centre::definitions::StoredDefinition),
+        (status = BAD_REQUEST, description = "The problem `check` would print, with the `field` it is about", body = ErrorBody),
+        (status = UNAUTHORIZED, description = "No valid token or session", body = ErrorBody),
+        (status = FORBIDDEN, description = "Not an economist or the administrator", body = ErrorBody),
+        (status = NOT_FOUND, description = "No indicator has that id", body = ErrorBody),
+        (status = PAYLOAD_TOO_LARGE, description = "A body over 1 MiB", body = ErrorBody),
+    ),
+    security(("bearer" = []), ("session" = [])),
+)]
+async fn put_definition(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+    request: Result<Json<DefinitionBody>, JsonRejection>,
+) -> Result<axum::response::Response, Failure> {
+    caller.require(ECONOMICS)?;
+    let given = body(request, &caller)?;
+    let lang = caller.lang;
+    let edit = match definition_edit(&given) {
+        Ok(edit) => edit,
+        Err((field, value)) => {
+            let words = crate::i18n::Words::new(lang);
+            let problem = crate::centre::InputProblem::NotANumber(value.to_string());
+            return Ok(refusal(
+                StatusCode::BAD_REQUEST,
+                "bad_request",
+                format!("{field}: {}", words.of(&problem)),
+                Some(field.to_string()),
+            ));
+        }
+    };
+    let input = crate::centre::definitions::DefinitionInput {
+        edit,
+        comment: given.comment,
+    };
+    let dir = state.indicators_dir().to_path_buf();
+    let user = caller.name.clone();
+    let result = with_centre(&state, move |centre| {
+        centre.set_definition(&dir, &id, &input, Some(&user))
+    })
+    .await;
+    match result {
+        Ok(stored) => Ok((StatusCode::OK, Json(stored)).into_response()),
+        Err(err) => observation_failure(&err, lang),
+    }
+}
+
 /// An indicator's changes, newest first.
 ///
 /// Every change written through the server or the command line: when, who, the year and
 /// disaggregation, the old and new value, the comment. When the file was edited by hand since the
-/// server last wrote it, an entry with `outside` true (and `user` null) says so. Any signed-in
-/// user.
+/// server last wrote it, an entry with `outside` true (and `user` null) says so. A change of the
+/// definition names its `field` (`old` and `new` null; `old_text` and `new_text` are the values
+/// as the file writes them); a row corrected on the page names its `line`. A derived indicator
+/// has only its definition's changes. Any signed-in user.
 #[utoipa::path(
     get,
     path = "/api/v1/indicators/{id}/history",
@@ -758,7 +923,6 @@ fn observation_failure(
     params(("id" = String, Path, description = "The indicator's id, e.g. msw-recycled-share")),
     responses(
         (status = OK, description = "The changes, newest first", body = Vec<HistoryEntry>),
-        (status = BAD_REQUEST, description = "A derived indicator (it has no data file)", body = ErrorBody),
         (status = UNAUTHORIZED, description = "No valid token or session", body = ErrorBody),
         (status = NOT_FOUND, description = "No indicator has that id", body = ErrorBody),
     ),

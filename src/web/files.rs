@@ -3,6 +3,8 @@
 //! on request from the live data; the administrator's backup.
 
 use std::collections::BTreeMap;
+
+use chrono::Datelike;
 use std::path::Path;
 
 use axum::Router;
@@ -12,7 +14,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use minijinja::context;
 
-use super::indicator_entry::Entry;
+use super::indicator_entry::{DefinitionForm, Entry, RowForm, short_problem};
 use super::pages::{check_csrf, frame, page};
 use super::reply::{Failure, Staff};
 use super::{AppState, UPLOAD_LIMIT, with_centre};
@@ -308,10 +310,95 @@ fn breakdown(
     })
 }
 
-/// The data-entry form of the page: as it opens, or as posted (with its problems).
+/// The forms of the page: as it opens, or one of them as posted (with its problems).
 pub(super) enum Form {
     Opened(BTreeMap<String, String>),
     Posted(Entry),
+    PostedDefinition(DefinitionForm),
+    PostedRow(RowForm),
+}
+
+/// How many of a broken data file's rows the page offers to correct at once.
+const ROWS_TO_CORRECT: usize = 100;
+
+/// A data file `check` refuses: its problems as `check` prints them, and one form with every row
+/// a problem names, so that the person can correct them together from the page.
+fn broken_context(
+    words: &Words,
+    id: &str,
+    data_path: &Path,
+    problems: &[crate::diagnostics::Problem],
+    posted: Option<&RowForm>,
+) -> minijinja::Value {
+    let lang = words.lang;
+    let text = std::fs::read_to_string(data_path).unwrap_or_default();
+    let rows = crate::indicators::raw_rows(&text);
+    let header: Vec<String> = rows.first().map(|h| h.cells.clone()).unwrap_or_default();
+    let mut lines: Vec<usize> = problems.iter().filter_map(|p| p.line).collect();
+    lines.sort_unstable();
+    lines.dedup();
+    let forms: Vec<minijinja::Value> = lines
+        .iter()
+        .filter_map(|line| rows.iter().find(|row| row.line == *line))
+        .take(ROWS_TO_CORRECT)
+        .enumerate()
+        .map(|(k, row)| {
+            let typed = posted.and_then(|p| p.rows.get(&row.line));
+            let width = row
+                .cells
+                .len()
+                .max(if row.line == 1 { 0 } else { header.len() });
+            let cells: Vec<minijinja::Value> = (0..width)
+                .map(|i| {
+                    let column = if row.line == 1 {
+                        None
+                    } else {
+                        header.get(i).map(|h| h.trim().to_string())
+                    };
+                    let label = match column.filter(|c| !c.is_empty()) {
+                        Some(column) => column,
+                        None => words.say("indicator-fix-column", &[("number", (i + 1).into())]),
+                    };
+                    let value = typed
+                        .and_then(|t| t.get(i).cloned())
+                        .or_else(|| row.cells.get(i).cloned())
+                        .unwrap_or_default();
+                    minijinja::context! {
+                        name => format!("r{k}.c-{i}"),
+                        id => format!("fix-{}-{i}", row.line),
+                        label => label,
+                        value => value,
+                    }
+                })
+                .collect();
+            let expected: Vec<(String, String)> = row
+                .cells
+                .iter()
+                .enumerate()
+                .map(|(i, cell)| (format!("r{k}.e-{i}"), cell.clone()))
+                .collect();
+            minijinja::context! {
+                line => row.line,
+                field => format!("r{k}.line"),
+                title => words.say("indicator-fix-row", &[("line", row.line.into())]),
+                text => row.text(),
+                cells => cells,
+                expected => expected,
+                problems => problems
+                    .iter()
+                    .filter(|p| p.line == Some(row.line))
+                    .map(|p| p.message.get(lang).to_string())
+                    .collect::<Vec<_>>(),
+            }
+        })
+        .collect();
+    minijinja::context! {
+        problems => problems.iter().map(|p| short_problem(p, id, lang)).collect::<Vec<_>>(),
+        rows => forms,
+        comment => posted.map(|p| p.comment.clone()).unwrap_or_default(),
+        alert => posted.map(|p| p.alert.clone()).unwrap_or_default(),
+        more => lines.len() > ROWS_TO_CORRECT,
+    }
 }
 
 /// The indicator's page, with `status`.
@@ -323,33 +410,62 @@ pub(super) async fn indicator_page(
     status: StatusCode,
 ) -> Result<Response, Failure> {
     let lang = staff.lang;
+    let words = Words::new(lang);
     let loaded = super::indicators_now(state)
         .await
         .map_err(|err| Failure::centre(&err, lang))?;
-    let Some(indicator) = loaded.catalogue.indicators.iter().find(|i| i.id() == id) else {
-        // A data file `check` refuses (edited by hand) is said, not hidden behind a 404.
-        let data_file = format!("{id}.csv");
-        let broken: Vec<crate::diagnostics::Problem> = loaded
-            .catalogue
-            .skipped
-            .iter()
-            .filter(|p| p.path.file_name() == Some(std::ffi::OsStr::new(&data_file)))
-            .cloned()
-            .collect();
-        if broken.is_empty() {
-            return Err(Failure::not_found(lang));
+    let economist = staff.require(ECONOMICS).is_ok();
+    let found = loaded.catalogue.indicators.iter().find(|i| i.id() == id);
+    let (indicator, broken) = match found {
+        Some(indicator) => (indicator.clone(), None),
+        None => {
+            // A data file `check` refuses (edited by hand) is said, not hidden behind a 404,
+            // and an economist can correct it here.
+            let data_file = format!("{id}.csv");
+            let broken: Vec<crate::diagnostics::Problem> = loaded
+                .catalogue
+                .skipped
+                .iter()
+                .filter(|p| p.path.file_name() == Some(std::ffi::OsStr::new(&data_file)))
+                .cloned()
+                .collect();
+            if broken.is_empty() {
+                return Err(Failure::not_found(lang));
+            }
+            let dir = state.indicators_dir();
+            let this_year = crate::visitors::local_date(crate::clock::now()).year();
+            let definition_path = dir.join(format!("{id}.ron"));
+            let definition = match crate::indicators::load_definition(&definition_path, this_year) {
+                Ok(definition) if economist => definition,
+                _ => {
+                    let problems = CentreError::Problems(crate::diagnostics::Problems(broken));
+                    let mut failure = Failure::centre(&problems, lang);
+                    failure.status = StatusCode::CONFLICT;
+                    return Err(failure);
+                }
+            };
+            let data_path = dir.join(crate::indicators::DATA_DIR_NAME).join(&data_file);
+            let posted = match &form {
+                Form::PostedRow(row) => Some(row),
+                _ => None,
+            };
+            let context = broken_context(&words, id, &data_path, &broken, posted);
+            let indicator = crate::indicators::Indicator::new(
+                definition,
+                definition_path,
+                Some(data_path),
+                crate::indicators::Dataset::default(),
+            );
+            (indicator, Some(context))
         }
-        let problems = CentreError::Problems(crate::diagnostics::Problems(broken));
-        let mut failure = Failure::centre(&problems, lang);
-        failure.status = StatusCode::CONFLICT;
-        return Err(failure);
     };
+    let indicator = &indicator;
     let filter = match &form {
         Form::Opened(query) => query.clone(),
-        Form::Posted(_) => BTreeMap::new(),
+        _ => BTreeMap::new(),
     };
-    let enters = staff.require(ECONOMICS).is_ok() && indicator.definition.derived.is_none();
-    let entry = if enters {
+    let enters = economist && indicator.definition.derived.is_none();
+    let (entry, history, definition_form) = if economist {
         let dir = state.indicators_dir().to_path_buf();
         let target = id.to_string();
         let history = with_centre(state, move |centre| {
@@ -357,19 +473,32 @@ pub(super) async fn indicator_page(
         })
         .await
         .map_err(|err| Failure::centre(&err, lang))?;
-        let history = crate::centre::observations::worded(history, &Words::new(lang));
-        let entry = match form {
-            Form::Opened(query) => Entry::opened(&query, indicator),
-            Form::Posted(entry) => entry,
+        let history = crate::centre::observations::worded(history, &words);
+        let empty = BTreeMap::new();
+        let query = match &form {
+            Form::Opened(query) => query,
+            _ => &empty,
         };
-        Some(super::indicator_entry::context(
-            &Words::new(lang),
-            indicator,
-            &entry,
-            &history,
-        ))
+        let definition_form = match &form {
+            Form::PostedDefinition(posted) => posted.clone(),
+            _ => DefinitionForm::opened(query, indicator),
+        };
+        let entry = enters.then(|| {
+            let entry = match &form {
+                Form::Posted(entry) => entry.clone(),
+                _ => Entry::opened(query, indicator),
+            };
+            super::indicator_entry::context(&words, indicator, &entry)
+        });
+        (
+            entry,
+            Some(super::indicator_entry::history_context(
+                &words, indicator, &history,
+            )),
+            Some(super::indicator_entry::definition_context(&definition_form)),
+        )
     } else {
-        None
+        (None, None, None)
     };
     let words = Words::new(lang);
     let d = &indicator.definition;
@@ -418,6 +547,17 @@ pub(super) async fn indicator_page(
             rows => rows,
             derived => d.derived.is_some(),
             entry => entry,
+            history => history,
+            define => definition_form,
+            broken => broken,
+            benchmark => d.benchmark.map(|b| words.say(
+                "indicator-define-benchmark-shown",
+                &[
+                    ("green", words.value(b.green, &d.unit).into()),
+                    ("red", words.value(b.red, &d.unit).into()),
+                ],
+            )),
+            benchmark_source => d.benchmark_source.clone(),
             breakdown => breakdown,
         },
     )?;

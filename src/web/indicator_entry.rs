@@ -19,9 +19,13 @@ use super::pages::{Csrf, CsrfForm};
 use super::reply::{Failure, Staff};
 use super::{AppState, with_centre};
 use crate::centre::CentreError;
-use crate::centre::observations::{HistoryEntry, ObservationInput};
+use crate::centre::definitions::DefinitionInput;
+use crate::centre::observations::{HistoryEntry, ObservationInput, RowsInput};
+use crate::centre::{InputProblem, input};
 use crate::i18n::Words;
-use crate::indicators::{Indicator, implausible, stored_value};
+use crate::indicators::{
+    Benchmark, DefinitionEdit, Indicator, RowChange, Target, implausible, stored_value,
+};
 use crate::report::IndicatorWords;
 use crate::store::Role;
 
@@ -31,7 +35,10 @@ const ECONOMICS: &[Role] = &[Role::Economist, Role::Admin];
 const COLUMN_PREFIX: &str = "d:";
 
 pub fn routes() -> Router<AppState> {
-    Router::new().route("/indicators/{id}/observations", post(save))
+    Router::new()
+        .route("/indicators/{id}/observations", post(save))
+        .route("/indicators/{id}/definition", post(define))
+        .route("/indicators/{id}/rows", post(correct_rows))
 }
 
 /// What the form holds: as typed, or as the page fills it.
@@ -96,13 +103,8 @@ impl Entry {
     }
 }
 
-/// The page's data-entry part: the table, the form and the history.
-pub(super) fn context(
-    words: &Words,
-    indicator: &Indicator,
-    entry: &Entry,
-    history: &[HistoryEntry],
-) -> Value {
+/// The page's data-entry part: the table and the form.
+pub(super) fn context(words: &Words, indicator: &Indicator, entry: &Entry) -> Value {
     let d = &indicator.definition;
     let columns = &indicator.dataset.disaggregation_columns;
     let shown =
@@ -169,7 +171,45 @@ pub(super) fn context(
         })
         .collect();
 
-    let history: Vec<Value> = history
+    context! {
+        series => series.iter().map(series_name).collect::<Vec<_>>(),
+        rows => rows,
+        year => entry.get("year"),
+        value => entry.get("value"),
+        source => entry.get("source"),
+        comment => entry.get("comment"),
+        expected => entry.get("expected"),
+        fields => fields,
+        problems => entry.problems.clone(),
+        alert => entry.alert.clone(),
+        ask_confirm => entry.ask_confirm,
+        saved => entry.saved,
+        unit => d.unit.clone(),
+    }
+}
+
+/// The history of the indicator's data and definition, each change with "restore this value"
+/// where one can be restored.
+pub(super) fn history_context(
+    words: &Words,
+    indicator: &Indicator,
+    history: &[HistoryEntry],
+) -> Vec<Value> {
+    let d = &indicator.definition;
+    let shown =
+        |value: Option<f64>| value.map_or_else(|| "–".to_string(), |v| words.value(v, &d.unit));
+    let series_name = |s: &BTreeMap<String, String>| {
+        if s.is_empty() {
+            words.text("indicator-entry-headline")
+        } else {
+            s.iter()
+                .map(|(column, value)| format!("{column}: {value}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        }
+    };
+    let derived = d.derived.is_some();
+    history
         .iter()
         .map(|change| {
             let at = change
@@ -177,7 +217,7 @@ pub(super) fn context(
                 .with_timezone(&chrono_tz::Europe::Kyiv)
                 .format("%Y-%m-%d %H:%M")
                 .to_string();
-            let restore = match (change.outside, change.year) {
+            let restore = match (change.outside || derived, change.year) {
                 (false, Some(year)) => {
                     let current = stored_value(&indicator.dataset, year, &change.disaggregation);
                     let fields: Vec<(String, String)> = change
@@ -205,36 +245,96 @@ pub(super) fn context(
                 }
                 _ => None,
             };
+            let (what, old, new) = match (&change.field, change.line) {
+                (Some(field), _) => (
+                    Some(field_name(words, field)),
+                    field_value(words, d, field, change.old_text.as_deref()),
+                    field_value(words, d, field, change.new_text.as_deref()),
+                ),
+                (None, Some(line)) => (
+                    Some(words.say("indicator-history-row", &[("line", line.into())])),
+                    change.old_text.clone().unwrap_or_else(|| "–".into()),
+                    change
+                        .new_text
+                        .clone()
+                        .unwrap_or_else(|| words.text("indicator-history-row-removed")),
+                ),
+                (None, None) => (
+                    change
+                        .year
+                        .map(|year| format!("{year}, {}", series_name(&change.disaggregation))),
+                    shown(change.old),
+                    shown(change.new),
+                ),
+            };
             context! {
                 at => at,
                 user => change.user.clone().unwrap_or_else(|| "–".into()),
-                year => change.year,
-                series => change.year.map(|_| series_name(&change.disaggregation)),
-                old => shown(change.old),
-                new => shown(change.new),
+                what => what,
+                old => old,
+                new => new,
                 comment => change.comment.clone(),
                 outside => change.outside,
                 restore => restore,
             }
         })
-        .collect();
+        .collect()
+}
 
-    context! {
-        series => series.iter().map(series_name).collect::<Vec<_>>(),
-        rows => rows,
-        year => entry.get("year"),
-        value => entry.get("value"),
-        source => entry.get("source"),
-        comment => entry.get("comment"),
-        expected => entry.get("expected"),
-        fields => fields,
-        problems => entry.problems.clone(),
-        alert => entry.alert.clone(),
-        ask_confirm => entry.ask_confirm,
-        saved => entry.saved,
-        unit => d.unit.clone(),
-        history => history,
-    }
+/// A definition field's name, as the form labels it.
+fn field_name(words: &Words, field: &str) -> String {
+    let id = match field {
+        "target" => "indicator-define-target",
+        "benchmark" => "indicator-define-benchmark",
+        "benchmark_source" => "indicator-define-benchmark-source",
+        "base_year" => "indicator-define-base-year",
+        other => return other.to_string(),
+    };
+    words.text(id)
+}
+
+/// A definition field's value as the file wrote it (RON), said as the page says values; the text
+/// itself when it does not read as that field.
+fn field_value(
+    words: &Words,
+    d: &crate::indicators::Definition,
+    field: &str,
+    text: Option<&str>,
+) -> String {
+    use crate::indicators::{Benchmark, DEFAULT_BASE_YEAR, Target};
+    let Some(text) = text else {
+        return match field {
+            "base_year" => DEFAULT_BASE_YEAR.to_string(),
+            _ => words.text("indicator-define-none"),
+        };
+    };
+    let none = || words.text("indicator-define-none");
+    let said = match field {
+        "target" => ron::from_str::<Option<Target>>(text).ok().map(|t| {
+            t.map_or_else(none, |t| {
+                format!("{} ({})", words.value(t.value, &d.unit), t.year)
+            })
+        }),
+        "benchmark" => ron::from_str::<Option<Benchmark>>(text).ok().map(|b| {
+            b.map_or_else(none, |b| {
+                words.say(
+                    "indicator-define-benchmark-shown",
+                    &[
+                        ("green", words.value(b.green, &d.unit).into()),
+                        ("red", words.value(b.red, &d.unit).into()),
+                    ],
+                )
+            })
+        }),
+        "benchmark_source" => ron::from_str::<Option<String>>(text)
+            .ok()
+            .map(|s| s.unwrap_or_else(none)),
+        "base_year" => ron::from_str::<Option<i32>>(text)
+            .ok()
+            .map(|y| y.unwrap_or(DEFAULT_BASE_YEAR).to_string()),
+        _ => None,
+    };
+    said.unwrap_or_else(|| text.to_string())
 }
 
 /// The form as posted: the CSRF token and every field by name (a disaggregation column's is
@@ -372,4 +472,307 @@ async fn save(
         Err(err) => return Err(Failure::centre(&err, lang)),
     };
     indicator_page(&state, &staff, &id, Form::Posted(entry), status).await
+}
+
+/// The definition's form: as typed, or as the page fills it from the file.
+#[derive(Clone, Debug, Default)]
+pub(super) struct DefinitionForm {
+    pub fields: BTreeMap<String, String>,
+    /// Field (`target.value`, `benchmark.red`, `base_year`...) → the problem shown beside it.
+    pub problems: BTreeMap<String, String>,
+    /// Problems not about one field.
+    pub alert: Vec<String>,
+    pub saved: bool,
+}
+
+impl DefinitionForm {
+    fn get(&self, name: &str) -> &str {
+        self.fields.get(name).map_or("", String::as_str)
+    }
+
+    /// The form filled from the definition as it stands.
+    pub(super) fn opened(query: &BTreeMap<String, String>, indicator: &Indicator) -> Self {
+        let d = &indicator.definition;
+        let text = |v: Option<f64>| v.map_or_else(String::new, |v| v.to_string());
+        let fields = [
+            ("target.value", text(d.target.map(|t| t.value))),
+            (
+                "target.year",
+                d.target.map_or_else(String::new, |t| t.year.to_string()),
+            ),
+            ("benchmark.green", text(d.benchmark.map(|b| b.green))),
+            ("benchmark.red", text(d.benchmark.map(|b| b.red))),
+            (
+                "benchmark_source",
+                d.benchmark_source.clone().unwrap_or_default(),
+            ),
+            ("base_year", d.base_year().to_string()),
+        ];
+        DefinitionForm {
+            fields: fields
+                .into_iter()
+                .map(|(k, v)| (k.to_string(), v))
+                .collect(),
+            saved: query.contains_key("defined"),
+            ..DefinitionForm::default()
+        }
+    }
+
+    /// The edit the form asks for, or the problems of what was typed (field → problem).
+    fn edit(&self, words: &Words) -> Result<DefinitionEdit, BTreeMap<String, String>> {
+        let mut problems = BTreeMap::new();
+        let mut number = |field: &'static str| {
+            let typed = self.get(field);
+            match input::decimal(typed) {
+                Ok(value) => Some(value),
+                Err(problem) => {
+                    let problem = if typed.trim().is_empty() {
+                        InputProblem::Missing
+                    } else {
+                        problem
+                    };
+                    problems.insert(field.to_string(), words.of(&problem));
+                    None
+                }
+            }
+        };
+        let blank = |fields: [&str; 2]| fields.iter().all(|f| self.get(f).trim().is_empty());
+        let target = if blank(["target.value", "target.year"]) {
+            Some(None)
+        } else {
+            let value = number("target.value");
+            let year = year_of(self.get("target.year"), "target.year", words, &mut problems);
+            Some(value.zip(year).map(|(value, year)| Target { value, year }))
+        };
+        let mut number = |field: &'static str| match input::decimal(self.get(field)) {
+            Ok(value) => Some(value),
+            Err(problem) => {
+                let problem = if self.get(field).trim().is_empty() {
+                    InputProblem::Missing
+                } else {
+                    problem
+                };
+                problems.insert(field.to_string(), words.of(&problem));
+                None
+            }
+        };
+        let benchmark = if blank(["benchmark.green", "benchmark.red"]) {
+            Some(None)
+        } else {
+            let green = number("benchmark.green");
+            let red = number("benchmark.red");
+            Some(green.zip(red).map(|(green, red)| Benchmark { green, red }))
+        };
+        let base_year = year_of(self.get("base_year"), "base_year", words, &mut problems);
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        Ok(DefinitionEdit {
+            target,
+            benchmark,
+            benchmark_source: Some(Some(self.get("benchmark_source").to_string())),
+            base_year,
+        })
+    }
+}
+
+/// A year typed in the definition's form, or its problem noted under `field`.
+fn year_of(
+    typed: &str,
+    field: &str,
+    words: &Words,
+    problems: &mut BTreeMap<String, String>,
+) -> Option<i32> {
+    match typed.trim().parse::<i32>() {
+        Ok(year) => Some(year),
+        Err(_) => {
+            let problem = if typed.trim().is_empty() {
+                InputProblem::Missing
+            } else {
+                InputProblem::NotANumber(typed.to_string())
+            };
+            problems.insert(field.to_string(), words.of(&problem));
+            None
+        }
+    }
+}
+
+/// The definition form's part of the page.
+pub(super) fn definition_context(form: &DefinitionForm) -> Value {
+    context! {
+        target_value => form.get("target.value"),
+        target_year => form.get("target.year"),
+        green => form.get("benchmark.green"),
+        red => form.get("benchmark.red"),
+        benchmark_source => form.get("benchmark_source"),
+        base_year => form.get("base_year"),
+        comment => form.get("comment"),
+        problems => form.problems.clone(),
+        alert => form.alert.clone(),
+        saved => form.saved,
+    }
+}
+
+/// `POST /indicators/{id}/definition`: changes the definition (then back to the page), or shows
+/// the form again with what is wrong beside its field and nothing written.
+async fn define(
+    State(state): State<AppState>,
+    staff: Staff,
+    UrlPath(id): UrlPath<String>,
+    CsrfForm(posted): CsrfForm<Posted>,
+) -> Result<Response, Failure> {
+    staff.require(ECONOMICS)?;
+    let lang = staff.lang;
+    let words = Words::new(lang);
+    let mut form = DefinitionForm {
+        fields: posted.fields,
+        ..DefinitionForm::default()
+    };
+    let edit = match form.edit(&words) {
+        Ok(edit) => edit,
+        Err(problems) => {
+            form.problems = problems;
+            let posted = Form::PostedDefinition(form);
+            return indicator_page(&state, &staff, &id, posted, StatusCode::BAD_REQUEST).await;
+        }
+    };
+    let input = DefinitionInput {
+        edit,
+        comment: form.get("comment").to_string(),
+    };
+    let dir = state.indicators_dir().to_path_buf();
+    let user = staff.signed.name.clone();
+    let target = id.clone();
+    let result = with_centre(&state, move |centre| {
+        centre.set_definition(&dir, &target, &input, Some(&user))
+    })
+    .await;
+    match result {
+        Ok(_) => {
+            return Ok(
+                Redirect::to(&format!("/indicators/{id}?defined=1#definition")).into_response(),
+            );
+        }
+        Err(CentreError::DefinitionRefused(refused)) => {
+            for (field, problem) in &refused.problems {
+                let message = problem.message.get(lang).to_string();
+                match field {
+                    Some(field) if !form.problems.contains_key(*field) => {
+                        form.problems.insert((*field).to_string(), message);
+                    }
+                    _ => form.alert.push(problem.render(lang)),
+                }
+            }
+        }
+        Err(CentreError::Input { field, problem }) => {
+            form.problems.insert(field.to_string(), words.of(&problem));
+        }
+        Err(err) => return Err(Failure::centre(&err, lang)),
+    }
+    let posted = Form::PostedDefinition(form);
+    indicator_page(&state, &staff, &id, posted, StatusCode::BAD_REQUEST).await
+}
+
+/// The rows of a data file `check` refuses, as the person corrected them on the page.
+#[derive(Clone, Debug, Default)]
+pub(super) struct RowForm {
+    /// Line → the cells as typed.
+    pub rows: BTreeMap<usize, Vec<String>>,
+    pub comment: String,
+    pub alert: Vec<String>,
+}
+
+/// The cells of a posted row: `r{k}.c-0`, `r{k}.c-1`... (or `.e-` for the row as it was shown).
+fn cells(fields: &BTreeMap<String, String>, prefix: &str) -> Vec<String> {
+    (0..)
+        .map_while(|i| fields.get(&format!("{prefix}{i}")).cloned())
+        .collect()
+}
+
+/// `POST /indicators/{id}/rows`: corrects (or, all cells blank, removes) the rows a problem of a
+/// data file `check` refuses names, all at once; accepted only when the whole resulting file
+/// passes `check`.
+async fn correct_rows(
+    State(state): State<AppState>,
+    staff: Staff,
+    UrlPath(id): UrlPath<String>,
+    CsrfForm(posted): CsrfForm<Posted>,
+) -> Result<Response, Failure> {
+    staff.require(ECONOMICS)?;
+    let lang = staff.lang;
+    let words = Words::new(lang);
+    let fields = posted.fields;
+    let mut changes = Vec::new();
+    for k in 0.. {
+        let Some(line) = fields.get(&format!("r{k}.line")) else {
+            break;
+        };
+        let line = line
+            .trim()
+            .parse::<usize>()
+            .map_err(|_| Failure::bad_request(words.text("web-bad-form")))?;
+        changes.push(RowChange {
+            line,
+            expected: cells(&fields, &format!("r{k}.e-")),
+            cells: cells(&fields, &format!("r{k}.c-")),
+        });
+    }
+    // Only the rows the person changed; the others stay as they are.
+    changes.retain(|change| change.cells != change.expected);
+    let mut form = RowForm {
+        rows: changes.iter().map(|c| (c.line, c.cells.clone())).collect(),
+        comment: fields.get("comment").cloned().unwrap_or_default(),
+        alert: Vec::new(),
+    };
+    let input = RowsInput {
+        rows: changes,
+        comment: form.comment.clone(),
+    };
+    let dir = state.indicators_dir().to_path_buf();
+    let user = staff.signed.name.clone();
+    let target = id.clone();
+    let result = with_centre(&state, move |centre| {
+        centre.set_rows(&dir, &target, &input, Some(&user))
+    })
+    .await;
+    let status = match result {
+        Ok(_) => {
+            return Ok(Redirect::to(&format!("/indicators/{id}?saved=1#entry")).into_response());
+        }
+        Err(CentreError::ObservationRefused(refused)) => {
+            form.alert.push(words.text("indicator-fix-still-broken"));
+            // The problems' words without their lines: those are the corrected file's, which
+            // the page does not show.
+            form.alert.extend(
+                refused
+                    .problems
+                    .0
+                    .iter()
+                    .map(|p| p.message.get(lang).to_string()),
+            );
+            StatusCode::BAD_REQUEST
+        }
+        Err(CentreError::Input { field, problem }) => {
+            form.alert.push(format!("{field}: {}", words.of(&problem)));
+            StatusCode::BAD_REQUEST
+        }
+        Err(err @ CentreError::RowChanged { .. }) => {
+            form.alert.push(words.of(&err));
+            StatusCode::CONFLICT
+        }
+        Err(err) => return Err(Failure::centre(&err, lang)),
+    };
+    indicator_page(&state, &staff, &id, Form::PostedRow(form), status).await
+}
+
+/// A problem of the data file as `check` prints it, the path inside the indicators directory
+/// (`data/<id>.csv:3:2: ...`), not the server's.
+pub(super) fn short_problem(
+    problem: &crate::diagnostics::Problem,
+    id: &str,
+    lang: crate::i18n::Lang,
+) -> String {
+    let mut short = problem.clone();
+    short.path = std::path::Path::new(crate::indicators::DATA_DIR_NAME).join(format!("{id}.csv"));
+    short.render(lang)
 }

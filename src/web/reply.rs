@@ -137,6 +137,8 @@ impl Failure {
             CentreError::DerivedIndicator(_) => (StatusCode::BAD_REQUEST, "derived"),
             CentreError::ObservationRefused(_) => (StatusCode::BAD_REQUEST, "invalid"),
             CentreError::ObservationConflict(_) => (StatusCode::CONFLICT, "conflict"),
+            CentreError::DefinitionRefused(_) => (StatusCode::BAD_REQUEST, "invalid"),
+            CentreError::RowChanged { .. } => (StatusCode::CONFLICT, "conflict"),
             CentreError::BookingRefused(_)
             | CentreError::Store(StoreError::BookingChanged { .. })
             | CentreError::Store(StoreError::NoticeClosed(_))

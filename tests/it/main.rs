@@ -12,6 +12,7 @@ mod exhibit_screens;
 mod export_cli;
 mod golden;
 mod guide_cli;
+mod indicator_definition;
 mod indicator_entry;
 mod kiosk_link;
 mod layering;
