@@ -237,6 +237,8 @@ fn fact_card(assets: &UiAssets, fact: Option<&Fact>) -> impl Bundle {
         Node {
             width: Val::Px(1300.0),
             margin: UiRect::vertical(Val::Px(28.0)),
+            // Room for the speaker button in the corner, on both sides to keep the text centred.
+            padding: UiRect::axes(Val::Px(theme::MIN_TARGET), Val::Px(24.0)),
             ..widget::card_node(24.0)
         },
         BackgroundColor(theme::WARM),
