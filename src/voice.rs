@@ -210,26 +210,32 @@ pub fn clip_path(assets_dir: &Path, lang: Lang, key: &str) -> PathBuf {
     lang_dir(assets_dir, lang).join(format!("{key}.{EXTENSION}"))
 }
 
-/// The hash a clip's text is remembered by: SHA-256 of the text as the script prints it, 16 hex
-/// digits.
-pub fn text_hash(text: &str) -> String {
-    Sha256::digest(text.as_bytes())
+/// SHA-256, its first 16 hex digits: how a text and a clip file are remembered.
+fn short_hash(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
         .iter()
         .take(8)
         .map(|b| format!("{b:02x}"))
         .collect()
 }
 
-/// What a clip was made from.
+/// The hash a clip's text is remembered by (the text as the script prints it).
+pub fn text_hash(text: &str) -> String {
+    short_hash(text.as_bytes())
+}
+
+/// What a clip was made from, and the clip as it was stamped (so a synthetic clip a person has
+/// since replaced is told apart from one still as espeak-ng made it).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Made {
     pub hash: String,
     pub by: String,
+    pub clip: String,
     pub text: String,
 }
 
-/// `made-from.tsv` of one language: key → what its clip was made from. Lines that are not four
-/// tab-separated fields are passed over (check says so).
+/// `made-from.tsv` of one language: key → what its clip was made from. Lines that are not five
+/// tab-separated fields are kept as they are and reported (check notes them; stamp refuses).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Manifest {
     pub made: BTreeMap<String, Made>,
@@ -238,23 +244,40 @@ pub struct Manifest {
 }
 
 impl Manifest {
-    pub fn read(dir: &Path) -> Manifest {
-        let mut manifest = Manifest::default();
-        let Ok(text) = std::fs::read_to_string(dir.join(MANIFEST)) else {
-            return manifest;
+    /// The manifest in `dir`; none yet is an empty one. A file that exists but cannot be read
+    /// (permissions, not UTF-8) is an error naming the file, never taken as empty.
+    pub fn read(dir: &Path) -> Result<Manifest, (PathBuf, Text)> {
+        let file = dir.join(MANIFEST);
+        let text = match std::fs::read(&file) {
+            Ok(bytes) => String::from_utf8(bytes).map_err(|_| {
+                (
+                    file.clone(),
+                    Text::new(
+                        "не UTF-8 (збережіть файл як UTF-8)",
+                        "not UTF-8 (save the file as UTF-8)",
+                    ),
+                )
+            })?,
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
+                return Ok(Manifest::default());
+            }
+            Err(err) => return Err((file, crate::diagnostics::io_reason(&err))),
         };
+        let mut manifest = Manifest::default();
         for (n, row) in text.lines().enumerate() {
+            let row = row.trim_end_matches('\r');
             if row.trim().is_empty() || row.starts_with('#') {
                 continue;
             }
-            let fields: Vec<&str> = row.splitn(4, '\t').collect();
+            let fields: Vec<&str> = row.splitn(5, '\t').collect();
             match fields[..] {
-                [key, hash, by, text] if is_clip_key(key) => {
+                [key, hash, by, clip, text] if is_clip_key(key) => {
                     manifest.made.insert(
                         key.to_string(),
                         Made {
                             hash: hash.to_string(),
                             by: by.to_string(),
+                            clip: clip.to_string(),
                             text: text.to_string(),
                         },
                     );
@@ -262,22 +285,42 @@ impl Manifest {
                 _ => manifest.unreadable.push(n + 1),
             }
         }
-        manifest
+        Ok(manifest)
     }
 
     fn render(&self) -> String {
         let mut out = String::from(
             "# Each voice clip and the text it was made from: key, SHA-256 of the text (16 hex \
-             digits), who made it, the text. Written by `tourcentre voice stamp`.\n",
+             digits), who made the clip, SHA-256 of the clip file as stamped, the text. Written by \
+             `tourcentre voice stamp`.\n",
         );
         for (key, made) in &self.made {
             out.push_str(&format!(
-                "{key}\t{}\t{}\t{}\n",
-                made.hash, made.by, made.text
+                "{key}\t{}\t{}\t{}\t{}\n",
+                made.hash, made.by, made.clip, made.text
             ));
         }
         out
     }
+}
+
+/// The clips of one language a directory holds that speak the current texts, from its manifest:
+/// key → clip file. What the exhibit plays (a clip made from another text is skipped: better
+/// silence than words that differ from the screen).
+pub fn current_clips(assets_dir: &Path, lang: Lang, lines: &[Line]) -> HashMap<String, PathBuf> {
+    let Ok(manifest) = Manifest::read(&lang_dir(assets_dir, lang)) else {
+        return HashMap::new();
+    };
+    lines
+        .iter()
+        .filter(|line| {
+            manifest
+                .made
+                .get(&line.key)
+                .is_some_and(|made| made.hash == text_hash(&line.text))
+        })
+        .map(|line| (line.key.clone(), clip_path(assets_dir, lang, &line.key)))
+        .collect()
 }
 
 /// A clip whose text is missing or changed, for `check`'s notes.
@@ -300,6 +343,10 @@ pub enum Finding {
         file: PathBuf,
         line: usize,
     },
+    ManifestUnreadable {
+        file: PathBuf,
+        reason: Text,
+    },
 }
 
 /// What `check` notes about the clips of a scenario in one language.
@@ -321,7 +368,12 @@ pub fn findings(
             texts: lines.len(),
         }];
     }
-    let manifest = Manifest::read(&dir);
+    let manifest = match Manifest::read(&dir) {
+        Ok(manifest) => manifest,
+        Err((file, reason)) => {
+            return vec![Finding::ManifestUnreadable { file, reason }];
+        }
+    };
     let mut found: Vec<Finding> = manifest
         .unreadable
         .iter()
@@ -374,13 +426,17 @@ impl Finding {
                     "voice ({code}): clip {key} was made from another text; the text is now \"{text}\" (record it again, then tourcentre voice stamp --lang {code} {key})"
                 ),
             ),
+            Finding::ManifestUnreadable { file, reason } => Text::new(
+                format!("голос ({code}): {}: {}", file.display(), reason.uk),
+                format!("voice ({code}): {}: {}", file.display(), reason.en),
+            ),
             Finding::UnreadableManifest { file, line } => Text::new(
                 format!(
-                    "голос ({code}): {}:{line}: рядок не з чотирьох полів через табуляцію, пропущено",
+                    "голос ({code}): {}:{line}: рядок не з п’яти полів через табуляцію, пропущено",
                     file.display()
                 ),
                 format!(
-                    "voice ({code}): {}:{line}: not four tab-separated fields, passed over",
+                    "voice ({code}): {}:{line}: not five tab-separated fields, passed over",
                     file.display()
                 ),
             ),
@@ -395,14 +451,23 @@ pub enum StampError {
     UnknownKey(String),
     /// The key has no clip file to stamp.
     NoClip(PathBuf),
+    /// The manifest cannot be read, or has a line that is not five fields (line 0: the file):
+    /// rewriting it would lose what it says.
+    Manifest {
+        file: PathBuf,
+        line: usize,
+        reason: Text,
+    },
     Write {
         file: PathBuf,
         reason: Text,
     },
 }
 
-/// Records that the clips of `keys` (all clips present, when empty) speak the script's current
-/// texts, made by `by`. Returns how many were stamped. Nothing is written when a key is wrong.
+/// Records that the clips of `keys` speak the script's current texts, made by `by`. With no key:
+/// the clips present that the manifest does not list yet (new recordings); a listed clip is
+/// stamped again only by naming it. Returns how many were stamped. Nothing is written when a key
+/// is wrong or the manifest does not read.
 pub fn stamp(
     scenario: &Scenario,
     messages: &Messages,
@@ -412,9 +477,27 @@ pub fn stamp(
     by: &str,
 ) -> Result<usize, StampError> {
     let lines = script(scenario, messages, lang);
+    let dir = lang_dir(assets_dir, lang);
+    let file = dir.join(MANIFEST);
+    let mut manifest = Manifest::read(&dir).map_err(|(file, reason)| StampError::Manifest {
+        file,
+        line: 0,
+        reason,
+    })?;
+    if let Some(&line) = manifest.unreadable.first() {
+        return Err(StampError::Manifest {
+            file,
+            line,
+            reason: Text::new(
+                "рядок не з п’яти полів через табуляцію: виправте його",
+                "not five tab-separated fields: correct it",
+            ),
+        });
+    }
     let chosen: Vec<&Line> = if keys.is_empty() {
         lines
             .iter()
+            .filter(|l| !manifest.made.contains_key(&l.key))
             .filter(|l| clip_path(assets_dir, lang, &l.key).is_file())
             .collect()
     } else {
@@ -432,23 +515,26 @@ pub fn stamp(
         }
         chosen
     };
-    let dir = lang_dir(assets_dir, lang);
     if chosen.is_empty() {
         return Ok(0);
     }
-    let mut manifest = Manifest::read(&dir);
     let by: String = by.split_whitespace().collect::<Vec<_>>().join(" ");
     for line in &chosen {
+        let clip = clip_path(assets_dir, lang, &line.key);
+        let bytes = std::fs::read(&clip).map_err(|err| StampError::Write {
+            file: clip.clone(),
+            reason: crate::diagnostics::io_reason(&err),
+        })?;
         manifest.made.insert(
             line.key.clone(),
             Made {
                 hash: text_hash(&line.text),
                 by: by.clone(),
+                clip: short_hash(&bytes),
                 text: line.text.clone(),
             },
         );
     }
-    let file = dir.join(MANIFEST);
     crate::diagnostics::replace_file(&file, manifest.render().as_bytes()).map_err(|err| {
         StampError::Write {
             file: file.clone(),
@@ -512,18 +598,23 @@ mod tests {
             Some("Флакон з-під рідкого мила")
         );
         assert_eq!(find("bin.plastic.step-1.title"), Some("Контейнер для ПЕТ"));
-        let mut keys: Vec<&str> = uk.iter().map(|l| l.key.as_str()).collect();
-        let count = keys.len();
+        // No two scenario texts share a key (the script keeps the first of a key).
+        let texts = scenario_texts(&scenario);
+        let mut keys: Vec<&str> = texts.iter().map(|(key, _)| key.as_str()).collect();
         keys.sort();
         keys.dedup();
-        assert_eq!(keys.len(), count, "keys are unique");
-        for id in SPOKEN_MESSAGES {
-            assert!(
-                uk.iter().any(|l| l.key.starts_with(&format!("msg.{id}"))),
-                "{id} is in the script"
-            );
-        }
+        assert_eq!(keys.len(), texts.len(), "scenario keys are unique");
         let en = script(&scenario, &m, Lang::En);
+        for (lines, lang) in [(&uk, "uk"), (&en, "en")] {
+            for id in SPOKEN_MESSAGES {
+                assert!(
+                    lines
+                        .iter()
+                        .any(|l| l.key.starts_with(&format!("msg.{id}"))),
+                    "{id} is in the {lang} script (a message with variants cannot be cut into clips)"
+                );
+            }
+        }
         assert!(en.iter().all(|l| !l.text.is_empty()));
     }
 
@@ -586,7 +677,7 @@ mod tests {
                 .iter()
                 .any(|f| matches!(f, Finding::Changed { key, .. } if key == "msg.exhibit-right"))
         );
-        let manifest = Manifest::read(&dir);
+        let manifest = Manifest::read(&dir).unwrap();
         assert_eq!(manifest.made["msg.exhibit-right"].by, RECORDED);
         assert_eq!(manifest.made["msg.exhibit-right"].text, "Right!");
     }
@@ -604,6 +695,90 @@ mod tests {
                 &found[..found.len().min(5)]
             );
         }
+    }
+
+    #[test]
+    fn a_manifest_that_does_not_read_is_never_rewritten_and_a_bare_stamp_keeps_who_made_a_clip() {
+        let scenario = shipped();
+        let m = Messages::new();
+        let assets = tempfile::tempdir().unwrap();
+        let dir = lang_dir(assets.path(), Lang::En);
+        std::fs::create_dir_all(&dir).unwrap();
+        for key in ["msg.exhibit-right", "msg.exhibit-almost"] {
+            std::fs::write(clip_path(assets.path(), Lang::En, key), key).unwrap();
+        }
+        let right = ["msg.exhibit-right".to_string()];
+        assert_eq!(
+            stamp(&scenario, &m, assets.path(), Lang::En, &right, SYNTHETIC).unwrap(),
+            1
+        );
+        // A bare stamp takes only the clip not listed yet; the synthetic one stays synthetic.
+        assert_eq!(
+            stamp(&scenario, &m, assets.path(), Lang::En, &[], RECORDED).unwrap(),
+            1
+        );
+        let manifest = Manifest::read(&dir).unwrap();
+        assert_eq!(manifest.made["msg.exhibit-right"].by, SYNTHETIC);
+        assert_eq!(manifest.made["msg.exhibit-almost"].by, RECORDED);
+        assert_eq!(
+            manifest.made["msg.exhibit-right"].clip,
+            short_hash(b"msg.exhibit-right")
+        );
+
+        // A line an editor broke: check says where, stamp refuses and changes nothing.
+        let file = dir.join(MANIFEST);
+        let broken = std::fs::read_to_string(&file).unwrap() + "number.3 broken line\n";
+        std::fs::write(&file, &broken).unwrap();
+        let found = findings(&scenario, &m, assets.path(), Lang::En);
+        assert!(
+            found
+                .iter()
+                .any(|f| matches!(f, Finding::UnreadableManifest { line: 4, .. })),
+            "{found:?}"
+        );
+        assert!(matches!(
+            stamp(&scenario, &m, assets.path(), Lang::En, &right, RECORDED),
+            Err(StampError::Manifest { line: 4, .. })
+        ));
+        assert_eq!(std::fs::read_to_string(&file).unwrap(), broken);
+        // Not UTF-8: named, not taken as empty.
+        std::fs::write(&file, b"msg.exhibit-right\t\xff\n").unwrap();
+        assert!(matches!(
+            findings(&scenario, &m, assets.path(), Lang::En)[..],
+            [Finding::ManifestUnreadable { .. }]
+        ));
+        assert!(matches!(
+            stamp(&scenario, &m, assets.path(), Lang::En, &right, RECORDED),
+            Err(StampError::Manifest { line: 0, .. })
+        ));
+    }
+
+    #[test]
+    fn only_clips_made_from_the_current_text_are_played() {
+        let scenario = shipped();
+        let m = Messages::new();
+        let assets = tempfile::tempdir().unwrap();
+        let dir = lang_dir(assets.path(), Lang::En);
+        std::fs::create_dir_all(&dir).unwrap();
+        for key in ["msg.exhibit-right", "msg.exhibit-almost"] {
+            std::fs::write(clip_path(assets.path(), Lang::En, key), key).unwrap();
+        }
+        let keys = [
+            "msg.exhibit-right".to_string(),
+            "msg.exhibit-almost".to_string(),
+        ];
+        stamp(&scenario, &m, assets.path(), Lang::En, &keys, SYNTHETIC).unwrap();
+        let mut lines = script(&scenario, &m, Lang::En);
+        let clips = current_clips(assets.path(), Lang::En, &lines);
+        assert_eq!(clips.len(), 2);
+        // The text changed since: that clip is not played.
+        for line in &mut lines {
+            if line.key == "msg.exhibit-almost" {
+                line.text = "Nearly!".into();
+            }
+        }
+        let clips = current_clips(assets.path(), Lang::En, &lines);
+        assert_eq!(clips.keys().collect::<Vec<_>>(), ["msg.exhibit-right"]);
     }
 
     #[test]

@@ -2,9 +2,10 @@
 # Generates the exhibit's synthetic voice clips with espeak-ng: assets/voice/{uk,en}/<key>.ogg,
 # one per line of `tourcentre voice script`, then stamps them (made-from.tsv) as made by espeak-ng.
 #
-# These are placeholders until the centre records a person (README "Voice"). A clip a person
-# recorded (made-from.tsv says who, not espeak-ng) is never overwritten; a synthetic clip is made
-# again only when it is missing or its text changed. Needs: espeak-ng, vorbis-tools (oggenc).
+# These are placeholders until the centre records a person (README "Voice"). A clip is made when
+# it is missing, or made again when its text changed and the file is still the one espeak-ng made
+# (made-from.tsv says espeak-ng and holds the file's SHA-256 as stamped). Any other clip (recorded
+# by a person, stamped or not yet) is never overwritten. Needs: espeak-ng, vorbis-tools (oggenc).
 #
 #   tools/make-voice.sh                 both languages, the bundled scenario
 #   tools/make-voice.sh --lang en       one language
@@ -13,8 +14,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 langs=(uk en)
-if [[ "${1:-}" == "--lang" && -n "${2:-}" ]]; then
-  langs=("$2")
+if [[ $# -gt 0 ]]; then
+  if [[ $# -eq 2 && "$1" == "--lang" && ( "$2" == uk || "$2" == en ) ]]; then
+    langs=("$2")
+  else
+    echo "usage: tools/make-voice.sh [--lang uk|en]" >&2
+    exit 2
+  fi
 fi
 
 for tool in espeak-ng oggenc; do
@@ -41,12 +47,12 @@ trap 'rm -rf "$work"' EXIT
 for lang in "${langs[@]}"; do
   dir="assets/voice/$lang"
   mkdir -p "$dir"
-  # Keys whose clip a person made: left alone.
-  declare -A recorded=()
+  # Clips still as espeak-ng made them: key -> the file's hash as stamped.
+  declare -A synthetic=()
   if [[ -f "$dir/made-from.tsv" ]]; then
-    while IFS=$'\t' read -r key _hash by _text; do
+    while IFS=$'\t' read -r key _hash by clip _text || [[ -n "$key" ]]; do
       [[ "$key" == \#* || -z "$key" ]] && continue
-      [[ "$by" != "espeak-ng" ]] && recorded[$key]=1
+      [[ "$by" == "espeak-ng" ]] && synthetic[$key]=$clip
     done <"$dir/made-from.tsv"
   fi
   # Only what is missing or changed (all of it the first time).
@@ -54,11 +60,15 @@ for lang in "${langs[@]}"; do
   total=$(wc -l <"$work/script.tsv")
   made=()
   n=0
-  while IFS=$'\t' read -r key text; do
+  while IFS=$'\t' read -r key text || [[ -n "$key" ]]; do
     n=$((n + 1))
-    if [[ -n "${recorded[$key]:-}" ]]; then
-      echo "  $lang $key: recorded by a person, kept (its text changed: record it again)"
-      continue
+    clip="$dir/$key.ogg"
+    if [[ -f "$clip" ]]; then
+      now=$(sha256sum "$clip" | cut -c1-16)
+      if [[ "${synthetic[$key]:-}" != "$now" ]]; then
+        echo "  $lang $key: not espeak-ng's clip (a recording?), kept; record it again for its new text, then: tourcentre --lang $lang voice stamp $key" >&2
+        continue
+      fi
     fi
     printf '\r  %s: %d/%d %s\033[K' "$lang" "$n" "$total" "$key" >&2
     espeak-ng -v "${voice[$lang]}" -s "$rate" -w "$work/clip.wav" -- "$text"
@@ -67,7 +77,7 @@ for lang in "${langs[@]}"; do
     made+=("$key")
   done <"$work/script.tsv"
   printf '\n' >&2
-  unset recorded
+  unset synthetic
   if ((${#made[@]} > 0)); then
     "${tourcentre[@]}" --lang "$lang" voice stamp --by espeak-ng "${made[@]}"
   fi

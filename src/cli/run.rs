@@ -797,24 +797,26 @@ fn run_voice(command: VoiceCommand, words: &Words) -> Result<(), CliError> {
             let assets = crate::content::assets_dir_for(&file);
             let scenario = crate::content::load(&file, &assets)?;
             let lines = voice::script(&scenario, &messages, lang);
-            let wanted: Option<Vec<String>> = missing.then(|| {
-                voice::findings(&scenario, &messages, &assets, lang)
-                    .into_iter()
-                    .filter_map(|finding| match finding {
-                        voice::Finding::Missing { key, .. }
-                        | voice::Finding::Changed { key, .. } => Some(key),
-                        voice::Finding::NoClips { .. }
-                        | voice::Finding::UnreadableManifest { .. } => None,
-                    })
-                    .collect()
-            });
-            let no_clips_at_all = missing
-                && !lines
-                    .iter()
-                    .any(|l| voice::clip_path(&assets, lang, &l.key).is_file());
+            // --missing: what check would list; no clip at all lists every text.
+            let wanted: Option<Vec<String>> = missing
+                .then(|| voice::findings(&scenario, &messages, &assets, lang))
+                .filter(|found| {
+                    !found
+                        .iter()
+                        .any(|f| matches!(f, voice::Finding::NoClips { .. }))
+                })
+                .map(|found| {
+                    found
+                        .into_iter()
+                        .filter_map(|finding| match finding {
+                            voice::Finding::Missing { key, .. }
+                            | voice::Finding::Changed { key, .. } => Some(key),
+                            _ => None,
+                        })
+                        .collect()
+                });
             for line in &lines {
-                let listed =
-                    no_clips_at_all || wanted.as_ref().is_none_or(|keys| keys.contains(&line.key));
+                let listed = wanted.as_ref().is_none_or(|keys| keys.contains(&line.key));
                 if listed {
                     println!("{}\t{}", line.key, line.text);
                 }
@@ -835,6 +837,16 @@ fn run_voice(command: VoiceCommand, words: &Words) -> Result<(), CliError> {
                             "voice-no-clip",
                             &[("file", file.display().to_string().into())],
                         ),
+                        voice::StampError::Manifest {
+                            file,
+                            line: 0,
+                            reason,
+                        } => {
+                            format!("{}: {}", file.display(), words.pick(&reason))
+                        }
+                        voice::StampError::Manifest { file, line, reason } => {
+                            format!("{}:{line}: {}", file.display(), words.pick(&reason))
+                        }
                         voice::StampError::Write { file, reason } => {
                             format!("{}: {}", file.display(), words.pick(&reason))
                         }

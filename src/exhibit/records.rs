@@ -131,6 +131,11 @@ fn switch_scenario(
     };
     exhibit.scenario = cached.scenario;
     exhibit.scenario_hash = cached.hash;
+    // Voice clips: the new scenario's directory first, then the assets (voice.rs re-reads them).
+    if let Some(old) = exhibit.scenario_dir.take() {
+        exhibit.voice_dirs.retain(|dir| *dir != old);
+    }
+    exhibit.voice_dirs.insert(0, cached.dir.clone());
     exhibit.scenario_dir = Some(cached.dir);
     if let Some(assets) = assets {
         commands.insert_resource(super::theme::load_ui_assets(&assets, &exhibit));

@@ -5,11 +5,13 @@
 //!
 //! What to say is a list of [`Says`], the same values the texts on screen show, so a clip is
 //! always the text in view: a UI message is its clips (cut at its arguments), a scenario text is
-//! the clip of its key. A new speech stops the one playing, except the next item's name, which
+//! the clip of its key, and a clip is played only if its manifest says it was made from the text
+//! as it is now (a changed text is silent until its clip is made again, never the old words). A new speech stops the one playing, except the next item's name, which
 //! waits for the verdict before it. The sound toggle stops the voice and the volume applies.
 //! Where clips go is a [`VoiceOutput`]: the sound thread (audio.rs), nothing (headless), or a
 //! test's recorder. A missing clip is skipped; nothing here waits on audio.
 
+use std::collections::HashMap;
 use std::path::PathBuf;
 
 use bevy::prelude::*;
@@ -27,8 +29,8 @@ use crate::voice::{self, Keys};
 pub(super) fn plugin(app: &mut App) {
     app.add_message::<Speak>();
     app.init_resource::<VoiceOutput>();
-    let keys = Keys::new(&app.world().resource::<Exhibit>().scenario);
-    app.insert_resource(VoiceKeys(keys));
+    let index = VoiceIndex::new(app.world().resource::<Exhibit>());
+    app.insert_resource(index);
     app.add_systems(OnEnter(Screen::Audience), ask_who_plays);
     app.add_systems(OnEnter(Screen::Results), say_results);
     // After the frame's game systems, so a drop's verdict is spoken in the frame it is judged.
@@ -38,6 +40,7 @@ pub(super) fn plugin(app: &mut App) {
             (say_new_item, say_verdicts).run_if(in_state(Screen::Sorting)),
             say_lifecycle_heading
                 .run_if(in_state(Screen::Lifecycle).and_then(resource_changed::<Journey>)),
+            index_voice.run_if(resource_changed::<Exhibit>),
             speak,
             hush_when_muted,
         )
@@ -95,8 +98,36 @@ impl Speaker for Silent {
     fn hush(&self) {}
 }
 
+/// The running scenario's texts by what they say, and the clip of each key that speaks the
+/// current text (the first voice directory that has one). Read from the manifests when the
+/// exhibit starts or its scenario changes, so speaking never looks at the disk in a frame.
 #[derive(Resource)]
-struct VoiceKeys(Keys);
+struct VoiceIndex {
+    keys: Keys,
+    clips: HashMap<(Lang, String), PathBuf>,
+}
+
+impl VoiceIndex {
+    fn new(exhibit: &Exhibit) -> Self {
+        let mut clips = HashMap::new();
+        for lang in Lang::ALL {
+            let lines = voice::script(&exhibit.scenario, &exhibit.messages, lang);
+            for dir in &exhibit.voice_dirs {
+                for (key, path) in voice::current_clips(dir, lang, &lines) {
+                    clips.entry((lang, key)).or_insert(path);
+                }
+            }
+        }
+        VoiceIndex {
+            keys: Keys::new(&exhibit.scenario),
+            clips,
+        }
+    }
+}
+
+fn index_voice(exhibit: Res<Exhibit>, mut index: ResMut<VoiceIndex>) {
+    *index = VoiceIndex::new(&exhibit);
+}
 
 /// What a speaker button reads: fixed texts, or what its card shows at the moment of the touch.
 #[derive(Component, Clone, Debug)]
@@ -114,6 +145,7 @@ pub fn read_aloud(
     buttons: Query<&ReadAloud>,
     exhibit: Res<Exhibit>,
     play: Res<Play>,
+    shown: Res<Shown>,
     feedback: Res<Feedback>,
     mut speak: MessageWriter<Speak>,
 ) {
@@ -123,7 +155,9 @@ pub fn read_aloud(
     };
     let says = match what {
         ReadAloud::Texts(says) => says.clone(),
-        ReadAloud::CurrentItem => current_item_name(&exhibit, &play).into_iter().collect(),
+        ReadAloud::CurrentItem => shown_item_name(&exhibit, &play, &shown)
+            .into_iter()
+            .collect(),
         ReadAloud::LastVerdict => feedback
             .last
             .as_ref()
@@ -136,8 +170,10 @@ pub fn read_aloud(
     }
 }
 
-fn current_item_name(exhibit: &Exhibit, play: &Play) -> Option<Says> {
-    let item = play.round.as_ref()?.current()?;
+/// The name on the item card: the item the screen shows (while the right bin swallows the last
+/// one, the card still shows it, not the round's next).
+fn shown_item_name(exhibit: &Exhibit, play: &Play, shown: &Shown) -> Option<Says> {
+    let item = play.round.as_ref()?.items.get(shown.index?)?;
     let item = exhibit.scenario.item(&item.item)?;
     Some(Says::Scenario(item.name.clone()))
 }
@@ -171,7 +207,7 @@ fn say_new_item(
         return;
     }
     *said = Some(now);
-    if let Some(name) = current_item_name(&exhibit, &play) {
+    if let Some(name) = shown_item_name(&exhibit, &play, &shown) {
         speak.write(Speak {
             says: vec![name],
             after_current: true,
@@ -255,7 +291,7 @@ fn keys_of(says: &Says, exhibit: &Exhibit, keys: &Keys, lang: Lang) -> Vec<Strin
 fn speak(
     mut requests: MessageReader<Speak>,
     exhibit: Res<Exhibit>,
-    keys: Res<VoiceKeys>,
+    index: Res<VoiceIndex>,
     lang: Res<CurrentLang>,
     sound: Res<SoundSettings>,
     output: Res<VoiceOutput>,
@@ -267,17 +303,11 @@ fn speak(
         let keys: Vec<String> = request
             .says
             .iter()
-            .flat_map(|says| keys_of(says, &exhibit, &keys.0, lang.0))
+            .flat_map(|says| keys_of(says, &exhibit, &index.keys, lang.0))
             .collect();
         let clips = keys
             .iter()
-            .filter_map(|key| {
-                exhibit
-                    .voice_dirs
-                    .iter()
-                    .map(|dir| voice::clip_path(dir, lang.0, key))
-                    .find(|path| path.is_file())
-            })
+            .filter_map(|key| index.clips.get(&(lang.0, key.clone())).cloned())
             .collect();
         debug!("voice: {}", keys.join(" "));
         output.0.say(Speech {

@@ -121,8 +121,8 @@ pub fn speaker(assets: &UiAssets, what: ReadAloud) -> impl Bundle {
             position_type: PositionType::Absolute,
             top: Val::Px(8.0),
             right: Val::Px(8.0),
-            width: Val::Px(MIN_TARGET * 0.8),
-            height: Val::Px(MIN_TARGET * 0.8),
+            width: Val::Px(MIN_TARGET),
+            height: Val::Px(MIN_TARGET),
             justify_content: JustifyContent::Center,
             align_items: AlignItems::Center,
             border: UiRect::all(Val::Px(3.0)),
@@ -132,7 +132,7 @@ pub fn speaker(assets: &UiAssets, what: ReadAloud) -> impl Bundle {
         BackgroundColor(super::WARM),
         BorderColor::all(super::ACCENT),
         Children::spawn((
-            Spawn(picture(assets, super::SOUND_ON, MIN_TARGET * 0.55)),
+            Spawn(picture(assets, super::SOUND_ON, MIN_TARGET * 0.6)),
             observe(read_aloud),
         )),
     )
