@@ -99,6 +99,48 @@ fn speakable(text: &str) -> bool {
 }
 
 /// How a message is spoken: its clips, in order; an argument's clips come from `argument`.
+/// A piece of a spoken message: a fixed text with its clip's key, or an argument's place.
+enum Piece {
+    Fixed { key: String, text: String },
+    Argument(String),
+}
+
+/// The message cut into its clips: a message without arguments is one clip (`msg.<id>`), one with
+/// arguments a clip per fixed text worth saying (`msg.<id>.<n>`) around the arguments. None when
+/// it cannot be cut (it has variants) or is missing.
+fn pieces(messages: &Messages, lang: Lang, id: &str) -> Option<Vec<Piece>> {
+    let parts = messages.parts(lang, id)?;
+    if !parts.iter().any(|p| matches!(p, MessagePart::Argument(_))) {
+        let text = parts
+            .iter()
+            .map(|p| match p {
+                MessagePart::Text(t) | MessagePart::Argument(t) => t.as_str(),
+            })
+            .collect();
+        return Some(vec![Piece::Fixed {
+            key: format!("msg.{id}"),
+            text,
+        }]);
+    }
+    let mut pieces = Vec::new();
+    let mut fixed = 0;
+    for part in parts {
+        match part {
+            MessagePart::Text(text) if speakable(&text) => {
+                pieces.push(Piece::Fixed {
+                    key: format!("msg.{id}.{fixed}"),
+                    text,
+                });
+                fixed += 1;
+            }
+            MessagePart::Text(_) => {}
+            MessagePart::Argument(name) => pieces.push(Piece::Argument(name)),
+        }
+    }
+    Some(pieces)
+}
+
+/// How a message is spoken: its clips, in order; an argument's clips come from `argument`.
 /// None when the message cannot be cut into clips (it has variants) or is not spoken.
 pub fn message_keys(
     messages: &Messages,
@@ -106,20 +148,11 @@ pub fn message_keys(
     id: &str,
     mut argument: impl FnMut(&str) -> Vec<String>,
 ) -> Option<Vec<String>> {
-    let parts = messages.parts(lang, id)?;
-    if !parts.iter().any(|p| matches!(p, MessagePart::Argument(_))) {
-        return Some(vec![format!("msg.{id}")]);
-    }
     let mut keys = Vec::new();
-    let mut fixed = 0;
-    for part in &parts {
-        match part {
-            MessagePart::Text(text) if speakable(text) => {
-                keys.push(format!("msg.{id}.{fixed}"));
-                fixed += 1;
-            }
-            MessagePart::Text(_) => {}
-            MessagePart::Argument(name) => keys.extend(argument(name)),
+    for piece in pieces(messages, lang, id)? {
+        match piece {
+            Piece::Fixed { key, .. } => keys.push(key),
+            Piece::Argument(name) => keys.extend(argument(&name)),
         }
     }
     Some(keys)
@@ -135,25 +168,10 @@ pub fn number_key(n: i64) -> Option<String> {
 pub fn script(scenario: &Scenario, messages: &Messages, lang: Lang) -> Vec<Line> {
     let mut lines = Vec::new();
     for id in SPOKEN_MESSAGES {
-        let Some(parts) = messages.parts(lang, id) else {
-            continue;
-        };
-        if !parts.iter().any(|p| matches!(p, MessagePart::Argument(_))) {
-            let text: String = parts
-                .iter()
-                .map(|p| match p {
-                    MessagePart::Text(t) | MessagePart::Argument(t) => t.as_str(),
-                })
-                .collect();
-            lines.push(line(format!("msg.{id}"), &text));
-            continue;
-        }
-        let fixed = parts.iter().filter_map(|p| match p {
-            MessagePart::Text(text) if speakable(text) => Some(text),
-            _ => None,
-        });
-        for (n, text) in fixed.enumerate() {
-            lines.push(line(format!("msg.{id}.{n}"), text));
+        for piece in pieces(messages, lang, id).unwrap_or_default() {
+            if let Piece::Fixed { key, text } = piece {
+                lines.push(line(key, &text));
+            }
         }
     }
     for n in NUMBERS {
