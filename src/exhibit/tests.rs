@@ -59,16 +59,39 @@ fn screen(app: &App) -> Screen {
 }
 
 fn start_round(app: &mut App) {
+    let audience = app.world().resource::<super::Exhibit>().scenario.audiences[0]
+        .id
+        .clone();
+    start_round_for(app, &audience);
+}
+
+fn start_round_for(app: &mut App, audience: &str) {
     app.world_mut()
         .resource_mut::<NextState<Screen>>()
         .set(Screen::Audience);
     step(app, 0.1);
-    let audience = app.world().resource::<super::Exhibit>().scenario.audiences[0]
-        .id
-        .clone();
-    app.world_mut().write_message(ChooseAudience(audience));
+    app.world_mut()
+        .write_message(ChooseAudience(audience.to_string()));
     run_for(app, 0.3);
     assert_eq!(screen(app), Screen::Sorting);
+}
+
+/// Sorts what is left of the round into the right bins, half a second apart, until it is over.
+fn sort_the_rest_right(app: &mut App) {
+    loop {
+        run_for(app, 0.5);
+        let over = app
+            .world()
+            .resource::<Play>()
+            .round
+            .as_ref()
+            .is_some_and(|r| r.is_over());
+        if over {
+            break;
+        }
+        let (_, right) = current(app);
+        drop_item_on(app, &right);
+    }
 }
 
 fn one<C: Component>(app: &mut App) -> Entity {
@@ -191,20 +214,7 @@ fn drops_on_the_wrong_and_right_bins_change_the_score_and_then_the_screen() {
     assert_eq!(first_try_score(&app), 1, "a first-try answer scores");
 
     // Sort the rest right; the round ends and the lifecycle journey follows.
-    loop {
-        run_for(&mut app, 0.5);
-        let over = app
-            .world()
-            .resource::<Play>()
-            .round
-            .as_ref()
-            .is_some_and(|r| r.is_over());
-        if over {
-            break;
-        }
-        let (_, right) = current(&app);
-        drop_item_on(&mut app, &right);
-    }
+    sort_the_rest_right(&mut app);
     run_for(&mut app, 3.0);
     assert_eq!(screen(&app), Screen::Lifecycle);
     let round = app
@@ -482,7 +492,6 @@ fn a_wrong_pin_still_counts_when_the_panel_closes_during_its_check() {
 
 /// A finger taps the button that says `label`.
 fn tap_button(app: &mut App, label: Says) {
-    use bevy::picking::events::Click;
     let mut buttons = app
         .world_mut()
         .query_filtered::<(Entity, &Children), With<Button>>();
@@ -497,6 +506,12 @@ fn tap_button(app: &mut App, label: Says) {
         })
         .map(|(button, _)| button)
         .unwrap_or_else(|| panic!("a button says {label:?}"));
+    tap(app, button);
+}
+
+/// A finger's short press and release on `entity`: the click the picking pipeline sends.
+fn tap(app: &mut App, entity: Entity) {
+    use bevy::picking::events::Click;
     let click = Click {
         button: PointerButton::Primary,
         hit: HitData::new(Entity::PLACEHOLDER, 0.0, None, None),
@@ -504,7 +519,7 @@ fn tap_button(app: &mut App, label: Says) {
         count: 1,
     };
     app.world_mut()
-        .trigger(Pointer::new(PointerId::Touch(3), location(), click, button));
+        .trigger(Pointer::new(PointerId::Touch(3), location(), click, entity));
     step(app, 0.1);
 }
 
@@ -619,20 +634,7 @@ fn a_tour_started_on_the_kiosk_and_the_rounds_played_reach_the_store() {
 
     // One round played to the end, one cut off by the idle reset.
     start_round(&mut app);
-    loop {
-        run_for(&mut app, 0.5);
-        if app
-            .world()
-            .resource::<Play>()
-            .round
-            .as_ref()
-            .is_some_and(|r| r.is_over())
-        {
-            break;
-        }
-        let (_, right) = current(&app);
-        drop_item_on(&mut app, &right);
-    }
+    sort_the_rest_right(&mut app);
     app.world_mut()
         .resource_mut::<NextState<Screen>>()
         .set(Screen::Results);
@@ -1013,17 +1015,6 @@ impl Ear {
     }
 }
 
-fn start_round_for(app: &mut App, audience: &str) {
-    app.world_mut()
-        .resource_mut::<NextState<Screen>>()
-        .set(Screen::Audience);
-    step(app, 0.1);
-    app.world_mut()
-        .write_message(ChooseAudience(audience.to_string()));
-    run_for(app, 0.3);
-    assert_eq!(screen(app), Screen::Sorting);
-}
-
 fn keys(list: &[&str]) -> Vec<String> {
     list.iter().map(|k| k.to_string()).collect()
 }
@@ -1089,20 +1080,7 @@ fn a_young_round_is_spoken_name_verdict_explanation_and_results_with_every_clip_
     assert_eq!(ear.keys(), vec![vec![format!("item.{next}.name")]]);
 
     // Sort the rest; the lifecycle heading and the results are spoken too.
-    loop {
-        let over = app
-            .world()
-            .resource::<Play>()
-            .round
-            .as_ref()
-            .is_some_and(|r| r.is_over());
-        if over {
-            break;
-        }
-        let (_, right) = current(&app);
-        drop_item_on(&mut app, &right);
-        run_for(&mut app, 0.5);
-    }
+    sort_the_rest_right(&mut app);
     run_for(&mut app, 3.0);
     assert_eq!(screen(&app), Screen::Lifecycle);
     let journey = app.world().resource::<super::screens::lifecycle::Journey>();
@@ -1135,7 +1113,6 @@ fn a_young_round_is_spoken_name_verdict_explanation_and_results_with_every_clip_
 
 /// Touches the speaker button whose `ReadAloud` matches.
 fn tap_speaker(app: &mut App, which: impl Fn(&super::voice::ReadAloud) -> bool) {
-    use bevy::picking::events::Click;
     let mut speakers = app
         .world_mut()
         .query::<(Entity, &super::voice::ReadAloud)>();
@@ -1144,19 +1121,7 @@ fn tap_speaker(app: &mut App, which: impl Fn(&super::voice::ReadAloud) -> bool) 
         .find(|(_, what)| which(what))
         .map(|(entity, _)| entity)
         .expect("a speaker button");
-    let click = Click {
-        button: PointerButton::Primary,
-        hit: HitData::new(Entity::PLACEHOLDER, 0.0, None, None),
-        duration: Duration::from_millis(30),
-        count: 1,
-    };
-    app.world_mut().trigger(Pointer::new(
-        PointerId::Touch(4),
-        location(),
-        click,
-        speaker,
-    ));
-    step(app, 0.1);
+    tap(app, speaker);
 }
 
 #[test]

@@ -29,8 +29,8 @@ use crate::voice::{self, Keys};
 pub(super) fn plugin(app: &mut App) {
     app.add_message::<Speak>();
     app.init_resource::<VoiceOutput>();
-    let index = VoiceIndex::new(app.world().resource::<Exhibit>());
-    app.insert_resource(index);
+    // Filled in the first frame (the exhibit counts as changed then) and on a scenario switch.
+    app.init_resource::<VoiceIndex>();
     app.add_systems(OnEnter(Screen::Audience), ask_who_plays);
     app.add_systems(OnEnter(Screen::Results), say_results);
     // After the frame's game systems, so a drop's verdict is spoken in the frame it is judged.
@@ -101,7 +101,7 @@ impl Speaker for Silent {
 /// The running scenario's texts by what they say, and the clip of each key that speaks the
 /// current text (the first voice directory that has one). Read from the manifests when the
 /// exhibit starts or its scenario changes, so speaking never looks at the disk in a frame.
-#[derive(Resource)]
+#[derive(Resource, Default)]
 struct VoiceIndex {
     keys: Keys,
     clips: HashMap<(Lang, String), PathBuf>,
@@ -266,26 +266,20 @@ fn say_results(exhibit: Res<Exhibit>, play: Res<Play>, mut speak: MessageWriter<
 
 /// The clips' keys for what a text says, in `lang`.
 fn keys_of(says: &Says, exhibit: &Exhibit, keys: &Keys, lang: Lang) -> Vec<String> {
-    match says {
-        Says::Ui(id) | Says::UiWith(id, _) => {
-            let args: &[(&str, Arg)] = match says {
-                Says::UiWith(_, args) => args,
-                _ => &[],
-            };
-            voice::message_keys(&exhibit.messages, lang, id, |name| {
-                match args.iter().find(|(n, _)| *n == name).map(|(_, arg)| arg) {
-                    Some(Arg::Number(n)) => voice::number_key(*n).into_iter().collect(),
-                    Some(Arg::Words(text)) => {
-                        keys.of(text).map(str::to_string).into_iter().collect()
-                    }
-                    None => Vec::new(),
-                }
-            })
-            .unwrap_or_default()
+    let (id, args): (&str, &[(&str, Arg)]) = match says {
+        Says::Ui(id) => (id, &[]),
+        Says::UiWith(id, args) => (id, args),
+        Says::Scenario(text) => return keys.of(text).map(str::to_string).into_iter().collect(),
+        Says::Same(_) => return Vec::new(),
+    };
+    voice::message_keys(&exhibit.messages, lang, id, |name| {
+        match args.iter().find(|(n, _)| *n == name).map(|(_, arg)| arg) {
+            Some(Arg::Number(n)) => voice::number_key(*n).into_iter().collect(),
+            Some(Arg::Words(text)) => keys.of(text).map(str::to_string).into_iter().collect(),
+            None => Vec::new(),
         }
-        Says::Scenario(text) => keys.of(text).map(str::to_string).into_iter().collect(),
-        Says::Same(_) => Vec::new(),
-    }
+    })
+    .unwrap_or_default()
 }
 
 fn speak(
