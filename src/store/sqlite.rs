@@ -316,9 +316,7 @@ impl SqliteStore {
         let setup = || -> rusqlite::Result<()> {
             conn.busy_timeout(BUSY_TIMEOUT)?;
             conn.pragma_update(None, "foreign_keys", true)?;
-            let _mode: String =
-                conn.query_row("PRAGMA journal_mode = WAL", [], |row| row.get(0))?;
-            Ok(())
+            use_write_ahead_log(&conn)
         };
         setup().map_err(|err| classify(path, err))?;
         conn.set_transaction_behavior(TransactionBehavior::Immediate);
@@ -935,6 +933,27 @@ impl ByCategory {
             *slot += count.visitors;
         }
         by_category
+    }
+}
+
+/// Turns on the write-ahead log, which a store keeps from then on. Switching asks for the file's
+/// lock from inside the statement's own read, where SQLite does not call the busy handler, so a
+/// store being made by two programs at once was refused "busy" at once. Asked again here until
+/// the busy timeout, as the handler would; a store already in WAL mode answers the first time.
+fn use_write_ahead_log(conn: &Connection) -> rusqlite::Result<()> {
+    let deadline = std::time::Instant::now() + BUSY_TIMEOUT;
+    loop {
+        match conn.query_row("PRAGMA journal_mode = WAL", [], |row| {
+            row.get::<_, String>(0)
+        }) {
+            Err(rusqlite::Error::SqliteFailure(failure, _))
+                if failure.code == rusqlite::ErrorCode::DatabaseBusy
+                    && std::time::Instant::now() < deadline =>
+            {
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            answer => return answer.map(drop),
+        }
     }
 }
 
