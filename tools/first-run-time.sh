@@ -4,14 +4,26 @@
 # screen (attract.png) is on disk; then the same build again, warm (what `make run` costs after
 # `make test`). Run it with nothing else building. Needs Xvfb (make test installs it).
 #   tools/first-run-time.sh            prints the times; removes the clone and target dir after
+#   tools/first-run-time.sh --keep-target DIR
+#                                      builds into DIR (which must not exist yet) and keeps it,
+#                                      e.g. to refill CI's target dir after a profile change
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
 trap 'kill "${xvfb:-0}" 2>/dev/null || true; rm -rf "$work"' EXIT
 
+target="$work/target"
+if [[ "${1:-}" == --keep-target ]]; then
+  target=${2:?"--keep-target needs a directory"}
+  if [[ -e "$target" ]]; then
+    echo "$target exists: a cold build needs a target dir that does not exist yet" >&2
+    exit 1
+  fi
+fi
+
 git clone -q "$repo" "$work/clone"
 cd "$work/clone"
-export CARGO_TARGET_DIR="$work/target"
+export CARGO_TARGET_DIR="$target"
 
 Xvfb :98 -screen 0 1280x720x24 >/dev/null 2>&1 &
 xvfb=$!
