@@ -324,7 +324,8 @@ impl Manifest {
 
 /// The clips of one language a directory holds that speak the current texts, from its manifest:
 /// key → clip file. What the exhibit plays (a clip made from another text is skipped: better
-/// silence than words that differ from the screen).
+/// silence than words that differ from the screen; one the manifest lists but the folder lacks
+/// is left for the next directory to give).
 pub fn current_clips(assets_dir: &Path, lang: Lang, lines: &[Line]) -> HashMap<String, PathBuf> {
     let Ok(manifest) = Manifest::read(&lang_dir(assets_dir, lang)) else {
         return HashMap::new();
@@ -338,6 +339,7 @@ pub fn current_clips(assets_dir: &Path, lang: Lang, lines: &[Line]) -> HashMap<S
                 .is_some_and(|made| made.hash == text_hash(&line.text))
         })
         .map(|line| (line.key.clone(), clip_path(assets_dir, lang, &line.key)))
+        .filter(|(_, path)| path.is_file())
         .collect()
 }
 

@@ -1,14 +1,20 @@
 //! The scenario the server gives its kiosks: `<data dir>/scenario.ron` when the centre has its
-//! own, else the bundled one; validated as `check` validates it, with the pictures it names and
-//! each one's SHA-256, so a kiosk fetches only what it lacks and verifies what it got.
+//! own, else the bundled one; validated as `check` validates it, with the pictures it names, the
+//! voice clips that speak its texts now (and each language's `made-from.tsv`), and each file's
+//! SHA-256, so a kiosk fetches only what it lacks and verifies what it got.
 
+use std::collections::BTreeMap;
 use std::path::{Component, Path, PathBuf};
+use std::sync::Mutex;
+use std::time::SystemTime;
 
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use super::{Centre, CentreError};
 use crate::content::Scenario;
+use crate::i18n::{Lang, Words};
+use crate::voice;
 
 /// The scenario a kiosk asks for (`GET /api/v1/scenario`).
 #[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
@@ -21,7 +27,7 @@ pub struct ScenarioOffer {
     pub assets: Vec<AssetOffer>,
 }
 
-/// A picture the scenario names.
+/// A picture the scenario names, or a voice clip of one of its texts.
 #[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct AssetOffer {
     pub path: String,
@@ -30,6 +36,49 @@ pub struct AssetOffer {
 
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// A file's SHA-256, remembered by its length and modification time: the offer names some 800
+/// files (pictures and clips), and every kiosk asks for it, and again for each file it fetches.
+fn file_sha256(file: &Path) -> std::io::Result<String> {
+    type Known = BTreeMap<PathBuf, (u64, SystemTime, String)>;
+    static KNOWN: Mutex<Known> = Mutex::new(BTreeMap::new());
+    let meta = std::fs::metadata(file)?;
+    let stamp = (meta.len(), meta.modified()?);
+    if let Ok(known) = KNOWN.lock()
+        && let Some((len, modified, hash)) = known.get(file)
+        && (*len, *modified) == stamp
+    {
+        return Ok(hash.clone());
+    }
+    let hash = hex(&Sha256::digest(std::fs::read(file)?));
+    if let Ok(mut known) = KNOWN.lock() {
+        known.insert(file.to_path_buf(), (stamp.0, stamp.1, hash.clone()));
+    }
+    Ok(hash)
+}
+
+/// The files a kiosk needs besides the scenario's text, relative to its assets: the pictures,
+/// then each language's clips that speak the current texts (with the manifest that says so).
+fn offered_paths(scenario: &Scenario, assets: &Path) -> Vec<String> {
+    let mut paths: Vec<String> = scenario.asset_paths().into_iter().collect();
+    for lang in Lang::ALL {
+        let lines = voice::script(scenario, Words::new(lang).messages(), lang);
+        let mut keys: Vec<String> = voice::current_clips(assets, lang, &lines)
+            .into_keys()
+            .collect();
+        if keys.is_empty() {
+            continue;
+        }
+        keys.sort();
+        let dir = format!("{}/{}", voice::DIR, lang.code());
+        paths.push(format!("{dir}/{}", voice::MANIFEST));
+        paths.extend(
+            keys.iter()
+                .map(|key| format!("{dir}/{key}.{}", voice::EXTENSION)),
+        );
+    }
+    paths
 }
 
 /// Where the server's scenario is, and the directory its pictures are relative to.
@@ -71,17 +120,17 @@ impl Centre {
     pub fn scenario_offer(&self) -> Result<ScenarioOffer, CentreError> {
         let (text, scenario, assets) = self.read_scenario()?;
         let mut offered = Vec::new();
-        for relative in scenario.asset_paths() {
+        for relative in offered_paths(&scenario, &assets) {
             let Some(file) = inside(&assets, &relative) else {
                 continue;
             };
-            let bytes = std::fs::read(&file).map_err(|err| CentreError::Unreadable {
+            let sha256 = file_sha256(&file).map_err(|err| CentreError::Unreadable {
                 file: file.clone(),
                 reason: crate::diagnostics::io_reason(&err),
             })?;
             offered.push(AssetOffer {
                 path: relative,
-                sha256: hex(&Sha256::digest(&bytes)),
+                sha256,
             });
         }
         Ok(ScenarioOffer {
@@ -92,7 +141,7 @@ impl Centre {
         })
     }
 
-    /// A picture the server's scenario names (and nothing else): its bytes.
+    /// A picture or clip the server's offer names (and nothing else): its bytes.
     pub fn scenario_asset(&self, relative: &str) -> Result<Option<Vec<u8>>, CentreError> {
         let offer = self.scenario_offer()?;
         if !offer.assets.iter().any(|asset| asset.path == relative) {
@@ -133,5 +182,44 @@ mod tests {
                 .unwrap()
                 .is_none()
         );
+    }
+
+    #[test]
+    fn every_clip_that_speaks_a_current_text_is_offered_with_its_manifest() {
+        let data = tempfile::tempdir().unwrap();
+        let centre = Centre::new(data.path().to_path_buf());
+        let offer = centre.scenario_offer().unwrap();
+        let scenario = centre.scenario().unwrap();
+        let shipped = crate::shipped_assets_dir();
+        for lang in Lang::ALL {
+            let dir = format!("voice/{}/", lang.code());
+            let clips: Vec<&AssetOffer> = offer
+                .assets
+                .iter()
+                .filter(|asset| asset.path.starts_with(&dir) && asset.path.ends_with(".ogg"))
+                .collect();
+            let lines = voice::script(&scenario, Words::new(lang).messages(), lang);
+            assert_eq!(
+                clips.len(),
+                lines.len(),
+                "{lang:?}: the shipped set is whole"
+            );
+            let manifest = format!("{dir}{}", voice::MANIFEST);
+            assert!(offer.assets.iter().any(|asset| asset.path == manifest));
+            let first = clips[0];
+            let bytes = centre.scenario_asset(&first.path).unwrap().unwrap();
+            assert_eq!(bytes, std::fs::read(shipped.join(&first.path)).unwrap());
+            assert_eq!(hex(&Sha256::digest(&bytes)), first.sha256);
+        }
+        // The same files again: the hashes come from what was remembered, and agree.
+        let again = centre.scenario_offer().unwrap();
+        let paths = |offer: &ScenarioOffer| {
+            offer
+                .assets
+                .iter()
+                .map(|a| (a.path.clone(), a.sha256.clone()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(paths(&offer), paths(&again));
     }
 }

@@ -21,7 +21,7 @@ use super::{CurrentLang, Exhibit, Play};
 use crate::centre::{Centre, CentreError, tour_for_round};
 use crate::game::{PlaySession, SessionOutbox, SessionRecorder};
 use crate::i18n::{Lang, Messages, Text, Wording};
-use crate::link::scenario::Cached;
+use crate::link::scenario::{self, Cached};
 use crate::link::{KioskState, Link, LinkError, session_body};
 use crate::store::{NewTour, Tour, VisitorStore};
 use crate::visitors::{Category, YearStatus, local_date};
@@ -39,8 +39,11 @@ pub(super) fn plugin(app: &mut App) {
             .map(|(url, token)| Link::new(url, token)),
         running: Running {
             id: exhibit.scenario.id.clone(),
-            hash: exhibit.scenario_hash.clone(),
-            dir: exhibit.scenario_dir.clone(),
+            scenario: scenario::Running {
+                hash: exhibit.scenario_hash.clone(),
+                dir: exhibit.scenario_dir.clone(),
+                matched: None,
+            },
         },
         trace: exhibit.trace_rounds,
     });
@@ -95,10 +98,8 @@ struct Setup {
 #[derive(Clone, Debug, Default)]
 struct Running {
     id: String,
-    /// SHA-256 of its text.
-    hash: String,
-    /// Its directory in the scenario cache, when it came from the server.
-    dir: Option<PathBuf>,
+    /// Its text's hash, and its directory in the scenario cache when it came from the server.
+    scenario: scenario::Running,
 }
 
 /// How often a networked kiosk at most asks the server whether its scenario changed (at start,
@@ -419,7 +420,7 @@ impl Worker {
     /// Sends what waits in the outbox, when the link is due; a trouble is logged once.
     fn upload(&mut self) {
         // The scenario's id and the start of its hash: the station list tells versions apart.
-        let hash = self.running.hash.get(..8).unwrap_or_default();
+        let hash = self.running.scenario.hash.get(..8).unwrap_or_default();
         let state = KioskState {
             scenario: if hash.is_empty() {
                 self.running.id.clone()
@@ -465,16 +466,13 @@ impl Worker {
         self.scenario_checked = Some((now, self.rounds));
         let data_dir = centre.data_dir().to_path_buf();
         let bundled = crate::shipped_assets_dir();
-        let running = &self.running;
-        match link.newer_scenario(&data_dir, &running.hash, &bundled, running.dir.as_deref()) {
+        match link.newer_scenario(&data_dir, &mut self.running.scenario, &bundled) {
             Ok(None) => {}
             Ok(Some(cached)) => {
                 info!(
                     "the server's scenario {} is cached; the kiosk takes it at the next round",
                     cached.scenario.id
                 );
-                self.running.hash = cached.hash.clone();
-                self.running.dir = Some(cached.dir.clone());
                 if let Some(game) = &self.new_scenarios {
                     let _ = game.send(cached);
                 }

@@ -966,6 +966,10 @@ fn a_networked_kiosk_takes_the_servers_new_scenario_between_rounds_and_keeps_it(
         .expect("pictures from the cache");
     assert!(dir.starts_with(kiosk.path()));
     assert!(exhibit.picture_path("items/x.png").starts_with("kiosk://"));
+    // The server's voice came with it, and is the first place the kiosk looks for a clip.
+    assert!(dir.join("voice/uk/made-from.tsv").is_file());
+    assert!(dir.join("voice/en/item.aerosol-can.name.ogg").is_file());
+    assert_eq!(exhibit.voice_dirs.first(), Some(&dir));
 
     // Started again with the server away, the kiosk finds it in its cache.
     let cached = crate::link::scenario::cached(kiosk.path()).expect("cached");

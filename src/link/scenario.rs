@@ -1,12 +1,14 @@
 //! The scenario a networked kiosk runs: the server's (`GET /api/v1/scenario`), kept in the
 //! kiosk's data dir so that it still runs when the server is away.
 //!
-//! The cache is `<data dir>/scenario-cache/`: one directory per scenario, named by the SHA-256 of
-//! its text, holding `scenario.ron` and every picture it names at the path it names; the file
-//! `current` names the directory in use. A new scenario is built in `<hash>.partial` (pictures
-//! copied from the bundled assets or the previous scenario when their SHA-256 matches, else
-//! fetched and verified), validated as `check` validates it, and only then renamed into place
-//! and named in `current`: a kiosk that loses power mid-way keeps the scenario it had.
+//! The cache is `<data dir>/scenario-cache/`: one directory per offer, named by its version (the
+//! SHA-256 of the scenario's text hash and every offered file's path and hash, so a clip recorded
+//! again makes a new version of the same text), holding `scenario.ron` and every picture and
+//! voice clip the offer names at the path it names; the file `current` names the directory in
+//! use. A new one is built in `<version>.partial` (files copied from the bundled assets or the
+//! previous scenario when their SHA-256 matches, else fetched and verified), validated as `check`
+//! validates it, and only then renamed into place and named in `current`: a kiosk that loses
+//! power mid-way keeps the scenario it had.
 
 use std::collections::BTreeSet;
 use std::fs;
@@ -21,7 +23,7 @@ use crate::content::Scenario;
 
 /// The cache directory inside a kiosk's data dir.
 pub const CACHE_DIR: &str = "scenario-cache";
-/// The largest picture a kiosk takes from the server.
+/// The largest picture or clip a kiosk takes from the server.
 const MAX_ASSET_BYTES: u64 = 16 * 1024 * 1024;
 
 /// The server's scenario, as `GET /api/v1/scenario` gives it.
@@ -39,12 +41,25 @@ pub struct OfferedAsset {
     pub sha256: String,
 }
 
+impl Offer {
+    /// What the kiosk would run: the text's hash and every offered file, as one SHA-256 (64 hex
+    /// digits, so also a safe directory name).
+    pub fn version(&self) -> String {
+        let mut listed = format!("{}\n", self.hash);
+        for asset in &self.assets {
+            listed.push_str(&format!("{}\t{}\n", asset.path, asset.sha256));
+        }
+        hex_sha256(listed.as_bytes())
+    }
+}
+
 /// A scenario in the cache, ready to run.
 #[derive(Clone, Debug)]
 pub struct Cached {
-    /// The SHA-256 of its text (also its directory's name).
+    /// The SHA-256 of its text.
     pub hash: String,
-    /// Its pictures are under this directory, at the paths the scenario names.
+    /// Its pictures and voice clips are under this directory (named by the offer's version), at
+    /// the paths the offer names.
     pub dir: PathBuf,
     pub scenario: Scenario,
 }
@@ -104,9 +119,10 @@ pub fn cached(data_dir: &Path) -> Option<Cached> {
         return None;
     }
     let dir = cache.join(hash);
-    let scenario = crate::content::load(&dir.join("scenario.ron"), &dir).ok()?;
+    let file = dir.join("scenario.ron");
+    let scenario = crate::content::load(&file, &dir).ok()?;
     Some(Cached {
-        hash: hash.to_string(),
+        hash: file_hash(&file).ok()?,
         dir,
         scenario,
     })
@@ -132,7 +148,7 @@ fn local_copy(dirs: &[&Path], path: &Path, sha256: &str) -> Option<Vec<u8>> {
     })
 }
 
-/// Makes `offer` the kiosk's cached scenario: pictures it already has (in `have`, the bundled
+/// Makes `offer` the kiosk's cached scenario: files it already has (in `have`, the bundled
 /// assets and the scenario it runs) are copied, the others taken from `fetch` and verified; the
 /// whole is validated before it is named in `current`. The old directories are removed, except
 /// `keep` (the one running until the next round).
@@ -149,9 +165,10 @@ pub fn store_offer(
         });
     }
     let cache = data_dir.join(CACHE_DIR);
-    let dir = cache.join(&offer.hash);
+    let version = offer.version();
+    let dir = cache.join(&version);
     if !dir.is_dir() {
-        let partial = cache.join(format!("{}.partial", offer.hash));
+        let partial = cache.join(format!("{version}.partial"));
         if partial.exists() {
             fs::remove_dir_all(&partial).map_err(disk(&partial))?;
         }
@@ -187,10 +204,71 @@ pub fn store_offer(
         })?;
         fs::rename(&partial, &dir).map_err(disk(&dir))?;
     }
-    write_whole(&cache.join("current"), offer.hash.as_bytes())?;
+    write_whole(&cache.join("current"), version.as_bytes())?;
     let cached = cached(data_dir).ok_or_else(|| ScenarioError::Invalid(offer.hash.clone()))?;
-    prune(&cache, &[Some(offer.hash.as_str()), keep]);
+    prune(&cache, &[Some(version.as_str()), keep]);
     Ok(cached)
+}
+
+/// What a kiosk runs, as it compares the server's offer with it.
+#[derive(Clone, Debug, Default)]
+pub struct Running {
+    /// The SHA-256 of its scenario's text.
+    pub hash: String,
+    /// Its directory in the cache, when it runs the server's scenario.
+    pub dir: Option<PathBuf>,
+    /// The version of an offer already found to be what it runs (so the files are hashed once).
+    pub matched: Option<String>,
+}
+
+impl Running {
+    fn runs(&self, version: &str) -> bool {
+        self.matched.as_deref() == Some(version)
+            || self
+                .dir
+                .as_deref()
+                .and_then(Path::file_name)
+                .is_some_and(|name| name == version)
+    }
+}
+
+/// Takes the server's offer: None when the kiosk runs it already (the same directory, or the
+/// bundled scenario with the very text and files offered, remembered in `running.matched`),
+/// else the offer cached as `store_offer` does, for the next round.
+pub fn take_offer(
+    data_dir: &Path,
+    offer: &Offer,
+    running: &mut Running,
+    bundled_assets: &Path,
+    fetch: impl FnMut(&str) -> Result<Vec<u8>, LinkError>,
+) -> Result<Option<Cached>, ScenarioError> {
+    let version = offer.version();
+    if running.runs(&version) {
+        return Ok(None);
+    }
+    let bundled_is_it = running.dir.is_none()
+        && offer.hash == running.hash
+        && offer.assets.iter().all(|asset| {
+            relative(&asset.path)
+                .and_then(|path| local_copy(&[bundled_assets], path, &asset.sha256))
+                .is_some()
+        });
+    if bundled_is_it {
+        running.matched = Some(version);
+        return Ok(None);
+    }
+    let mut have = vec![bundled_assets];
+    have.extend(running.dir.as_deref());
+    let keep = running
+        .dir
+        .as_deref()
+        .and_then(Path::file_name)
+        .and_then(|name| name.to_str());
+    let cached = store_offer(data_dir, offer, &have, keep, fetch)?;
+    running.hash = cached.hash.clone();
+    running.dir = Some(cached.dir.clone());
+    running.matched = None;
+    Ok(Some(cached))
 }
 
 /// Removes the cache's scenario directories but those named in `keep` (a failure leaves them).
@@ -207,15 +285,22 @@ fn prune(cache: &Path, keep: &[Option<&str>]) {
     }
 }
 
+/// The URL path of an offered file: the whole relative path is one segment, its `/` written
+/// `%2F` (the route takes one segment; a bare `/` would ask for another route, and get a 404).
+fn asset_url(path: &str) -> String {
+    let segment = percent_encoding::utf8_percent_encode(path, percent_encoding::NON_ALPHANUMERIC);
+    format!("/api/v1/assets/{segment}")
+}
+
 impl Link {
     /// The server's scenario (`GET /api/v1/scenario`, with the station's token).
     pub fn scenario_offer(&self) -> Result<Offer, LinkError> {
         self.get_json(&self.token, "/api/v1/scenario")
     }
 
-    /// One picture the server's scenario names (`GET /api/v1/assets/{path}`), at most 16 MiB.
+    /// One picture or clip the server's offer names (`GET /api/v1/assets/{path}`), at most 16 MiB.
     pub fn fetch_asset(&self, path: &str) -> Result<Vec<u8>, LinkError> {
-        self.get(&self.token, &format!("/api/v1/assets/{path}"))?
+        self.get(&self.token, &asset_url(path))?
             .body_mut()
             .with_config()
             .limit(MAX_ASSET_BYTES)
@@ -223,25 +308,18 @@ impl Link {
             .map_err(|err| LinkError::Away(err.to_string()))
     }
 
-    /// Checks the server for a scenario other than `running` (its hash) and caches it with its
-    /// pictures: Some when the kiosk should switch to it at the next round.
+    /// Checks the server for a scenario (or pictures, or voice clips) other than what the kiosk
+    /// runs and caches it: Some when the kiosk should switch to it at the next round.
     pub fn newer_scenario(
         &self,
         data_dir: &Path,
-        running: &str,
+        running: &mut Running,
         bundled_assets: &Path,
-        running_dir: Option<&Path>,
     ) -> Result<Option<Cached>, ScenarioError> {
         let offer = self.scenario_offer()?;
-        if offer.hash == running {
-            return Ok(None);
-        }
-        let mut have = vec![bundled_assets];
-        have.extend(running_dir);
-        let keep = running_dir
-            .and_then(Path::file_name)
-            .and_then(|name| name.to_str());
-        store_offer(data_dir, &offer, &have, keep, |path| self.fetch_asset(path)).map(Some)
+        take_offer(data_dir, &offer, running, bundled_assets, |path| {
+            self.fetch_asset(path)
+        })
     }
 }
 
@@ -306,7 +384,8 @@ mod tests {
         let mut changed = offer.clone();
         changed.ron = offer.ron.clone() + "\n";
         changed.hash = hex_sha256(changed.ron.as_bytes());
-        let tampered = store_offer(data.path(), &changed, &[], Some(&offer.hash), |_| {
+        let kept = offer.version();
+        let tampered = store_offer(data.path(), &changed, &[], Some(&kept), |_| {
             Ok(b"not the picture".to_vec())
         });
         assert!(
@@ -316,7 +395,7 @@ mod tests {
         assert_eq!(cached(data.path()).unwrap().hash, offer.hash);
 
         // A server that goes away mid-way: the same.
-        let away = store_offer(data.path(), &changed, &[], Some(&offer.hash), |_| {
+        let away = store_offer(data.path(), &changed, &[], Some(&kept), |_| {
             Err(LinkError::Away("gone".into()))
         });
         assert!(matches!(away, Err(ScenarioError::Link(_))));
@@ -341,5 +420,91 @@ mod tests {
         escaping.assets[0].path = "../../etc/passwd".into();
         let refused = store_offer(data.path(), &escaping, &[&assets], None, |_| unreachable!());
         assert!(matches!(refused, Err(ScenarioError::BadPath { .. })));
+    }
+
+    #[test]
+    fn an_assets_path_is_one_segment_of_the_url() {
+        assert_eq!(
+            asset_url("voice/uk/item.aerosol-can.name.ogg"),
+            "/api/v1/assets/voice%2Fuk%2Fitem%2Eaerosol%2Dcan%2Ename%2Eogg"
+        );
+    }
+
+    /// The server's offer as a kiosk reads it, from the centre's own answer.
+    fn centre_offer(data_dir: &Path) -> Offer {
+        let offer = crate::centre::Centre::new(data_dir.to_path_buf())
+            .scenario_offer()
+            .unwrap();
+        serde_json::from_value(serde_json::to_value(offer).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn a_clip_recorded_again_on_the_server_reaches_the_kiosk_and_the_rest_is_copied() {
+        let server = tempfile::tempdir().unwrap();
+        let kiosk = tempfile::tempdir().unwrap();
+        let bundled = crate::shipped_assets_dir();
+        let offer = centre_offer(server.path());
+        assert!(
+            offer
+                .assets
+                .iter()
+                .any(|a| a.path == "voice/uk/made-from.tsv")
+        );
+
+        // A kiosk running the bundled scenario with the very clips offered keeps running it,
+        // with nothing cached, and does not hash its files again at the next check.
+        let mut running = Running {
+            hash: offer.hash.clone(),
+            ..Running::default()
+        };
+        let same = take_offer(
+            kiosk.path(),
+            &offer,
+            &mut running,
+            &bundled,
+            |_| unreachable!(),
+        );
+        assert!(same.unwrap().is_none());
+        assert_eq!(running.matched, Some(offer.version()));
+        assert!(!kiosk.path().join(CACHE_DIR).exists());
+
+        // The centre records the name of the first item again: only that clip is fetched.
+        let key = "voice/uk/item.aerosol-can.name.ogg";
+        let recorded = b"OggS a person's voice".to_vec();
+        let mut again = offer.clone();
+        let asset = again
+            .assets
+            .iter_mut()
+            .find(|a| a.path == key)
+            .expect("the item's clip is offered");
+        asset.sha256 = hex_sha256(&recorded);
+        let mut fetched = Vec::new();
+        let cached = take_offer(kiosk.path(), &again, &mut running, &bundled, |path| {
+            fetched.push(path.to_string());
+            Ok(recorded.clone())
+        })
+        .unwrap()
+        .expect("a new version of the same text");
+        assert_eq!(fetched, [key]);
+        assert_eq!(fs::read(cached.dir.join(key)).unwrap(), recorded);
+        assert!(
+            cached
+                .dir
+                .join("voice/en/item.aerosol-can.name.ogg")
+                .is_file()
+        );
+        assert_eq!(cached.hash, offer.hash);
+        assert_eq!(running.dir.as_deref(), Some(cached.dir.as_path()));
+
+        // Asked again: it runs that version already.
+        let repeat = take_offer(
+            kiosk.path(),
+            &again,
+            &mut running,
+            &bundled,
+            |_| unreachable!(),
+        );
+        assert!(repeat.unwrap().is_none());
+        assert_eq!(super::cached(kiosk.path()).unwrap().dir, cached.dir);
     }
 }

@@ -1188,11 +1188,12 @@ async fn panel(
     }
 }
 
-/// The scenario the kiosks play (station tokens only): its text, hash and pictures.
+/// The scenario the kiosks play (station tokens only): its text, hash, pictures and voice clips.
 ///
-/// `<data dir>/scenario.ron` when the centre has its own, else the bundled one. A kiosk compares
-/// `hash` with the scenario it runs, fetches the pictures it lacks from `/api/v1/assets/{path}`
-/// and checks each one's `sha256`.
+/// `<data dir>/scenario.ron` when the centre has its own, else the bundled one. `assets` are its
+/// pictures and the voice clips that speak its texts now, with each language's `made-from.tsv`.
+/// A kiosk compares the text's `hash` and every file's `sha256` with what it runs, fetches the
+/// files it lacks from `/api/v1/assets/{path}` and checks each one's `sha256`.
 #[utoipa::path(
     get,
     path = "/api/v1/scenario",
@@ -1216,18 +1217,22 @@ async fn scenario(
     Ok((StatusCode::OK, Json(offer)))
 }
 
-/// One picture the scenario names (station tokens only); `path` as the scenario lists it, with
-/// its `/` written `%2F`.
+/// One picture or voice clip the scenario's offer lists (station tokens only); `path` as
+/// `/api/v1/scenario` lists it, with its `/` written `%2F`.
 #[utoipa::path(
     get,
     path = "/api/v1/assets/{path}",
     tag = "stations",
-    params(("path" = String, Path, description = "The picture's path as /api/v1/scenario lists it, e.g. items%2Fnewspaper.png")),
+    params(("path" = String, Path, description = "The file's path as /api/v1/scenario lists it, e.g. items%2Fnewspaper.png or voice%2Fuk%2Fitem.newspaper.name.ogg")),
     responses(
-        (status = OK, description = "The picture", content_type = "image/png", body = Vec<u8>),
+        (status = OK, description = "The picture (PNG), the clip (Ogg Vorbis) or a clip manifest (TSV)", content(
+            (Vec<u8> = "image/png"),
+            (Vec<u8> = "audio/ogg"),
+            (String = "text/tab-separated-values"),
+        )),
         (status = UNAUTHORIZED, description = "No valid station token", body = ErrorBody),
         (status = FORBIDDEN, description = "Not a station's token", body = ErrorBody),
-        (status = NOT_FOUND, description = "Not a picture of the scenario", body = ErrorBody),
+        (status = NOT_FOUND, description = "Not a file of the scenario's offer", body = ErrorBody),
     ),
     security(("station" = [])),
 )]
@@ -1238,9 +1243,14 @@ async fn asset(
 ) -> Result<axum::response::Response, Failure> {
     caller.station()?;
     let lang = caller.lang;
+    let kind = match path.rsplit_once('.').map(|(_, extension)| extension) {
+        Some("ogg") => "audio/ogg",
+        Some("tsv") => "text/tab-separated-values; charset=utf-8",
+        _ => "image/png",
+    };
     let bytes = with_centre(&state, move |centre| centre.scenario_asset(&path))
         .await
         .map_err(|err| Failure::centre(&err, lang).api())?
         .ok_or_else(|| Failure::not_found(lang).api())?;
-    Ok(([(header::CONTENT_TYPE, "image/png")], bytes).into_response())
+    Ok(([(header::CONTENT_TYPE, kind)], bytes).into_response())
 }

@@ -1190,6 +1190,35 @@ fn a_station_gets_the_scenario_and_exactly_its_pictures() {
         .map(|b| format!("{b:02x}"))
         .collect();
     assert_eq!(digest, first["sha256"].as_str().unwrap());
+    assert_eq!(picture.header("content-type"), Some("image/png"));
+
+    // The voice clips of its texts are offered too, and a kiosk's link fetches any offered file
+    // with the path it was given (its `/` sent as %2F: the route takes one segment).
+    let assets = offer["assets"].as_array().unwrap();
+    let clip = assets
+        .iter()
+        .find(|a| a["path"] == "voice/uk/item.aerosol-can.name.ogg")
+        .expect("the item's clip is offered");
+    assert!(assets.iter().any(|a| a["path"] == "voice/en/made-from.tsv"));
+    let link = tourcentre::link::Link::new(
+        &format!("http://{}", server.address),
+        hall.trim_start_matches("Bearer "),
+    );
+    for asset in [first, clip] {
+        let path = asset["path"].as_str().unwrap();
+        let bytes = link.fetch_asset(path).expect("fetched through the link");
+        assert_eq!(
+            bytes,
+            std::fs::read(repo().join("assets").join(path)).unwrap()
+        );
+    }
+    let ogg = server.request(
+        "GET",
+        "/api/v1/assets/voice%2Fuk%2Fitem.aerosol-can.name.ogg",
+        &auth,
+        b"",
+    );
+    assert_eq!(ogg.header("content-type"), Some("audio/ogg"));
     for outside in [
         "..%2FCargo.toml",
         "fonts%2FNotoSans-Regular.ttf",
