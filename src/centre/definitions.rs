@@ -121,6 +121,8 @@ impl Centre {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::centre::observations::DEFINITION_FILE;
+    use crate::i18n::Lang;
 
     const DEFINITION: &str = "// The centre's waste.\n(\n    id: \"waste\",\n    name: (uk: \"Відходи\", en: \"Waste\"),\n    sector: \"solid-waste\", // kept\n    psr: Pressure,\n    unit: \"t\",\n    direction: Lower,\n    base_year: Some(2020),\n    source: \"Департамент\",\n)\n";
 
@@ -174,6 +176,68 @@ mod tests {
         assert_eq!(history[0].comment, "рішення №1");
         assert_eq!(history[0].user.as_deref(), Some("iryna"));
         assert!(history.iter().all(|entry| !entry.outside));
+    }
+
+    #[test]
+    fn a_definition_edited_by_hand_shows_as_changed_outside_the_server() {
+        let (_dir, indicators, mut centre) = setup();
+        let edit = |base_year| DefinitionInput {
+            edit: DefinitionEdit {
+                target: Some(Some(Target {
+                    value: 40.0,
+                    year: 2030,
+                })),
+                base_year: Some(base_year),
+                ..DefinitionEdit::default()
+            },
+            comment: "рішення №1".into(),
+        };
+        centre
+            .set_definition(&indicators, "waste", &edit(2021), Some("iryna"))
+            .unwrap();
+        let outside = |centre: &mut Centre| -> Vec<(bool, Option<String>)> {
+            centre
+                .observation_history(&indicators, "waste")
+                .unwrap()
+                .into_iter()
+                .map(|entry| (entry.outside, entry.field))
+                .collect()
+        };
+        let field = |name: &str| Some(name.to_string());
+        // One save of two fields is one write, not a change by hand between them.
+        assert_eq!(
+            outside(&mut centre),
+            [(false, field("base_year")), (false, field("target"))]
+        );
+
+        let file = indicators.join("waste.ron");
+        let text = std::fs::read_to_string(&file).unwrap();
+        std::fs::write(&file, text.replace("Some(2021)", "Some(2019)")).unwrap();
+        let history = centre.observation_history(&indicators, "waste").unwrap();
+        assert!(history[0].outside);
+        assert_eq!(history[0].field.as_deref(), Some(DEFINITION_FILE));
+        assert_eq!(history[0].user, None);
+        let worded =
+            crate::centre::observations::worded(history, &crate::i18n::Words::new(Lang::Uk));
+        assert!(
+            worded[0].comment.contains("файл опису"),
+            "{}",
+            worded[0].comment
+        );
+
+        // Saved again from the server: the edit by hand stays in its place, before the save.
+        centre
+            .set_definition(&indicators, "waste", &edit(2022), Some("iryna"))
+            .unwrap();
+        assert_eq!(
+            outside(&mut centre),
+            [
+                (false, field("base_year")),
+                (true, field(DEFINITION_FILE)),
+                (false, field("base_year")),
+                (false, field("target")),
+            ]
+        );
     }
 
     #[test]

@@ -17,7 +17,10 @@ pub enum InputProblem {
     /// A local time skipped by the change to summer time.
     NoSuchLocalTime(String),
     InTheFuture(String),
+    /// Not a whole number (a count, a year).
     NotANumber(String),
+    /// Not a number at all (a value that may have decimals).
+    NotADecimal(String),
     CountOutOfRange(i64),
     UnknownCategory(String),
     TooLong(usize),
@@ -58,6 +61,9 @@ impl InputProblem {
                 ("input-in-the-future", vec![("value", text(value))])
             }
             InputProblem::NotANumber(value) => ("input-not-a-number", vec![("value", text(value))]),
+            InputProblem::NotADecimal(value) => {
+                ("input-not-a-decimal", vec![("value", text(value))])
+            }
             InputProblem::CountOutOfRange(value) => (
                 "input-count-out-of-range",
                 vec![
@@ -180,7 +186,7 @@ pub fn decimal(text: &str) -> Result<f64, InputProblem> {
         .parse::<f64>()
         .ok()
         .filter(|v| v.is_finite())
-        .ok_or_else(|| InputProblem::NotANumber(text.to_string()))
+        .ok_or_else(|| InputProblem::NotADecimal(text.to_string()))
 }
 
 /// A count written as text (a CSV cell).

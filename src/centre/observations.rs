@@ -152,6 +152,43 @@ struct LoggedField {
     new: Option<String>,
     #[serde(default)]
     comment: String,
+    #[serde(default)]
+    sha256_before: Option<String>,
+    #[serde(default)]
+    sha256: Option<String>,
+}
+
+/// The SHA-256 the server last wrote to one file, read along the log, to tell an edit by hand
+/// between two of the server's writes (or after the last).
+#[derive(Default)]
+struct LastWritten(Option<Option<String>>);
+
+impl LastWritten {
+    /// A write from `before` to `after`: true when the file had been changed outside the server
+    /// since the previous write. The entries of one save (a definition's fields) are one write.
+    fn write(&mut self, before: &Option<String>, after: &Option<String>) -> bool {
+        let outside = match &self.0 {
+            Some(last) => last != before && last != after,
+            None => false,
+        };
+        self.0 = Some(after.clone());
+        outside
+    }
+
+    /// True when the file is not what the server last wrote.
+    fn differs_from(&self, current: &Option<String>) -> bool {
+        self.0.as_ref().is_some_and(|last| last != current)
+    }
+}
+
+/// When a file changed outside the server since the server's last write to it was changed: its
+/// modification time, but never before `after` (the history's last entry).
+fn modified_at(path: &Path, after: Option<DateTime<Utc>>, now: DateTime<Utc>) -> DateTime<Utc> {
+    let modified = std::fs::metadata(path)
+        .and_then(|meta| meta.modified())
+        .map(DateTime::<Utc>::from)
+        .unwrap_or(now);
+    after.map_or(modified, |after| modified.max(after))
 }
 
 /// An indicator id as a file name: letters, digits, `-` and `_` (never a path).
@@ -399,32 +436,44 @@ impl Centre {
         Ok(stored)
     }
 
-    /// Indicator `id`'s changes, newest first: its data's (an edit of the file outside the
-    /// server, its SHA-256 not the last one the server wrote, shows as an entry with `outside`
-    /// set) and its definition's (each with its `field`). A derived indicator has only the
-    /// latter.
+    /// Indicator `id`'s changes, newest first: its data's and its definition's (each with its
+    /// `field`). An edit of either file outside the server, its SHA-256 not the last one the
+    /// server wrote, shows as an entry with `outside` set (and `field` `definition` for the
+    /// definition's file). A derived indicator has only the definition's.
     pub fn observation_history(
         &mut self,
         indicators_dir: &Path,
         id: &str,
     ) -> Result<Vec<HistoryEntry>, CentreError> {
         let (_, data) = definition_and_data(indicators_dir, id, self.today().year())?;
+        let definition_file = indicator_file(indicators_dir, id)?;
         let log = self.store()?.observation_log(id)?;
+        let hash_of = |path: &Path| -> Result<Option<String>, CentreError> {
+            Ok(read_file(path)?.map(|bytes| sha256(&bytes)))
+        };
         let current = match &data {
-            Some(path) => read_file(path)?.map(|bytes| sha256(&bytes)),
+            Some(path) => hash_of(path)?,
             None => None,
         };
         let outside = |at: DateTime<Utc>| HistoryEntry {
             outside: true,
             ..HistoryEntry::plain(at, None, String::new())
         };
+        let outside_definition = |at: DateTime<Utc>| HistoryEntry {
+            field: Some(DEFINITION_FILE.into()),
+            ..outside(at)
+        };
         let mut history = Vec::new();
-        let mut last_written: Option<Option<String>> = None;
+        let mut data_written = LastWritten::default();
+        let mut definition_written = LastWritten::default();
         for entry in log.iter().rev() {
             if entry.action == crate::store::DEFINITION_ACTION {
                 let Ok(logged) = serde_json::from_value::<LoggedField>(entry.detail.clone()) else {
                     continue;
                 };
+                if definition_written.write(&logged.sha256_before, &logged.sha256) {
+                    history.push(outside_definition(entry.at));
+                }
                 history.push(HistoryEntry {
                     field: Some(logged.field),
                     old_text: logged.old,
@@ -436,12 +485,9 @@ impl Centre {
             let Ok(logged) = serde_json::from_value::<Logged>(entry.detail.clone()) else {
                 continue;
             };
-            if let Some(written) = &last_written
-                && *written != logged.sha256_before
-            {
+            if data_written.write(&logged.sha256_before, &logged.sha256) {
                 history.push(outside(entry.at));
             }
-            last_written = Some(logged.sha256.clone());
             history.push(HistoryEntry {
                 year: logged.year,
                 disaggregation: logged.disaggregation,
@@ -453,18 +499,18 @@ impl Centre {
                 ..HistoryEntry::plain(entry.at, entry.user.clone(), logged.comment)
             });
         }
-        if let (Some(path), Some(written)) = (&data, last_written)
-            && written != current
+        let (now, last) = (self.now(), history.last().map(|entry| entry.at));
+        if let Some(path) = &data
+            && data_written.differs_from(&current)
         {
-            let modified = std::fs::metadata(path)
-                .and_then(|meta| meta.modified())
-                .map(DateTime::<Utc>::from)
-                .unwrap_or_else(|_| self.now());
-            let at = history
-                .last()
-                .map_or(modified, |last| modified.max(last.at));
-            history.push(outside(at));
+            history.push(outside(modified_at(path, last, now)));
         }
+        if definition_written.differs_from(&hash_of(&definition_file)?) {
+            history.push(outside_definition(modified_at(&definition_file, last, now)));
+        }
+        // The two edits by hand found at the end, in the order they were made (a stable sort:
+        // the log's own entries keep theirs).
+        history.sort_by_key(|entry| entry.at);
         history.reverse();
         Ok(history)
     }
@@ -503,11 +549,17 @@ pub(super) fn utf8(path: &Path, bytes: &[u8]) -> Result<String, CentreError> {
     })
 }
 
+/// The `field` of an entry saying the definition's file was changed outside the server.
+pub const DEFINITION_FILE: &str = "definition";
+
 /// The history with each change outside the server worded in the reader's language.
 pub fn worded(mut history: Vec<HistoryEntry>, words: &crate::i18n::Words) -> Vec<HistoryEntry> {
     for entry in &mut history {
         if entry.outside {
-            entry.comment = words.text("indicator-changed-outside");
+            entry.comment = words.text(match entry.field.as_deref() {
+                Some(DEFINITION_FILE) => "indicator-definition-changed-outside",
+                _ => "indicator-changed-outside",
+            });
         }
     }
     history

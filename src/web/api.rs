@@ -660,7 +660,11 @@ async fn put_observation(
     let lang = caller.lang;
     let not_a = |field: &'static str, given: &serde_json::Value| {
         let words = crate::i18n::Words::new(lang);
-        let problem = crate::centre::InputProblem::NotANumber(given.to_string());
+        let given = given.to_string();
+        let problem = match field {
+            "year" => crate::centre::InputProblem::NotANumber(given),
+            _ => crate::centre::InputProblem::NotADecimal(given),
+        };
         refusal(
             StatusCode::BAD_REQUEST,
             "bad_request",
@@ -883,7 +887,12 @@ async fn put_definition(
         Ok(edit) => edit,
         Err((field, value)) => {
             let words = crate::i18n::Words::new(lang);
-            let problem = crate::centre::InputProblem::NotANumber(value.to_string());
+            let value = value.to_string();
+            let problem = if field.ends_with("year") {
+                crate::centre::InputProblem::NotANumber(value)
+            } else {
+                crate::centre::InputProblem::NotADecimal(value)
+            };
             return Ok(refusal(
                 StatusCode::BAD_REQUEST,
                 "bad_request",

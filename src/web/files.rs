@@ -481,7 +481,7 @@ pub(super) async fn indicator_page(
         };
         let definition_form = match &form {
             Form::PostedDefinition(posted) => posted.clone(),
-            _ => DefinitionForm::opened(query, indicator),
+            _ => DefinitionForm::opened(query, indicator, lang),
         };
         let entry = enters.then(|| {
             let entry = match &form {

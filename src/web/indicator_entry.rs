@@ -281,6 +281,27 @@ pub(super) fn history_context(
         .collect()
 }
 
+/// A number typed into `field` (a comma or a dot before the decimals), or its problem noted.
+fn decimal_of(
+    typed: &str,
+    field: &str,
+    words: &Words,
+    problems: &mut BTreeMap<String, String>,
+) -> Option<f64> {
+    match input::decimal(typed) {
+        Ok(value) => Some(value),
+        Err(problem) => {
+            let problem = if typed.trim().is_empty() {
+                InputProblem::Missing
+            } else {
+                problem
+            };
+            problems.insert(field.to_string(), words.of(&problem));
+            None
+        }
+    }
+}
+
 /// A definition field's name, as the form labels it.
 fn field_name(words: &Words, field: &str) -> String {
     let id = match field {
@@ -288,6 +309,7 @@ fn field_name(words: &Words, field: &str) -> String {
         "benchmark" => "indicator-define-benchmark",
         "benchmark_source" => "indicator-define-benchmark-source",
         "base_year" => "indicator-define-base-year",
+        crate::centre::observations::DEFINITION_FILE => "indicator-define-file",
         other => return other.to_string(),
     };
     words.text(id)
@@ -490,10 +512,20 @@ impl DefinitionForm {
         self.fields.get(name).map_or("", String::as_str)
     }
 
-    /// The form filled from the definition as it stands.
-    pub(super) fn opened(query: &BTreeMap<String, String>, indicator: &Indicator) -> Self {
+    /// The form filled from the definition as it stands, its numbers written as the reader
+    /// writes them (25,5 in Ukrainian; the form reads a comma or a dot).
+    pub(super) fn opened(
+        query: &BTreeMap<String, String>,
+        indicator: &Indicator,
+        lang: crate::i18n::Lang,
+    ) -> Self {
         let d = &indicator.definition;
-        let text = |v: Option<f64>| v.map_or_else(String::new, |v| v.to_string());
+        let text = |v: Option<f64>| {
+            v.map_or_else(String::new, |v| match lang {
+                crate::i18n::Lang::Uk => v.to_string().replace('.', ","),
+                crate::i18n::Lang::En => v.to_string(),
+            })
+        };
         let fields = [
             ("target.value", text(d.target.map(|t| t.value))),
             (
@@ -521,44 +553,23 @@ impl DefinitionForm {
     /// The edit the form asks for, or the problems of what was typed (field → problem).
     fn edit(&self, words: &Words) -> Result<DefinitionEdit, BTreeMap<String, String>> {
         let mut problems = BTreeMap::new();
-        let mut number = |field: &'static str| {
-            let typed = self.get(field);
-            match input::decimal(typed) {
-                Ok(value) => Some(value),
-                Err(problem) => {
-                    let problem = if typed.trim().is_empty() {
-                        InputProblem::Missing
-                    } else {
-                        problem
-                    };
-                    problems.insert(field.to_string(), words.of(&problem));
-                    None
-                }
-            }
-        };
         let blank = |fields: [&str; 2]| fields.iter().all(|f| self.get(f).trim().is_empty());
         let target = if blank(["target.value", "target.year"]) {
             Some(None)
         } else {
-            let value = number("target.value");
+            let value = decimal_of(
+                self.get("target.value"),
+                "target.value",
+                words,
+                &mut problems,
+            );
             let year = year_of(self.get("target.year"), "target.year", words, &mut problems);
             Some(value.zip(year).map(|(value, year)| Target { value, year }))
-        };
-        let mut number = |field: &'static str| match input::decimal(self.get(field)) {
-            Ok(value) => Some(value),
-            Err(problem) => {
-                let problem = if self.get(field).trim().is_empty() {
-                    InputProblem::Missing
-                } else {
-                    problem
-                };
-                problems.insert(field.to_string(), words.of(&problem));
-                None
-            }
         };
         let benchmark = if blank(["benchmark.green", "benchmark.red"]) {
             Some(None)
         } else {
+            let mut number = |field| decimal_of(self.get(field), field, words, &mut problems);
             let green = number("benchmark.green");
             let red = number("benchmark.red");
             Some(green.zip(red).map(|(green, red)| Benchmark { green, red }))

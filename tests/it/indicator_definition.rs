@@ -188,6 +188,10 @@ fn a_definition_edit_keeps_every_comment_and_is_kept_in_the_history() {
     assert!(
         shown.contains(r#"name="target.value" inputmode="decimal" autocomplete="off" value="50""#)
     );
+    // The form gives the thresholds back as the reader writes numbers.
+    assert!(shown.contains(r#"value="25,5""#), "{shown}");
+    let english = page(&server, &session, "en").text();
+    assert!(english.contains(r#"value="25.5""#), "{english}");
 }
 
 #[test]
@@ -317,6 +321,24 @@ fn the_definition_form_shows_problems_beside_their_fields() {
     let text = reply.text();
     let at = text.find(r#"id="def-green-problem""#).expect(&text);
     assert!(text[at..].contains("are swapped"));
+    assert_eq!(std::fs::read(definition_file(&server)).unwrap(), before);
+    // A threshold in words: not a number (a threshold may have decimals, so never "whole").
+    let reply = post_form(
+        &server,
+        &session,
+        &path,
+        &[
+            ("base_year", "2020"),
+            ("benchmark.green", "many"),
+            ("benchmark.red", "15"),
+            ("comment", "x"),
+        ],
+    );
+    assert_eq!(reply.status, 400);
+    let text = reply.text();
+    let at = text.find(r#"id="def-green-problem""#).expect(&text);
+    assert!(text[at..].contains("is not a number."), "{}", &text[at..]);
+    assert!(!text.contains("not a whole number"));
     assert_eq!(std::fs::read(definition_file(&server)).unwrap(), before);
     // Right: saved, back to the page (a Ukrainian decimal comma is taken).
     let reply = post_form(

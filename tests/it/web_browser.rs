@@ -1792,7 +1792,35 @@ async fn look_at_every_page(look: Look) -> Looking {
         enter_value(&browser, "2022", "11,5", "Звіт за 2022").await;
         assert_eq!(browser.status().await, 400, "a comma decimal");
         looking.look_at(&browser, "indicator-problem", lang).await;
+        // The definition's form with its problems beside the fields.
+        browser
+            .goto(&server, "/indicators/msw-recycled-share")
+            .await;
+        browser.fill("#def-green", "багато").await;
+        browser.fill("#def-red", "15").await;
+        browser.fill("#def-comment", "Рішення виконкому").await;
+        browser
+            .click_and_wait("#definition form button[type=submit]")
+            .await;
+        assert_eq!(browser.status().await, 400, "a threshold in words");
+        looking.look_at(&browser, "definition-problem", lang).await;
     }
+    // A data file broken by hand: the page lists its problems and offers the rows to correct.
+    let data = server
+        .data
+        .path()
+        .join("indicators/data/msw-recycled-share.csv");
+    let mut text = std::fs::read_to_string(&data).unwrap();
+    text.push_str("2021,дванадцять\n");
+    std::fs::write(&data, text).unwrap();
+    looking
+        .each(
+            &browser,
+            &server,
+            "indicator-broken",
+            "/indicators/msw-recycled-share",
+        )
+        .await;
     browser.goto(&server, "/indicators").await;
     browser.sign_out().await;
     browser.sign_in(&server, "boss", PASSWORD).await;
@@ -1805,14 +1833,14 @@ async fn look_at_every_page(look: Look) -> Looking {
 #[tokio::test]
 async fn screenshots_of_every_page_in_both_languages_and_sizes() {
     let looking = look_at_every_page(Look::Screenshot).await;
-    assert_eq!(looking.checked, 22 * 2 * 2);
+    assert_eq!(looking.checked, 24 * 2 * 2);
     eprintln!("screenshots in {}", looking.shots.display());
 }
 
 #[tokio::test]
 async fn every_page_meets_wcag_2_1_aa_by_axe() {
     let looking = look_at_every_page(Look::Axe).await;
-    assert_eq!(looking.checked, 22 * 2 * 2);
+    assert_eq!(looking.checked, 24 * 2 * 2);
     assert!(
         looking.found.is_empty(),
         "axe-core finds {} WCAG 2.1 A/AA violations:\n{}",
