@@ -269,6 +269,26 @@ fn sync_dir(dir: &Path) -> std::io::Result<()> {
     Ok(())
 }
 
+/// The line a CSV record starts on (or where the reader failed), counted in `text`: the csv
+/// reader's own count is off after a blank line and for every line ending in CR LF, as
+/// spreadsheets on Windows save them (it marks a record where the line end before it starts).
+/// 0 when the reader gave no position.
+pub fn csv_line(text: &str, position: Option<&csv::Position>) -> usize {
+    let Some(byte) = position.map(|p| p.byte() as usize) else {
+        return 0;
+    };
+    let before = text.get(..byte).unwrap_or(text);
+    let line_ends = before.matches('\n').count()
+        + text
+            .get(byte..)
+            .unwrap_or_default()
+            .chars()
+            .take_while(|c| matches!(c, '\r' | '\n'))
+            .filter(|c| *c == '\n')
+            .count();
+    line_ends + 1
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -14,7 +14,7 @@ trap 'kill "${xvfb:-0}" 2>/dev/null || true; rm -rf "$work"' EXIT
 
 target="$work/target"
 if [[ "${1:-}" == --keep-target ]]; then
-  target=${2:?"--keep-target needs a directory"}
+  target=$(realpath -m -- "${2:?"--keep-target needs a directory"}")
   if [[ -e "$target" ]]; then
     echo "$target exists: a cold build needs a target dir that does not exist yet" >&2
     exit 1

@@ -48,6 +48,7 @@ input-no-such-local-time = { $value } does not exist in Kyiv time (the clocks we
 input-in-the-future = { $value } has not happened yet; future dates are refused.
 input-not-a-number = "{ $value }" is not a whole number.
 input-not-a-decimal = "{ $value }" is not a number.
+input-not-expected = "{ $value }" is not what goes here: { $expected }.
 input-count-out-of-range = { $value } is out of range: it must be from 1 to { $max }.
 input-unknown-category = unknown category "{ $value }"; valid: { $valid }.
 input-too-long = the text is too long: at most { $max } characters.

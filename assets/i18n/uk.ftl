@@ -51,6 +51,7 @@ input-no-such-local-time = { $value } не існує за київським ч
 input-in-the-future = { $value } ще не настало; майбутні дати не приймаються.
 input-not-a-number = «{ $value }» — не ціле число.
 input-not-a-decimal = «{ $value }» — не число.
+input-not-expected = «{ $value }» — не те, що тут очікується: { $expected }.
 input-count-out-of-range = { $value } — поза межами: має бути від 1 до { $max }.
 input-unknown-category = невідома категорія «{ $value }»; можливі: { $valid }.
 input-too-long = задовгий текст: не більше { $max } символів.

@@ -156,7 +156,7 @@ impl Centre {
                 let mut numbers = Vec::new();
                 for text in texts {
                     let number: f64 = text.trim().replace(',', ".").parse().map_err(|_| {
-                        CentreError::input("month_weights", InputProblem::NotANumber(text.clone()))
+                        CentreError::input("month_weights", InputProblem::NotADecimal(text.clone()))
                     })?;
                     numbers.push(format!("{number:?}"));
                 }

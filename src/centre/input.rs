@@ -21,6 +21,11 @@ pub enum InputProblem {
     NotANumber(String),
     /// Not a number at all (a value that may have decimals).
     NotADecimal(String),
+    /// A JSON value of another kind than the field takes (`expected` shows it, as JSON).
+    NotExpected {
+        value: String,
+        expected: &'static str,
+    },
     CountOutOfRange(i64),
     UnknownCategory(String),
     TooLong(usize),
@@ -64,6 +69,10 @@ impl InputProblem {
             InputProblem::NotADecimal(value) => {
                 ("input-not-a-decimal", vec![("value", text(value))])
             }
+            InputProblem::NotExpected { value, expected } => (
+                "input-not-expected",
+                vec![("value", text(value)), ("expected", text(expected))],
+            ),
             InputProblem::CountOutOfRange(value) => (
                 "input-count-out-of-range",
                 vec![

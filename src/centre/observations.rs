@@ -158,26 +158,39 @@ struct LoggedField {
     sha256: Option<String>,
 }
 
-/// The SHA-256 the server last wrote to one file, read along the log, to tell an edit by hand
-/// between two of the server's writes (or after the last).
+/// The server's last write to one file (its SHA-256 before and after, and when), read along the
+/// log, to tell an edit by hand between two of the server's writes (or after the last).
 #[derive(Default)]
-struct LastWritten(Option<Option<String>>);
+struct LastWritten(Option<(Option<String>, Option<String>, DateTime<Utc>)>);
 
 impl LastWritten {
-    /// A write from `before` to `after`: true when the file had been changed outside the server
-    /// since the previous write. The entries of one save (a definition's fields) are one write.
-    fn write(&mut self, before: &Option<String>, after: &Option<String>) -> bool {
+    /// A write from `before` to `after` at `at`: true when the file had been changed outside the
+    /// server since the previous write. The entries of one save (a definition's fields) carry the
+    /// same pair, and are one write.
+    fn write(
+        &mut self,
+        before: &Option<String>,
+        after: &Option<String>,
+        at: DateTime<Utc>,
+    ) -> bool {
         let outside = match &self.0 {
-            Some(last) => last != before && last != after,
+            Some((last_before, last_after, _)) => {
+                last_after != before && (last_before, last_after) != (before, after)
+            }
             None => false,
         };
-        self.0 = Some(after.clone());
+        self.0 = Some((before.clone(), after.clone(), at));
         outside
     }
 
     /// True when the file is not what the server last wrote.
     fn differs_from(&self, current: &Option<String>) -> bool {
-        self.0.as_ref().is_some_and(|last| last != current)
+        self.0.as_ref().is_some_and(|(_, last, _)| last != current)
+    }
+
+    /// When the server last wrote the file.
+    fn at(&self) -> Option<DateTime<Utc>> {
+        self.0.as_ref().map(|(_, _, at)| *at)
     }
 }
 
@@ -471,7 +484,7 @@ impl Centre {
                 let Ok(logged) = serde_json::from_value::<LoggedField>(entry.detail.clone()) else {
                     continue;
                 };
-                if definition_written.write(&logged.sha256_before, &logged.sha256) {
+                if definition_written.write(&logged.sha256_before, &logged.sha256, entry.at) {
                     history.push(outside_definition(entry.at));
                 }
                 history.push(HistoryEntry {
@@ -485,7 +498,7 @@ impl Centre {
             let Ok(logged) = serde_json::from_value::<Logged>(entry.detail.clone()) else {
                 continue;
             };
-            if data_written.write(&logged.sha256_before, &logged.sha256) {
+            if data_written.write(&logged.sha256_before, &logged.sha256, entry.at) {
                 history.push(outside(entry.at));
             }
             history.push(HistoryEntry {
@@ -499,14 +512,16 @@ impl Centre {
                 ..HistoryEntry::plain(entry.at, entry.user.clone(), logged.comment)
             });
         }
-        let (now, last) = (self.now(), history.last().map(|entry| entry.at));
+        // Each edit by hand found at the end happened after the server's last write to that file.
+        let now = self.now();
         if let Some(path) = &data
             && data_written.differs_from(&current)
         {
-            history.push(outside(modified_at(path, last, now)));
+            history.push(outside(modified_at(path, data_written.at(), now)));
         }
         if definition_written.differs_from(&hash_of(&definition_file)?) {
-            history.push(outside_definition(modified_at(&definition_file, last, now)));
+            let at = modified_at(&definition_file, definition_written.at(), now);
+            history.push(outside_definition(at));
         }
         // The two edits by hand found at the end, in the order they were made (a stable sort:
         // the log's own entries keep theirs).
@@ -696,5 +711,24 @@ mod tests {
         let history = centre.observation_history(&indicators, "waste").unwrap();
         let outside: Vec<bool> = history.iter().map(|entry| entry.outside).collect();
         assert_eq!(outside, [false, true, false]);
+    }
+
+    #[test]
+    fn an_edit_by_hand_that_the_next_save_undoes_is_still_in_the_history() {
+        let (_dir, indicators, mut centre) = setup();
+        let file = indicators.join("data/waste.csv");
+        centre
+            .set_observation(&indicators, "waste", &input("2024", "10", "a"), None)
+            .unwrap();
+        let written = std::fs::read_to_string(&file).unwrap();
+        std::fs::write(&file, written.replace("2024,10", "2024,12")).unwrap();
+        centre
+            .set_observation(&indicators, "waste", &input("2024", "10", "b"), None)
+            .unwrap();
+        assert_eq!(std::fs::read_to_string(&file).unwrap(), written);
+        let history = centre.observation_history(&indicators, "waste").unwrap();
+        let outside: Vec<bool> = history.iter().map(|entry| entry.outside).collect();
+        assert_eq!(outside, [false, true, false]);
+        assert_eq!(history[0].old, Some(12.0));
     }
 }

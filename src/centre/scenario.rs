@@ -38,22 +38,41 @@ fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// A file's SHA-256, remembered by its length and modification time: the offer names some 800
-/// files (pictures and clips), and every kiosk asks for it, and again for each file it fetches.
+/// What tells a file's content changed without reading it: its length, modification time, and
+/// inode and change time (a file replaced by a rename, as `voice stamp` writes its manifest, is a
+/// new inode even within one tick of a coarse clock).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Stamp {
+    len: u64,
+    modified: SystemTime,
+    inode: u64,
+    changed: (i64, i64),
+}
+
+fn stamp(meta: &std::fs::Metadata) -> std::io::Result<Stamp> {
+    use std::os::unix::fs::MetadataExt;
+    Ok(Stamp {
+        len: meta.len(),
+        modified: meta.modified()?,
+        inode: meta.ino(),
+        changed: (meta.ctime(), meta.ctime_nsec()),
+    })
+}
+
+/// A file's SHA-256, remembered by its `Stamp`: the offer names some 800 files (pictures and
+/// clips), and every kiosk asks for it, and again for each file it fetches.
 fn file_sha256(file: &Path) -> std::io::Result<String> {
-    type Known = BTreeMap<PathBuf, (u64, SystemTime, String)>;
-    static KNOWN: Mutex<Known> = Mutex::new(BTreeMap::new());
-    let meta = std::fs::metadata(file)?;
-    let stamp = (meta.len(), meta.modified()?);
+    static KNOWN: Mutex<BTreeMap<PathBuf, (Stamp, String)>> = Mutex::new(BTreeMap::new());
+    let now = stamp(&std::fs::metadata(file)?)?;
     if let Ok(known) = KNOWN.lock()
-        && let Some((len, modified, hash)) = known.get(file)
-        && (*len, *modified) == stamp
+        && let Some((then, hash)) = known.get(file)
+        && *then == now
     {
         return Ok(hash.clone());
     }
     let hash = hex(&Sha256::digest(std::fs::read(file)?));
     if let Ok(mut known) = KNOWN.lock() {
-        known.insert(file.to_path_buf(), (stamp.0, stamp.1, hash.clone()));
+        known.insert(file.to_path_buf(), (now, hash.clone()));
     }
     Ok(hash)
 }
@@ -120,19 +139,40 @@ impl Centre {
     pub fn scenario_offer(&self) -> Result<ScenarioOffer, CentreError> {
         let (text, scenario, assets) = self.read_scenario()?;
         let mut offered = Vec::new();
+        // Voice folders (`voice/uk/`) with a file that could not be read: a clip is optional, so
+        // that language's voice is left out (the kiosks keep their own) rather than the offer.
+        let mut unreadable_voice: Vec<String> = Vec::new();
         for relative in offered_paths(&scenario, &assets) {
             let Some(file) = inside(&assets, &relative) else {
                 continue;
             };
-            let sha256 = file_sha256(&file).map_err(|err| CentreError::Unreadable {
-                file: file.clone(),
-                reason: crate::diagnostics::io_reason(&err),
-            })?;
-            offered.push(AssetOffer {
-                path: relative,
-                sha256,
-            });
+            match file_sha256(&file) {
+                Ok(sha256) => offered.push(AssetOffer {
+                    path: relative,
+                    sha256,
+                }),
+                Err(err) if relative.starts_with(voice::DIR) => {
+                    let folder = relative.rsplit_once('/').map_or("", |(dir, _)| dir);
+                    eprintln!(
+                        "scenario: {}: {}; the kiosks are not offered this language's voice",
+                        file.display(),
+                        crate::diagnostics::io_reason(&err).en
+                    );
+                    unreadable_voice.push(format!("{folder}/"));
+                }
+                Err(err) => {
+                    return Err(CentreError::Unreadable {
+                        file,
+                        reason: crate::diagnostics::io_reason(&err),
+                    });
+                }
+            }
         }
+        offered.retain(|asset| {
+            !unreadable_voice
+                .iter()
+                .any(|folder| asset.path.starts_with(folder.as_str()))
+        });
         Ok(ScenarioOffer {
             id: scenario.id,
             hash: hex(&Sha256::digest(text.as_bytes())),

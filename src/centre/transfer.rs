@@ -84,7 +84,7 @@ pub fn parse_visits(
         let record = match record {
             Ok(record) => record,
             Err(err) => {
-                let line = err.position().map_or(0, |p| p.line());
+                let line = crate::diagnostics::csv_line(text, err.position()) as u64;
                 bad.push(BadLine {
                     line,
                     problem: LineProblem::Columns(0),
@@ -92,7 +92,7 @@ pub fn parse_visits(
                 continue;
             }
         };
-        let line = record.position().map_or(0, |p| p.line());
+        let line = crate::diagnostics::csv_line(text, record.position()) as u64;
         if record.iter().all(str::is_empty) {
             continue;
         }
@@ -478,6 +478,24 @@ mod tests {
         ));
         assert_eq!((lines[3].0, lines[3].1), (4, &LineProblem::Columns(2)));
         assert_eq!(lines[4].0, 5); // in the future
+    }
+
+    #[test]
+    fn bad_lines_are_counted_right_in_a_windows_file_and_after_a_blank_line() {
+        for end in ["\n", "\r\n"] {
+            let text = [
+                "date,count,category",
+                "2026-04-01,12,school",
+                "",
+                "2026-04-01,x,school",
+                "2026-04-01,3",
+            ]
+            .join(end)
+                + end;
+            let bad = parse_visits(&text, today()).unwrap_err();
+            let lines: Vec<u64> = bad.iter().map(|b| b.line).collect();
+            assert_eq!(lines, [4, 5], "line ends {end:?}");
+        }
     }
 
     #[test]

@@ -262,7 +262,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                         Some(text) => Some(Some(text.parse::<f64>().map_err(|_| {
                             CentreError::input(
                                 "expected",
-                                centre::InputProblem::NotANumber(text.to_string()),
+                                centre::InputProblem::NotADecimal(text.to_string()),
                             )
                         })?)),
                     };

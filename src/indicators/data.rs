@@ -157,7 +157,7 @@ pub fn parse_csv(path: &Path, text: &str, last_year: i32) -> Result<Dataset, Pro
                 continue;
             }
         };
-        let line = record_line(text, &record);
+        let line = crate::diagnostics::csv_line(text, record.position());
         if record.iter().all(|cell| cell.trim().is_empty()) {
             continue;
         }
@@ -296,25 +296,6 @@ pub fn parse_csv(path: &Path, text: &str, last_year: i32) -> Result<Dataset, Pro
     } else {
         Err(Problems(problems))
     }
-}
-
-/// The line a record starts on, counted in `text` (the csv reader's own count is off after a
-/// blank line and for every line ending in CR LF, as spreadsheets on Windows save them: it marks
-/// a record where the line end before it starts).
-pub(crate) fn record_line(text: &str, record: &csv::StringRecord) -> usize {
-    let Some(byte) = record.position().map(|p| p.byte() as usize) else {
-        return 0;
-    };
-    let before = text.get(..byte).unwrap_or(text);
-    let line_ends = before.matches('\n').count()
-        + text
-            .get(byte..)
-            .unwrap_or_default()
-            .chars()
-            .take_while(|c| matches!(c, '\r' | '\n'))
-            .filter(|c| *c == '\n')
-            .count();
-    line_ends + 1
 }
 
 pub(crate) fn parse_value(cell: &str) -> Result<Option<f64>, Text> {

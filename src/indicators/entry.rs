@@ -360,7 +360,7 @@ pub fn raw_rows(text: &str) -> Vec<RawRow> {
         .filter_map(Result::ok)
         .filter(|record| !record.iter().all(|cell| cell.trim().is_empty()))
         .map(|record| RawRow {
-            line: super::data::record_line(text, &record),
+            line: crate::diagnostics::csv_line(text, record.position()),
             cells: record.iter().map(str::to_string).collect(),
         })
         .collect()

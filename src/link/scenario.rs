@@ -173,41 +173,57 @@ pub fn store_offer(
             fs::remove_dir_all(&partial).map_err(disk(&partial))?;
         }
         fs::create_dir_all(&partial).map_err(disk(&partial))?;
-        for asset in &offer.assets {
-            let Some(path) = relative(&asset.path) else {
-                return Err(ScenarioError::BadPath {
-                    path: asset.path.clone(),
-                });
-            };
-            let bytes = match local_copy(have, path, &asset.sha256) {
-                Some(bytes) => bytes,
-                None => fetch(&asset.path)?,
-            };
-            if hex_sha256(&bytes) != asset.sha256 {
-                return Err(ScenarioError::WrongHash {
-                    path: asset.path.clone(),
-                });
-            }
-            write_whole(&partial.join(path), &bytes)?;
+        let built = build_partial(&partial, offer, have, &mut fetch);
+        if built.is_err() {
+            // Not kept for a next try: each failed version would leave a copy of every file.
+            let _ = fs::remove_dir_all(&partial);
         }
-        write_whole(&partial.join("scenario.ron"), offer.ron.as_bytes())?;
-        crate::content::load(&partial.join("scenario.ron"), &partial).map_err(|problems| {
-            ScenarioError::Invalid(
-                problems
-                    .0
-                    .iter()
-                    .take(3)
-                    .map(|p| p.to_string())
-                    .collect::<Vec<_>>()
-                    .join("; "),
-            )
-        })?;
+        built?;
         fs::rename(&partial, &dir).map_err(disk(&dir))?;
     }
     write_whole(&cache.join("current"), version.as_bytes())?;
     let cached = cached(data_dir).ok_or_else(|| ScenarioError::Invalid(offer.hash.clone()))?;
     prune(&cache, &[Some(version.as_str()), keep]);
     Ok(cached)
+}
+
+/// Fills `partial` with the offer's files and its text, and checks the whole.
+fn build_partial(
+    partial: &Path,
+    offer: &Offer,
+    have: &[&Path],
+    fetch: &mut impl FnMut(&str) -> Result<Vec<u8>, LinkError>,
+) -> Result<(), ScenarioError> {
+    for asset in &offer.assets {
+        let Some(path) = relative(&asset.path) else {
+            return Err(ScenarioError::BadPath {
+                path: asset.path.clone(),
+            });
+        };
+        let bytes = match local_copy(have, path, &asset.sha256) {
+            Some(bytes) => bytes,
+            None => fetch(&asset.path)?,
+        };
+        if hex_sha256(&bytes) != asset.sha256 {
+            return Err(ScenarioError::WrongHash {
+                path: asset.path.clone(),
+            });
+        }
+        write_whole(&partial.join(path), &bytes)?;
+    }
+    write_whole(&partial.join("scenario.ron"), offer.ron.as_bytes())?;
+    crate::content::load(&partial.join("scenario.ron"), &partial).map_err(|problems| {
+        ScenarioError::Invalid(
+            problems
+                .0
+                .iter()
+                .take(3)
+                .map(|p| p.to_string())
+                .collect::<Vec<_>>()
+                .join("; "),
+        )
+    })?;
+    Ok(())
 }
 
 /// What a kiosk runs, as it compares the server's offer with it.
@@ -393,6 +409,13 @@ mod tests {
             "{tampered:?}"
         );
         assert_eq!(cached(data.path()).unwrap().hash, offer.hash);
+        // Nothing of the failed one is left in the cache (each try would leave every file).
+        let left: Vec<String> = fs::read_dir(data.path().join(CACHE_DIR))
+            .unwrap()
+            .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|name| name.ends_with(".partial"))
+            .collect();
+        assert!(left.is_empty(), "{left:?}");
 
         // A server that goes away mid-way: the same.
         let away = store_offer(data.path(), &changed, &[], Some(&kept), |_| {

@@ -887,11 +887,23 @@ async fn put_definition(
         Ok(edit) => edit,
         Err((field, value)) => {
             let words = crate::i18n::Words::new(lang);
+            use crate::centre::InputProblem;
             let value = value.to_string();
-            let problem = if field.ends_with("year") {
-                crate::centre::InputProblem::NotANumber(value)
-            } else {
-                crate::centre::InputProblem::NotADecimal(value)
+            let problem = match field {
+                "target" => InputProblem::NotExpected {
+                    value,
+                    expected: r#"{"value": 50, "year": 2030} | null"#,
+                },
+                "benchmark" => InputProblem::NotExpected {
+                    value,
+                    expected: r#"{"green": 25, "red": 15} | null"#,
+                },
+                "benchmark_source" => InputProblem::NotExpected {
+                    value,
+                    expected: r#""…" | null"#,
+                },
+                year if year.ends_with("year") => InputProblem::NotANumber(value),
+                _ => InputProblem::NotADecimal(value),
             };
             return Ok(refusal(
                 StatusCode::BAD_REQUEST,
