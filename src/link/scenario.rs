@@ -212,7 +212,7 @@ fn build_partial(
         write_whole(&partial.join(path), &bytes)?;
     }
     write_whole(&partial.join("scenario.ron"), offer.ron.as_bytes())?;
-    crate::content::load(&partial.join("scenario.ron"), &partial).map_err(|problems| {
+    crate::content::load(&partial.join("scenario.ron"), partial).map_err(|problems| {
         ScenarioError::Invalid(
             problems
                 .0
