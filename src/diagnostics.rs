@@ -269,24 +269,47 @@ fn sync_dir(dir: &Path) -> std::io::Result<()> {
     Ok(())
 }
 
-/// The line a CSV record starts on (or where the reader failed), counted in `text`: the csv
-/// reader's own count is off after a blank line and for every line ending in CR LF, as
-/// spreadsheets on Windows save them (it marks a record where the line end before it starts).
-/// 0 when the reader gave no position.
-pub fn csv_line(text: &str, position: Option<&csv::Position>) -> usize {
-    let Some(byte) = position.map(|p| p.byte() as usize) else {
-        return 0;
-    };
-    let before = text.get(..byte).unwrap_or(text);
-    let line_ends = before.matches('\n').count()
-        + text
-            .get(byte..)
-            .unwrap_or_default()
-            .chars()
-            .take_while(|c| matches!(c, '\r' | '\n'))
-            .filter(|c| *c == '\n')
+/// The lines CSV records start on (or where the reader failed), counted in the text as `check`
+/// counts them: the csv reader's own count is off after a blank line and for every line ending in
+/// CR LF, as spreadsheets on Windows save them (it marks a record where the line end before it
+/// starts). Records come in order, so each part of the text is counted once: a million-row
+/// import stays linear.
+pub struct CsvLines<'a> {
+    text: &'a [u8],
+    /// How far the line ends are counted, and how many there were.
+    counted_to: usize,
+    line_ends: usize,
+}
+
+impl<'a> CsvLines<'a> {
+    pub fn new(text: &'a str) -> Self {
+        CsvLines {
+            text: text.as_bytes(),
+            counted_to: 0,
+            line_ends: 0,
+        }
+    }
+
+    /// The line of the record at `position`; 0 when the reader gave no position.
+    pub fn line(&mut self, position: Option<&csv::Position>) -> usize {
+        let Some(byte) = position.map(|p| (p.byte() as usize).min(self.text.len())) else {
+            return 0;
+        };
+        if byte < self.counted_to {
+            // Not in order (no reader does that): count again from the start.
+            (self.counted_to, self.line_ends) = (0, 0);
+        }
+        let newlines = |bytes: &[u8]| bytes.iter().filter(|b| **b == b'\n').count();
+        self.line_ends += newlines(&self.text[self.counted_to..byte]);
+        self.counted_to = byte;
+        // The line ends the reader put before the record belong before it.
+        let ahead = self.text[byte..]
+            .iter()
+            .take_while(|b| matches!(b, b'\r' | b'\n'))
+            .filter(|b| **b == b'\n')
             .count();
-    line_ends + 1
+        self.line_ends + ahead + 1
+    }
 }
 
 #[cfg(test)]

@@ -80,11 +80,12 @@ pub fn parse_visits(
     }
     let mut rows = Vec::new();
     let mut hasher = Sha256::new();
+    let mut lines = crate::diagnostics::CsvLines::new(text);
     for record in records {
         let record = match record {
             Ok(record) => record,
             Err(err) => {
-                let line = crate::diagnostics::csv_line(text, err.position()) as u64;
+                let line = lines.line(err.position()) as u64;
                 bad.push(BadLine {
                     line,
                     problem: LineProblem::Columns(0),
@@ -92,7 +93,7 @@ pub fn parse_visits(
                 continue;
             }
         };
-        let line = crate::diagnostics::csv_line(text, record.position()) as u64;
+        let line = lines.line(record.position()) as u64;
         if record.iter().all(str::is_empty) {
             continue;
         }

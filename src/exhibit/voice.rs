@@ -240,11 +240,7 @@ fn say_lifecycle_heading(
     if !speaks_unasked(&exhibit, &play) {
         return;
     }
-    let Some(bin) = journey
-        .bins
-        .get(journey.page)
-        .and_then(|id| exhibit.scenario.bin(id))
-    else {
+    let Some(bin) = journey.bin(&exhibit.scenario) else {
         return;
     };
     speak.write(Speak::now(vec![

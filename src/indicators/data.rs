@@ -149,6 +149,7 @@ pub fn parse_csv(path: &Path, text: &str, last_year: i32) -> Result<Dataset, Pro
 
     let mut rows = Vec::new();
     let mut first_line_of: HashMap<(i32, BTreeMap<String, String>), u64> = HashMap::new();
+    let mut lines = crate::diagnostics::CsvLines::new(text);
     for record in records {
         let record = match record {
             Ok(record) => record,
@@ -157,7 +158,7 @@ pub fn parse_csv(path: &Path, text: &str, last_year: i32) -> Result<Dataset, Pro
                 continue;
             }
         };
-        let line = crate::diagnostics::csv_line(text, record.position());
+        let line = lines.line(record.position());
         if record.iter().all(|cell| cell.trim().is_empty()) {
             continue;
         }

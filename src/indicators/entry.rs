@@ -122,7 +122,7 @@ pub fn apply_edit(
     let bom = existing.is_some_and(|text| text.starts_with('\u{feff}'));
     let windows = existing.is_some_and(|text| text.contains("\r\n"));
     let mut records: Vec<Vec<String>> = match existing {
-        Some(text) => read_records(text.trim_start_matches('\u{feff}')),
+        Some(text) => raw_rows(text).into_iter().map(|row| row.cells).collect(),
         None => vec![vec!["Year".to_string(), "Value".to_string()]],
     };
     if records.is_empty() {
@@ -355,12 +355,13 @@ pub fn raw_rows(text: &str) -> Vec<RawRow> {
         .has_headers(false)
         .flexible(true)
         .from_reader(text.as_bytes());
+    let mut lines = crate::diagnostics::CsvLines::new(text);
     reader
         .records()
         .filter_map(Result::ok)
         .filter(|record| !record.iter().all(|cell| cell.trim().is_empty()))
         .map(|record| RawRow {
-            line: crate::diagnostics::csv_line(text, record.position()),
+            line: lines.line(record.position()),
             cells: record.iter().map(str::to_string).collect(),
         })
         .collect()
@@ -462,19 +463,6 @@ pub fn replace_rows(
             Err(Refused { problems, fields })
         }
     })
-}
-
-fn read_records(text: &str) -> Vec<Vec<String>> {
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    reader
-        .records()
-        .filter_map(Result::ok)
-        .filter(|record| !record.iter().all(|cell| cell.trim().is_empty()))
-        .map(|record| record.iter().map(str::to_string).collect())
-        .collect()
 }
 
 fn insert_column(records: &mut [Vec<String>], at: usize, name: &str) {

@@ -288,7 +288,19 @@ fn decimal_of(
     words: &Words,
     problems: &mut BTreeMap<String, String>,
 ) -> Option<f64> {
-    match input::decimal(typed) {
+    read_field(typed, field, words, problems, input::decimal)
+}
+
+/// What `read` makes of the text typed into `field`, or its problem noted under `field` (a blank
+/// field is a missing one).
+fn read_field<T>(
+    typed: &str,
+    field: &str,
+    words: &Words,
+    problems: &mut BTreeMap<String, String>,
+    read: impl FnOnce(&str) -> Result<T, InputProblem>,
+) -> Option<T> {
+    match read(typed) {
         Ok(value) => Some(value),
         Err(problem) => {
             let problem = if typed.trim().is_empty() {
@@ -594,18 +606,12 @@ fn year_of(
     words: &Words,
     problems: &mut BTreeMap<String, String>,
 ) -> Option<i32> {
-    match typed.trim().parse::<i32>() {
-        Ok(year) => Some(year),
-        Err(_) => {
-            let problem = if typed.trim().is_empty() {
-                InputProblem::Missing
-            } else {
-                InputProblem::NotANumber(typed.to_string())
-            };
-            problems.insert(field.to_string(), words.of(&problem));
-            None
-        }
-    }
+    read_field(typed, field, words, problems, |typed| {
+        typed
+            .trim()
+            .parse()
+            .map_err(|_| InputProblem::NotANumber(typed.to_string()))
+    })
 }
 
 /// The definition form's part of the page.

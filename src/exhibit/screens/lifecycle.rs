@@ -36,6 +36,16 @@ pub struct Journey {
     pub page: usize,
 }
 
+impl Journey {
+    /// The bin whose page is on screen.
+    pub fn bin<'s>(
+        &self,
+        scenario: &'s crate::content::Scenario,
+    ) -> Option<&'s crate::content::Bin> {
+        self.bins.get(self.page).and_then(|id| scenario.bin(id))
+    }
+}
+
 #[derive(Component)]
 struct Page;
 
@@ -62,11 +72,7 @@ fn spawn_page(
     for page in &pages {
         commands.entity(page).despawn();
     }
-    let Some(bin) = journey
-        .bins
-        .get(journey.page)
-        .and_then(|id| exhibit.scenario.bin(id))
-    else {
+    let Some(bin) = journey.bin(&exhibit.scenario) else {
         return;
     };
     commands.spawn((
